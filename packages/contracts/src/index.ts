@@ -1,0 +1,1 @@
+export type { IntegrationEvent } from './integration-event.ts';

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers by suffix (STYLE.md): unit tests are pure; int and e2e tests run against the real
+// PostgreSQL, Redis and Kafka that the global setup finds or starts.
+const exclude = ['**/node_modules/**', '**/.tools/**'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['{packages,services,bench}/**/*.unit.spec.ts'], exclude },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['{packages,services}/**/*.int.spec.ts'],
+          exclude,
+          globalSetup: ['./packages/testing/src/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Files share one broker and one PostgreSQL server: two at a time suits a 2-core machine.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['{packages,services}/**/*.e2e.spec.ts'],
+          exclude,
+          globalSetup: ['./packages/testing/src/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
+    ],
+  },
+});
