@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** A fresh, empty PostgreSQL database for one test file; `drop` removes it. */
-export async function createTestDatabase(prefix = 'test'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix = 'test',
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run the tests through the int or e2e project');
   const name = `parcours_${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;

@@ -120,7 +120,11 @@ export async function stopLocalKafka(mode: 'single' | 'cluster' = 'single'): Pro
   await run('bash', [resolve(repoRoot, 'infra/kafka/kafka.sh'), 'stop', mode], { timeout: 120_000 });
 }
 
-export async function localKafkaNode(action: 'stop-node' | 'start-node', mode: 'single' | 'cluster', node: number) {
+export async function localKafkaNode(
+  action: 'stop-node' | 'start-node',
+  mode: 'single' | 'cluster',
+  node: number,
+) {
   await run('bash', [resolve(repoRoot, 'infra/kafka/kafka.sh'), action, mode, String(node)], {
     timeout: 120_000,
   });

@@ -1,0 +1,63 @@
+import type { Sql } from './database.ts';
+import { ConcurrencyError } from './errors.ts';
+import type { EventStore, OutboxMessage } from './event-store.ts';
+import type { Event, EventMetadata } from './events.ts';
+
+/** Pure functions of an aggregate (STYLE.md): no clock, no random ids, no I/O. */
+export interface Decider<Command, E extends Event, State> {
+  initialState: () => State;
+  evolve: (state: State, event: E) => State;
+  decide: (command: Command, state: State) => E[];
+}
+
+export interface HandleOptions<E extends Event, State> {
+  metadata?: EventMetadata;
+  /** Integration events for the decided events, written to the outbox in the same statement. */
+  outbox?: (events: E[], state: State) => OutboxMessage[];
+  /** How many times to reload and decide again after losing a race (default 10). */
+  retries?: number;
+  tx?: Sql;
+}
+
+export interface HandleResult<E extends Event, State> {
+  events: E[];
+  state: State;
+  nextVersion: number;
+}
+
+/**
+ * Load the stream, fold it, decide, append with the expected version. A command that loses the
+ * race to another writer is decided again on the fresh state rather than failed.
+ */
+export async function handleCommand<Command, E extends Event, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, E, State>,
+  command: Command,
+  options: HandleOptions<E, State> = {},
+): Promise<HandleResult<E, State>> {
+  const retries = options.retries ?? 10;
+  for (let attempt = 0; ; attempt++) {
+    const history = await store.readStream<E>(streamId, options.tx ? { tx: options.tx } : {});
+    let state = decider.initialState();
+    for (const stored of history) {
+      state = decider.evolve(state, { type: stored.type, data: stored.data, metadata: stored.metadata } as E);
+    }
+    const events = decider.decide(command, state);
+    const version = history.at(-1)?.streamVersion ?? 0;
+    for (const event of events) state = decider.evolve(state, event);
+    try {
+      const appended = await store.appendToStream(streamId, events, {
+        expectedVersion: version,
+        outbox: options.outbox?.(events, state) ?? [],
+        ...(options.metadata ? { metadata: options.metadata } : {}),
+        ...(options.tx ? { tx: options.tx } : {}),
+      });
+      return { events, state, nextVersion: appended.nextVersion };
+    } catch (error) {
+      // Inside a caller's transaction a failed statement aborts the transaction: let the caller retry.
+      if (!(error instanceof ConcurrencyError) || attempt >= retries || options.tx) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
+    }
+  }
+}

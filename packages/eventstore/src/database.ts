@@ -1,0 +1,163 @@
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CompiledQuery, type ControlledTransaction } from 'kysely';
+import pg from 'pg';
+
+/** Anything that runs parameterised SQL: the pool, or one transaction. */
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** One transaction: raw SQL on its connection, and MikroORM's entity manager bound to it. */
+export interface Tx extends Sql {
+  readonly em: MikroORM['em'];
+}
+
+export interface MigrationEntry {
+  name: string;
+  class: Constructor<Migration>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  /** Pool size; 10 suits a service instance on a 2-core machine. */
+  poolSize?: number;
+  /** Migrations to apply at connect, in order (the event store's come first). */
+  migrations?: MigrationEntry[];
+  /** Name for the application, visible in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/**
+ * A service's PostgreSQL database. MikroORM owns the connection pool, transactions and
+ * migrations; the event store's hot paths send raw parameterised SQL on that same pool.
+ */
+export class Database implements Sql {
+  readonly orm: MikroORM;
+  readonly pool: pg.Pool;
+  readonly url: string;
+  private listener: AppendListener | undefined;
+
+  private constructor(orm: MikroORM, pool: pg.Pool, url: string) {
+    this.orm = orm;
+    this.pool = pool;
+    this.url = url;
+  }
+
+  static async connect(options: DatabaseOptions): Promise<Database> {
+    const orm = await MikroORM.init({
+      clientUrl: options.url,
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      pool: { min: 0, max: options.poolSize ?? 10 },
+      extensions: [Migrator],
+      migrations: {
+        migrationsList: options.migrations ?? [],
+        tableName: 'schema_migrations',
+        snapshot: false,
+        snapshotOnMigrate: false,
+        silent: true,
+        transactional: true,
+        allOrNothing: true,
+      },
+      driverOptions: { application_name: options.applicationName ?? 'parcours' },
+    });
+    const pool = await orm.em.getConnection().getNativeClient();
+    const database = new Database(orm, pool, options.url);
+    if (options.migrations?.length) await database.migrate();
+    return database;
+  }
+
+  /** Applies pending migrations; two instances starting together serialise on an advisory lock. */
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(727001)');
+      await this.orm.migrator.up();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.pool.query(text, params as unknown[]);
+    return result.rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const ctx = em.getTransactionContext<ControlledTransaction<unknown>>();
+      if (!ctx) throw new Error('no transaction context');
+      const tx: Tx = {
+        em,
+        async query<Row>(text: string, params: readonly unknown[] = []) {
+          const result = await ctx.executeQuery<Row>(CompiledQuery.raw(text, [...params]));
+          return result.rows as Row[];
+        },
+      };
+      return work(tx);
+    });
+  }
+
+  /**
+   * Calls `listener` whenever events are appended (LISTEN es_appended, one connection per
+   * database object, opened on first use). Returns the unsubscribe function.
+   */
+  onAppended(listener: () => void): () => void {
+    this.listener ??= new AppendListener(this.url);
+    return this.listener.add(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.close();
+    await this.orm.close(true);
+  }
+}
+
+/** One LISTEN connection fanned out to in-process listeners; reconnects when it drops. */
+class AppendListener {
+  private readonly url: string;
+  private readonly listeners = new Set<() => void>();
+  private client: pg.Client | undefined;
+  private closed = false;
+
+  constructor(url: string) {
+    this.url = url;
+    void this.connect();
+  }
+
+  add(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async connect(): Promise<void> {
+    while (!this.closed) {
+      const client = new pg.Client({ connectionString: this.url, application_name: 'parcours-listen' });
+      try {
+        client.on('notification', () => {
+          for (const listener of this.listeners) listener();
+        });
+        client.on('error', () => undefined);
+        await client.connect();
+        await client.query('LISTEN es_appended');
+        this.client = client;
+        // Appends may have happened while disconnected: wake everybody once.
+        for (const listener of this.listeners) listener();
+        await new Promise<void>((resolve) => client.once('end', () => resolve()));
+      } catch {
+        await client.end().catch(() => undefined);
+      }
+      this.client = undefined;
+      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Decider, handleCommand } from './command-handler.ts';
+import type { Database } from './database.ts';
+import { ConcurrencyError } from './errors.ts';
+import { EventStore } from './event-store.ts';
+import { START } from './events.ts';
+import { freshDatabase } from './test-support.ts';
+
+type CounterEvent = { type: 'Incremented'; data: { by: number; seenTotal: number } };
+type Increment = { type: 'Increment'; by: number };
+const counter: Decider<Increment, CounterEvent, { total: number }> = {
+  initialState: () => ({ total: 0 }),
+  evolve: (state, event) => ({ total: state.total + event.data.by }),
+  decide: (command, state) => [{ type: 'Incremented', data: { by: command.by, seenTotal: state.total } }],
+};
+
+let env: Awaited<ReturnType<typeof freshDatabase>>;
+let db: Database;
+let store: EventStore;
+
+beforeAll(async () => {
+  env = await freshDatabase('eventstore');
+  db = env.db;
+  store = new EventStore(db);
+});
+afterAll(async () => env.close());
+
+describe('appendToStream and readStream', () => {
+  it('appends with versions and reads the stream back in order', async () => {
+    const stream = `case-${randomUUID()}`;
+    const first = await store.appendToStream(stream, [{ type: 'Opened', data: { n: 1 } }], {
+      expectedVersion: 0,
+    });
+    expect(first.nextVersion).toBe(1);
+    const second = await store.appendToStream(
+      stream,
+      [
+        { type: 'Noted', data: { n: 2 } },
+        { type: 'Noted', data: { n: 3 } },
+      ],
+      { expectedVersion: 1, metadata: { correlationId: 'c-1' } },
+    );
+    expect(second.nextVersion).toBe(3);
+    const events = await store.readStream(stream);
+    expect(events.map((e) => [e.streamVersion, e.type, e.data])).toEqual([
+      [1, 'Opened', { n: 1 }],
+      [2, 'Noted', { n: 2 }],
+      [3, 'Noted', { n: 3 }],
+    ]);
+    expect(events[2]!.metadata.correlationId).toBe('c-1');
+  });
+
+  it('refuses an append on a stale expected version with a typed error, and writes nothing', async () => {
+    const stream = `case-${randomUUID()}`;
+    await store.appendToStream(stream, [{ type: 'Opened', data: {} }], { expectedVersion: 0 });
+    const stale = store.appendToStream(stream, [{ type: 'Noted', data: {} }], { expectedVersion: 0 });
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
+    const ahead = store.appendToStream(stream, [{ type: 'Noted', data: {} }], { expectedVersion: 5 });
+    await expect(ahead).rejects.toMatchObject({ actualVersion: 1 });
+    expect(await store.streamVersion(stream)).toBe(1);
+  });
+
+  it('lets exactly one of two concurrent appends at the same version win', async () => {
+    const stream = `case-${randomUUID()}`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        store.appendToStream(stream, [{ type: 'Noted', data: { writer: i } }], { expectedVersion: 0 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    }
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('retries a command that lost the race on fresh state instead of failing it', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => handleCommand(store, stream, counter, { type: 'Increment', by: 1 })),
+    );
+    expect(results.map((r) => r.nextVersion).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const events = await store.readStream<CounterEvent>(stream);
+    // Each event was decided on the state that really preceded it.
+    expect(events.map((e) => e.data.seenTotal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('upcasting', () => {
+  it('upcasts old schema versions on read', async () => {
+    const stream = `case-${randomUUID()}`;
+    const v1 = new EventStore(db);
+    await v1.appendToStream(stream, [{ type: 'VictimRecorded', data: { name: 'x', postcode: '75011' } }], {
+      expectedVersion: 0,
+    });
+    const v3 = new EventStore(db, {
+      current: { VictimRecorded: 3 },
+      upcasters: {
+        VictimRecorded: {
+          1: (d: { postcode: string }) => ({ residence: { postcode: d.postcode } }),
+          2: (d: { residence: object }) => ({ residence: { ...d.residence, countryCode: 'FR' } }),
+        },
+      },
+    });
+    await v3.appendToStream(
+      stream,
+      [{ type: 'VictimRecorded', data: { residence: { postcode: '69001', countryCode: 'FR' } } }],
+      {
+        expectedVersion: 1,
+      },
+    );
+    const events = await v3.readStream(stream);
+    expect(events.map((e) => [e.schemaVersion, e.data])).toEqual([
+      [1, { residence: { postcode: '75011', countryCode: 'FR' } }],
+      [3, { residence: { postcode: '69001', countryCode: 'FR' } }],
+    ]);
+  });
+});
+
+describe('readAll', () => {
+  it('never skips an event whose transaction commits after a later one', async () => {
+    // A transaction that takes its position first but commits last.
+    const slow = new pg.Client({ connectionString: env.url });
+    await slow.connect();
+    try {
+      const before = (await store.readAll(START, { limit: 100_000 })).checkpoint;
+      await slow.query('BEGIN');
+      const slowStore = new EventStore({
+        query: async (text, params) => (await slow.query(text, params as unknown[])).rows,
+      });
+      const slowStream = `late-${randomUUID()}`;
+      const [slowPosition] = (
+        await slowStore.appendToStream(slowStream, [{ type: 'Late', data: {} }], { expectedVersion: 0 })
+      ).positions;
+
+      const fastStream = `early-${randomUUID()}`;
+      const [fastPosition] = (
+        await store.appendToStream(fastStream, [{ type: 'Early', data: {} }], { expectedVersion: 0 })
+      ).positions;
+      expect(fastPosition!).toBeGreaterThan(slowPosition!);
+
+      // While the slow transaction is open, the reader must not move past it.
+      const whileOpen = await store.readAll(before, { limit: 100_000 });
+      expect(whileOpen.events.map((e) => e.streamId)).not.toContain(fastStream);
+
+      await slow.query('COMMIT');
+      const after = await store.readAll(whileOpen.checkpoint, { limit: 100_000 });
+      const streams = after.events.map((e) => e.streamId);
+      expect(streams).toContain(slowStream);
+      expect(streams).toContain(fastStream);
+      expect(streams.indexOf(slowStream)).toBeLessThan(streams.indexOf(fastStream));
+    } finally {
+      await slow.end();
+    }
+  });
+});

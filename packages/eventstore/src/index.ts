@@ -1,0 +1,23 @@
+export { type Decider, type HandleOptions, type HandleResult, handleCommand } from './command-handler.ts';
+export { Database, type DatabaseOptions, type MigrationEntry, type Sql, type Tx } from './database.ts';
+export { ConcurrencyError, UpcastError } from './errors.ts';
+export {
+  type AppendOptions,
+  type AppendResult,
+  EventStore,
+  OUTBOX_LANES,
+  type OutboxMessage,
+} from './event-store.ts';
+export { type Checkpoint, type Event, type EventMetadata, START, type StoredEvent } from './events.ts';
+export { processOnce } from './inbox.ts';
+export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
+export { OutboxRelay, type OutboxRelayOptions, type OutboxSink } from './outbox-relay.ts';
+export { documentProjection, type Projection, ProjectionRunner } from './projections.ts';
+export {
+  type EncryptedEnvelope,
+  isEncryptedEnvelope,
+  SubjectErasedError,
+  SubjectKeys,
+  type SubjectKeysOptions,
+} from './subject-keys.ts';
+export { currentSchemaVersion, type EventSchemas, upcast } from './upcasting.ts';

@@ -1,0 +1,99 @@
+import { Migration } from '@mikro-orm/migrations';
+import type { MigrationEntry } from './database.ts';
+
+/**
+ * The event store's tables. `transaction_id` (xid8) with `position` gives the global order that
+ * readers follow: a reader only goes past transactions older than every one still running, so an
+ * event that commits after a later one is never skipped (see readAll).
+ */
+class EventStoreSchema extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE es_events (
+        position        bigserial    PRIMARY KEY,
+        transaction_id  xid8         NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id       text         NOT NULL,
+        stream_version  integer      NOT NULL,
+        event_id        uuid         NOT NULL,
+        type            text         NOT NULL,
+        schema_version  smallint     NOT NULL DEFAULT 1,
+        data            jsonb        NOT NULL,
+        metadata        jsonb        NOT NULL DEFAULT '{}',
+        recorded_at     timestamptz  NOT NULL DEFAULT now(),
+        CONSTRAINT es_events_stream_version UNIQUE (stream_id, stream_version)
+      )`);
+    this.addSql('CREATE INDEX es_events_global_order ON es_events (transaction_id, position)');
+
+    // Lane = hash of the key: one relay at a time drains a lane, so one case's messages keep their order
+    // even with several relays running.
+    this.addSql(`
+      CREATE TABLE es_outbox (
+        position     bigserial    PRIMARY KEY,
+        id           uuid         NOT NULL UNIQUE,
+        lane         smallint     NOT NULL,
+        topic        text         NOT NULL,
+        key          text         NOT NULL,
+        event        jsonb        NOT NULL,
+        headers      jsonb        NOT NULL DEFAULT '{}',
+        created_at   timestamptz  NOT NULL DEFAULT now(),
+        attempts     integer      NOT NULL DEFAULT 0,
+        last_error   text
+      )`);
+    this.addSql('CREATE INDEX es_outbox_lane ON es_outbox (lane, position)');
+
+    this.addSql(`
+      CREATE TABLE es_inbox (
+        consumer      text         NOT NULL,
+        event_id      text         NOT NULL,
+        processed_at  timestamptz  NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, event_id)
+      )`);
+
+    this.addSql(`
+      CREATE TABLE es_checkpoints (
+        projection      text         PRIMARY KEY,
+        transaction_id  xid8         NOT NULL DEFAULT '0',
+        position        bigint       NOT NULL DEFAULT 0,
+        updated_at      timestamptz  NOT NULL DEFAULT now()
+      )`);
+
+    this.addSql(`
+      CREATE TABLE es_documents (
+        projection  text   NOT NULL,
+        id          text   NOT NULL,
+        document    jsonb  NOT NULL,
+        PRIMARY KEY (projection, id)
+      )`);
+
+    // One notification per appending statement wakes the outbox relay and the projection runners.
+    this.addSql(`
+      CREATE FUNCTION es_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('es_appended', '');
+        RETURN NULL;
+      END $$`);
+    this.addSql(`
+      CREATE TRIGGER es_events_appended AFTER INSERT ON es_events
+      FOR EACH STATEMENT EXECUTE FUNCTION es_notify_appended()`);
+  }
+}
+
+/** The per-subject data keys; lives in the key store's database (by default the service's own). */
+class SubjectKeysSchema extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE subject_keys (
+        subject_id   text         PRIMARY KEY,
+        wrapped_key  bytea,
+        created_at   timestamptz  NOT NULL DEFAULT now(),
+        erased_at    timestamptz,
+        erased_by    text,
+        CONSTRAINT subject_keys_erased CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL))
+      )`);
+  }
+}
+
+export const eventStoreMigrations: MigrationEntry[] = [{ name: '0001_event_store', class: EventStoreSchema }];
+export const subjectKeyMigrations: MigrationEntry[] = [
+  { name: '0001_subject_keys', class: SubjectKeysSchema },
+];

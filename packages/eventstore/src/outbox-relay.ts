@@ -1,0 +1,170 @@
+import type { Database } from './database.ts';
+import type { OutboxMessage } from './event-store.ts';
+
+/** Publishes a batch and resolves once the broker has acknowledged every message. */
+export type OutboxSink = (messages: OutboxMessage[]) => Promise<void>;
+
+export interface RelayLogger {
+  warn(object: object, message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  /** Fallback polling when no notification arrives (default 1 s). */
+  pollIntervalMs?: number;
+  /** Longest wait between retries while the broker is unreachable (default 10 s). */
+  maxBackoffMs?: number;
+  logger?: RelayLogger;
+}
+
+interface OutboxRow {
+  position: string;
+  id: string;
+  topic: string;
+  key: string;
+  event: OutboxMessage['event'];
+  headers: Record<string, string>;
+}
+
+const RELAY_LOCK = 727002;
+
+/**
+ * Moves outbox rows to Kafka. Woken by LISTEN/NOTIFY, polling as a fallback. Each lane (a hash of
+ * the key) is drained by one relay at a time under an advisory lock, rows taken `FOR UPDATE SKIP
+ * LOCKED`, so several relays share the work and one case's messages keep their order. A row is
+ * deleted only after the broker acknowledged it; while the broker is down the rows wait.
+ */
+export class OutboxRelay {
+  private readonly db: Database;
+  private readonly sink: OutboxSink;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly logger: RelayLogger | undefined;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private pending = false;
+  private unsubscribe: (() => void) | undefined;
+  /** Messages published since start. */
+  published = 0;
+
+  constructor(db: Database, sink: OutboxSink, options: OutboxRelayOptions = {}) {
+    this.db = db;
+    this.sink = sink;
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.logger = options.logger;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.db.onAppended(() => this.notify());
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.notify();
+    await this.loop;
+  }
+
+  /** Rows waiting to be published. */
+  async backlog(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM es_outbox');
+    return row?.n ?? 0;
+  }
+
+  /** Publishes everything that is committed now; returns how many messages went out. */
+  async drainOnce(): Promise<number> {
+    const lanes = await this.db.query<{ lane: number }>('SELECT DISTINCT lane FROM es_outbox');
+    let total = 0;
+    for (const { lane } of lanes) {
+      for (;;) {
+        const sent = await this.drainLane(lane);
+        total += sent;
+        if (sent < this.batchSize) break;
+      }
+    }
+    return total;
+  }
+
+  private async drainLane(lane: number): Promise<number> {
+    let failed: { positions: string[]; error: unknown } | undefined;
+    const sent = await this.db.transaction(async (tx) => {
+      const [lock] = await tx.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1, $2) AS locked',
+        [RELAY_LOCK, lane],
+      );
+      if (!lock?.locked) return 0;
+      const rows = await tx.query<OutboxRow>(
+        `SELECT position, id, topic, key, event, headers FROM es_outbox
+         WHERE lane = $1 ORDER BY position LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [lane, this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      try {
+        await this.sink(
+          rows.map(({ id, topic, key, event, headers }) => ({ id, topic, key, event, headers })),
+        );
+      } catch (error) {
+        failed = { positions: rows.map((r) => r.position), error };
+        return 0;
+      }
+      await tx.query('DELETE FROM es_outbox WHERE position = ANY($1::bigint[])', [
+        rows.map((r) => r.position),
+      ]);
+      return rows.length;
+    });
+    if (failed) {
+      const message = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      await this.db.query(
+        'UPDATE es_outbox SET attempts = attempts + 1, last_error = $2 WHERE position = ANY($1::bigint[])',
+        [failed.positions, message.slice(0, 500)],
+      );
+      throw failed.error;
+    }
+    this.published += sent;
+    return sent;
+  }
+
+  private notify(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pending = false;
+      try {
+        await this.drainOnce();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        const delay = Math.min(this.maxBackoffMs, 200 * 2 ** Math.min(failures, 10));
+        this.logger?.warn(
+          { err: error instanceof Error ? error.message : String(error), retryInMs: delay },
+          'outbox relay could not publish; rows kept',
+        );
+        if (this.running) await this.sleep(delay);
+        continue;
+      }
+      if (this.running && !this.pending) await this.sleep(this.pollIntervalMs);
+    }
+  }
+}

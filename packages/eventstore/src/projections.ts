@@ -1,0 +1,203 @@
+import type { Database, Tx } from './database.ts';
+import type { EventStore } from './event-store.ts';
+import { type Checkpoint, type Event, START, type StoredEvent } from './events.ts';
+
+/** A read model fed from the store's global order. */
+export interface Projection<E extends Event = Event> {
+  name: string;
+  /** Event types it reads (all when absent). */
+  types?: E['type'][];
+  apply(tx: Tx, event: StoredEvent<E>): Promise<void>;
+  /** Empties the read model before a rebuild. */
+  reset(tx: Tx): Promise<void>;
+}
+
+/**
+ * A read model as an evolve function over one document per id (STYLE.md): `(document | null,
+ * event) => document | null` (null deletes). Stored in es_documents.
+ */
+export function documentProjection<E extends Event, Doc>(definition: {
+  name: string;
+  types?: E['type'][];
+  idOf: (event: StoredEvent<E>) => string | undefined;
+  evolve: (document: Doc | null, event: StoredEvent<E>) => Doc | null;
+}): Projection<E> & {
+  evolve: (document: Doc | null, event: StoredEvent<E>) => Doc | null;
+  get(db: Database | Tx, id: string): Promise<Doc | null>;
+} {
+  return {
+    name: definition.name,
+    evolve: definition.evolve,
+    ...(definition.types ? { types: definition.types } : {}),
+    async apply(tx, event) {
+      const id = definition.idOf(event);
+      if (id === undefined) return;
+      const [row] = await tx.query<{ document: Doc }>(
+        'SELECT document FROM es_documents WHERE projection = $1 AND id = $2 FOR UPDATE',
+        [definition.name, id],
+      );
+      const next = definition.evolve(row?.document ?? null, event);
+      if (next === null) {
+        await tx.query('DELETE FROM es_documents WHERE projection = $1 AND id = $2', [definition.name, id]);
+      } else {
+        await tx.query(
+          `INSERT INTO es_documents (projection, id, document) VALUES ($1, $2, $3)
+           ON CONFLICT (projection, id) DO UPDATE SET document = excluded.document`,
+          [definition.name, id, JSON.stringify(next)],
+        );
+      }
+    },
+    async reset(tx) {
+      await tx.query('DELETE FROM es_documents WHERE projection = $1', [definition.name]);
+    },
+    async get(db, id) {
+      const [row] = await db.query<{ document: Doc }>(
+        'SELECT document FROM es_documents WHERE projection = $1 AND id = $2',
+        [definition.name, id],
+      );
+      return row?.document ?? null;
+    },
+  };
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+}
+
+/**
+ * Runs projections: each batch of events and the projection's checkpoint commit in one
+ * transaction, so a crash replays nothing twice and skips nothing.
+ */
+export class ProjectionRunner {
+  private readonly db: Database;
+  private readonly store: EventStore;
+  private readonly projections: Projection[];
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private pending = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    db: Database,
+    store: EventStore,
+    projections: Projection<any>[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.db = db;
+    this.store = store;
+    this.projections = projections;
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.db.onAppended(() => {
+      this.pending = true;
+      this.wake?.();
+    });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Brings every projection up to date with what is committed now; returns events applied. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const projection of this.projections) {
+      for (;;) {
+        const applied = await this.step(projection);
+        total += applied;
+        if (applied === 0) break;
+      }
+    }
+    return total;
+  }
+
+  /** Empties the projection's read model and replays the whole store into it. */
+  async rebuild(name: string): Promise<number> {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`unknown projection ${name}`);
+    await this.db.transaction(async (tx) => {
+      await this.lockCheckpoint(tx, projection.name);
+      await projection.reset(tx);
+      await tx.query(
+        `UPDATE es_checkpoints SET transaction_id = '0', position = 0, updated_at = now() WHERE projection = $1`,
+        [projection.name],
+      );
+    });
+    let total = 0;
+    for (;;) {
+      const applied = await this.step(projection);
+      total += applied;
+      if (applied === 0) return total;
+    }
+  }
+
+  async checkpoint(name: string): Promise<Checkpoint> {
+    const [row] = await this.db.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1',
+      [name],
+    );
+    return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START;
+  }
+
+  private async lockCheckpoint(tx: Tx, name: string): Promise<Checkpoint> {
+    await tx.query('INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    const [row] = await tx.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
+      [name],
+    );
+    return { transactionId: row!.transaction_id, position: Number(row!.position) };
+  }
+
+  private async step(projection: Projection): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      // The row lock makes two runners of one projection take turns instead of applying twice.
+      const from = await this.lockCheckpoint(tx, projection.name);
+      const { events, checkpoint } = await this.store.readAll(from, {
+        limit: this.batchSize,
+        ...(projection.types ? { types: projection.types } : {}),
+        tx,
+      });
+      for (const event of events) await projection.apply(tx, event);
+      if (events.length > 0) {
+        await tx.query(
+          'UPDATE es_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = now() WHERE projection = $1',
+          [projection.name, checkpoint.transactionId, checkpoint.position],
+        );
+      }
+      return events.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      try {
+        await this.catchUp();
+      } catch {
+        // A failing projection is retried on the next wake-up; its checkpoint did not move.
+      }
+      if (!this.running || this.pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, this.pollIntervalMs);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wake = done;
+      });
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Sql } from './database.ts';
+
+/** Personal data encrypted for one subject (a victim): safe to store in events, read models, Kafka. */
+export interface EncryptedEnvelope {
+  enc: 'aes-256-gcm/v1';
+  subject: string;
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+export function isEncryptedEnvelope(value: unknown): value is EncryptedEnvelope {
+  return typeof value === 'object' && value !== null && (value as { enc?: unknown }).enc === 'aes-256-gcm/v1';
+}
+
+/** The subject's key was erased: the data is gone for good. */
+export class SubjectErasedError extends Error {
+  readonly code = 'SUBJECT_ERASED';
+  constructor(subject: string) {
+    super(`personal data of subject ${subject} was erased`);
+    this.name = 'SubjectErasedError';
+  }
+}
+
+export interface SubjectKeysOptions {
+  /** Key-encryption key: 32 bytes (from config, base64). */
+  kek: Buffer;
+  /** How long an unwrapped data key stays in memory (default 60 s). */
+  cacheTtlMs?: number;
+  /** Most keys kept in memory (default 10,000). */
+  cacheSize?: number;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+
+function seal(key: Buffer, plaintext: Buffer, aad: string): { iv: Buffer; tag: Buffer; ct: Buffer } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(ALGORITHM, key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv, tag: cipher.getAuthTag(), ct };
+}
+
+function open(key: Buffer, iv: Buffer, tag: Buffer, ct: Buffer, aad: string): Buffer {
+  const decipher = createDecipheriv(ALGORITHM, key, iv);
+  decipher.setAAD(Buffer.from(aad));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ct), decipher.final()]);
+}
+
+/**
+ * Crypto-shredding: one AES-256-GCM data key per subject, stored wrapped by the key-encryption
+ * key. Erasing the subject deletes its data key, so every copy of its personal data (events, read
+ * models, Kafka messages) becomes unreadable while counts and statistics stay.
+ */
+export class SubjectKeys {
+  private readonly sql: Sql;
+  private readonly kek: Buffer;
+  private readonly cacheTtlMs: number;
+  private readonly cacheSize: number;
+  private readonly cache = new Map<string, { key: Buffer; expires: number }>();
+
+  constructor(sql: Sql, options: SubjectKeysOptions) {
+    if (options.kek.length !== 32) throw new Error('the key-encryption key must be 32 bytes');
+    this.sql = sql;
+    this.kek = options.kek;
+    this.cacheTtlMs = options.cacheTtlMs ?? 60_000;
+    this.cacheSize = options.cacheSize ?? 10_000;
+  }
+
+  async encrypt(subject: string, value: unknown): Promise<EncryptedEnvelope> {
+    const key = await this.dataKey(subject, true);
+    const { iv, tag, ct } = seal(key, Buffer.from(JSON.stringify(value)), subject);
+    return {
+      enc: 'aes-256-gcm/v1',
+      subject,
+      iv: iv.toString('base64'),
+      tag: tag.toString('base64'),
+      ct: ct.toString('base64'),
+    };
+  }
+
+  /** The plaintext, or throws SubjectErasedError when the subject was erased. */
+  async decrypt<T = unknown>(envelope: EncryptedEnvelope): Promise<T> {
+    const key = await this.dataKey(envelope.subject, false);
+    const plaintext = open(
+      key,
+      Buffer.from(envelope.iv, 'base64'),
+      Buffer.from(envelope.tag, 'base64'),
+      Buffer.from(envelope.ct, 'base64'),
+      envelope.subject,
+    );
+    return JSON.parse(plaintext.toString()) as T;
+  }
+
+  /** The plaintext, or null when the subject was erased. */
+  async tryDecrypt<T = unknown>(envelope: EncryptedEnvelope): Promise<T | null> {
+    try {
+      return await this.decrypt<T>(envelope);
+    } catch (error) {
+      if (error instanceof SubjectErasedError) return null;
+      throw error;
+    }
+  }
+
+  /** Deletes the subject's data key for good; a tombstone keeps who erased it and when. */
+  async erase(subject: string, by: string): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO subject_keys (subject_id, wrapped_key, erased_at, erased_by) VALUES ($1, NULL, now(), $2)
+       ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = coalesce(subject_keys.erased_at, now()),
+         erased_by = coalesce(subject_keys.erased_by, excluded.erased_by)`,
+      [subject, by],
+    );
+    this.cache.delete(subject);
+  }
+
+  async isErased(subject: string): Promise<boolean> {
+    const [row] = await this.sql.query<{ erased: boolean }>(
+      'SELECT erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_id = $1',
+      [subject],
+    );
+    return row?.erased ?? false;
+  }
+
+  private async dataKey(subject: string, create: boolean): Promise<Buffer> {
+    const cached = this.cache.get(subject);
+    if (cached && cached.expires > Date.now()) return cached.key;
+    const [row] = await this.sql.query<{ wrapped_key: Buffer | null; erased: boolean }>(
+      'SELECT wrapped_key, erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_id = $1',
+      [subject],
+    );
+    let key: Buffer;
+    if (row?.erased) throw new SubjectErasedError(subject);
+    if (row?.wrapped_key) {
+      key = this.unwrap(row.wrapped_key, subject);
+    } else {
+      if (!create) throw new SubjectErasedError(subject);
+      key = randomBytes(32);
+      // Two writers may create a key at once: the first insert wins and both use its key.
+      const [stored] = await this.sql.query<{ wrapped_key: Buffer | null }>(
+        `INSERT INTO subject_keys (subject_id, wrapped_key) VALUES ($1, $2)
+         ON CONFLICT (subject_id) DO UPDATE SET subject_id = excluded.subject_id
+         RETURNING wrapped_key`,
+        [subject, this.wrap(key, subject)],
+      );
+      if (!stored?.wrapped_key) throw new SubjectErasedError(subject);
+      key = this.unwrap(stored.wrapped_key, subject);
+    }
+    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(subject, { key, expires: Date.now() + this.cacheTtlMs });
+    return key;
+  }
+
+  private wrap(key: Buffer, subject: string): Buffer {
+    const { iv, tag, ct } = seal(this.kek, key, `kek:${subject}`);
+    return Buffer.concat([iv, tag, ct]);
+  }
+
+  private unwrap(wrapped: Buffer, subject: string): Buffer {
+    return open(
+      this.kek,
+      wrapped.subarray(0, 12),
+      wrapped.subarray(12, 28),
+      wrapped.subarray(28),
+      `kek:${subject}`,
+    );
+  }
+}
