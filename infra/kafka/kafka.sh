@@ -20,8 +20,8 @@ mode="${2:-single}"
 run_dir="$cache/run/$mode"
 
 case "$mode" in
-  single) nodes=(1); broker_port() { echo 9092; }; controller_port() { echo 9093; } ;;
-  cluster) nodes=(1 2 3); broker_port() { echo $((19091 + $1)); }; controller_port() { echo $((19191 + $1)); } ;;
+  single) nodes=(1); all_nodes=(1); broker_port() { echo 9092; }; controller_port() { echo 9093; } ;;
+  cluster) nodes=(1 2 3); all_nodes=(1 2 3); broker_port() { echo $((19091 + $1)); }; controller_port() { echo $((19191 + $1)); } ;;
   *) echo "unknown mode '$mode' (single|cluster)" >&2; exit 2 ;;
 esac
 
@@ -39,12 +39,13 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 quorum_voters() {
   local voters=() n
-  for n in "${nodes[@]}"; do voters+=("$n@127.0.0.1:$(controller_port "$n")"); done
+  for n in "${all_nodes[@]}"; do voters+=("$n@127.0.0.1:$(controller_port "$n")"); done
   local IFS=,; echo "${voters[*]}"
 }
 
 write_config() {
-  local n="$1" dir="$run_dir/node-$n" replication=1 min_isr=1
+  local n="$1"
+  local dir="$run_dir/node-$n" replication=1 min_isr=1
   if [ "$mode" = cluster ]; then replication=3; min_isr=2; fi
   mkdir -p "$dir"
   cat >"$dir/server.properties" <<EOF
@@ -92,7 +93,8 @@ java_cmd() {
 }
 
 start_node() {
-  local n="$1" dir="$run_dir/node-$n"
+  local n="$1"
+  local dir="$run_dir/node-$n"
   if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then return; fi
   write_config "$n"
   if [ ! -f "$dir/data/meta.properties" ]; then

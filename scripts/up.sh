@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs Parcours on this machine: the infrastructure (PostgreSQL, Redis, Kafka; found or started)
+# and every service that exists, each in the background with its log in .data/logs/.
+# One status line per component. Stop with scripts/down.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+cd "$PARCOURS_ROOT"
+infra/stack.sh up
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+mkdir -p .data/logs .data/pids
+
+# service:port — each service gets its own database, created on first start.
+services=(intake:3001 referral:3002 follow-up:3003 mediation:3004 projections:3005)
+for entry in "${services[@]}"; do
+  name="${entry%%:*}"; port="${entry##*:}"
+  [ -f "services/$name/src/server.ts" ] || continue
+  pidfile=".data/pids/$name"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "$(printf '%-9s' "$name") up    http://127.0.0.1:$port (already running)"; continue
+  fi
+  db="parcours_${name//-/_}"
+  psql "$DATABASE_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+    || psql "$DATABASE_URL" -qc "CREATE DATABASE \"$db\"" >/dev/null
+  (cd "services/$name" && PORT="$port" DATABASE_URL="${DATABASE_URL%/*}/$db" \
+    nohup node src/server.ts >"$PARCOURS_ROOT/.data/logs/$name.log" 2>&1 &
+    echo $! >"$PARCOURS_ROOT/$pidfile")
+  for _ in $(seq 1 60); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then
+    echo "$(printf '%-9s' "$name") up    http://127.0.0.1:$port (docs at /docs, log .data/logs/$name.log)"
+  else
+    echo "$(printf '%-9s' "$name") down  http://127.0.0.1:$port (see .data/logs/$name.log)"
+  fi
+done
+echo "stop with: scripts/down.sh"
