@@ -8,7 +8,12 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['{packages,services,bench}/**/*.unit.spec.ts'], exclude },
+        test: {
+          name: 'unit',
+          include: ['{packages,services,bench}/**/*.unit.spec.ts'],
+          exclude,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         test: {
@@ -20,6 +25,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Files share one broker and one PostgreSQL server: two at a time suits a 2-core machine.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -31,6 +37,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -179,6 +179,6 @@ export class EventStore {
       transactionId: row.transaction_id,
       schemaVersion: row.schema_version,
       recordedAt: row.recorded_at,
-    };
+    } as StoredEvent<E>;
   }
 }

@@ -14,11 +14,9 @@ export interface Event<Type extends string = string, Data = unknown> {
   metadata?: EventMetadata;
 }
 
-/** An event read back from the store. */
-export interface StoredEvent<E extends Event = Event> {
+/** What the store adds to every event it holds. */
+export interface StoredEventInfo {
   id: string;
-  type: E['type'];
-  data: E['data'];
   metadata: EventMetadata;
   streamId: string;
   streamVersion: number;
@@ -28,6 +26,11 @@ export interface StoredEvent<E extends Event = Event> {
   schemaVersion: number;
   recordedAt: Date;
 }
+
+/** An event read back from the store; distributes over a union, so `type` narrows `data`. */
+export type StoredEvent<E extends Event = Event> = E extends Event
+  ? { type: E['type']; data: E['data'] } & StoredEventInfo
+  : never;
 
 /** Where a reader of the whole store stands: past this transaction and position. */
 export interface Checkpoint {

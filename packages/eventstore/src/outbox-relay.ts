@@ -30,9 +30,10 @@ const RELAY_LOCK = 727002;
 
 /**
  * Moves outbox rows to Kafka. Woken by LISTEN/NOTIFY, polling as a fallback. Each lane (a hash of
- * the key) is drained by one relay at a time under an advisory lock, rows taken `FOR UPDATE SKIP
- * LOCKED`, so several relays share the work and one case's messages keep their order. A row is
- * deleted only after the broker acknowledged it; while the broker is down the rows wait.
+ * the key) is drained by one relay at a time: a relay skips a lane another relay holds
+ * (`pg_try_advisory_lock`), so several relays share the work and one case's messages keep their
+ * order. A row is deleted only after the broker acknowledged it; while the broker is down the rows
+ * wait, and nothing else waits for them.
  */
 export class OutboxRelay {
   private readonly db: Database;
@@ -93,42 +94,49 @@ export class OutboxRelay {
   }
 
   private async drainLane(lane: number): Promise<number> {
-    let failed: { positions: string[]; error: unknown } | undefined;
-    const sent = await this.db.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_xact_lock($1, $2) AS locked',
+    // The lane is held with a session-level advisory lock on one pooled connection, and the rows are
+    // read and deleted in autocommit statements: nothing holds a transaction id while Kafka is called,
+    // so a slow or absent broker never holds back the xmin horizon that projection readers wait on.
+    const client = await this.db.pool.connect();
+    let release = true;
+    try {
+      const { rows: locked } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, $2) AS locked',
         [RELAY_LOCK, lane],
       );
-      if (!lock?.locked) return 0;
-      const rows = await tx.query<OutboxRow>(
-        `SELECT position, id, topic, key, event, headers FROM es_outbox
-         WHERE lane = $1 ORDER BY position LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [lane, this.batchSize],
-      );
-      if (rows.length === 0) return 0;
+      if (!locked[0]?.locked) return 0;
       try {
-        await this.sink(
-          rows.map(({ id, topic, key, event, headers }) => ({ id, topic, key, event, headers })),
+        const { rows } = await client.query<OutboxRow>(
+          `SELECT position, id, topic, key, event, headers FROM es_outbox
+           WHERE lane = $1 ORDER BY position LIMIT $2`,
+          [lane, this.batchSize],
         );
-      } catch (error) {
-        failed = { positions: rows.map((r) => r.position), error };
-        return 0;
+        if (rows.length === 0) return 0;
+        const positions = rows.map((r) => r.position);
+        try {
+          await this.sink(
+            rows.map(({ id, topic, key, event, headers }) => ({ id, topic, key, event, headers })),
+          );
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await client.query(
+            'UPDATE es_outbox SET attempts = attempts + 1, last_error = $2 WHERE position = ANY($1::bigint[])',
+            [positions, message.slice(0, 500)],
+          );
+          throw error;
+        }
+        await client.query('DELETE FROM es_outbox WHERE position = ANY($1::bigint[])', [positions]);
+        this.published += rows.length;
+        return rows.length;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [RELAY_LOCK, lane]).catch(() => {
+          // A connection that cannot unlock is closed instead, which releases the lock.
+          release = false;
+        });
       }
-      await tx.query('DELETE FROM es_outbox WHERE position = ANY($1::bigint[])', [
-        rows.map((r) => r.position),
-      ]);
-      return rows.length;
-    });
-    if (failed) {
-      const message = failed.error instanceof Error ? failed.error.message : String(failed.error);
-      await this.db.query(
-        'UPDATE es_outbox SET attempts = attempts + 1, last_error = $2 WHERE position = ANY($1::bigint[])',
-        [failed.positions, message.slice(0, 500)],
-      );
-      throw failed.error;
+    } finally {
+      client.release(!release);
     }
-    this.published += sent;
-    return sent;
   }
 
   private notify(): void {

@@ -124,10 +124,57 @@ export class ProjectionRunner {
     return total;
   }
 
-  /** Empties the projection's read model and replays the whole store into it. */
-  async rebuild(name: string): Promise<number> {
+  /**
+   * Catches up until every projection has applied the event at `position` (read-your-writes after
+   * a command). Waits while an older transaction anywhere on the server is still open, since the
+   * global order cannot pass it; gives up after `timeoutMs`.
+   */
+  async catchUpUntil(position: number, timeoutMs = 10_000): Promise<void> {
+    const [row] = await this.db.query<{ transaction_id: string }>(
+      'SELECT transaction_id::text FROM es_events WHERE position = $1',
+      [position],
+    );
+    if (!row) throw new Error(`no event at position ${position}`);
+    const target = { transactionId: BigInt(row.transaction_id), position };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.catchUp();
+      let reached = true;
+      for (const projection of this.projections) {
+        const at = await this.checkpoint(projection.name);
+        const tx = BigInt(at.transactionId);
+        if (tx < target.transactionId || (tx === target.transactionId && at.position < target.position)) {
+          // A projection reading only some types may never reach an event it does not read: it has
+          // reached it once nothing older is left for it.
+          if (!projection.types || (await this.hasPending(projection, at))) reached = false;
+        }
+      }
+      if (reached) return;
+      if (Date.now() > deadline)
+        throw new Error(`projections did not reach position ${position} in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async hasPending(projection: Projection, at: Checkpoint): Promise<boolean> {
+    const [row] = await this.db.query<{ pending: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM es_events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+         AND type = ANY($3::text[])) AS pending`,
+      [at.transactionId, at.position, projection.types],
+    );
+    return row?.pending ?? false;
+  }
+
+  /**
+   * Empties the projection's read model and replays the whole store into it, up to at least the
+   * last event committed when the rebuild began.
+   */
+  async rebuild(name: string): Promise<void> {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`unknown projection ${name}`);
+    const [last] = await this.db.query<{ position: string | null }>(
+      'SELECT max(position) AS position FROM es_events',
+    );
     await this.db.transaction(async (tx) => {
       await this.lockCheckpoint(tx, projection.name);
       await projection.reset(tx);
@@ -136,12 +183,7 @@ export class ProjectionRunner {
         [projection.name],
       );
     });
-    let total = 0;
-    for (;;) {
-      const applied = await this.step(projection);
-      total += applied;
-      if (applied === 0) return total;
-    }
+    if (last?.position) await this.catchUpUntil(Number(last.position), 60_000);
   }
 
   async checkpoint(name: string): Promise<Checkpoint> {
@@ -182,16 +224,25 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
+    // After a notification the new events may still be behind an older open transaction: look
+    // again soon, backing off towards the polling interval.
+    let hot = 0;
     while (this.running) {
+      const woken = this.pending;
       this.pending = false;
+      let applied = 0;
       try {
-        await this.catchUp();
+        applied = await this.catchUp();
       } catch {
         // A failing projection is retried on the next wake-up; its checkpoint did not move.
       }
+      if (woken && applied === 0) hot = 1;
+      else if (applied > 0) hot = 0;
       if (!this.running || this.pending) continue;
+      const delay = hot > 0 ? Math.min(this.pollIntervalMs, 25 * 2 ** hot++) : this.pollIntervalMs;
+      if (delay >= this.pollIntervalMs) hot = 0;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.pollIntervalMs);
+        const timer = setTimeout(done, delay);
         function done() {
           clearTimeout(timer);
           resolve();

@@ -24,7 +24,10 @@ describe('three-broker cluster (infra/kafka cluster mode)', () => {
     await producer.connect();
     const topic = uniqueTopic('cluster');
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: 1, replicationFactor: 3 }],
+        waitForLeaders: true,
+      });
       const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
       expect(metadata.topics[0]!.partitions[0]!.replicas).toHaveLength(3);
       const configs = await admin.describeConfigs({

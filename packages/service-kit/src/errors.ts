@@ -1,0 +1,73 @@
+import { STATUS_CODES } from 'node:http';
+
+/** One invalid field: a JSON pointer into the request (`/body/victim/phone`) and what is wrong with it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface DomainErrorOptions {
+  detail?: string;
+  errors?: FieldError[];
+  /** Response headers that belong to the error (WWW-Authenticate, Retry-After). */
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/**
+ * An error the domain or the kit raises on purpose. The error handler turns it into RFC 9457
+ * problem+json. `detail` is sent to the client: never put request values (personal data) in it.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: string, status: number, title: string, options: DomainErrorOptions = {}) {
+    super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.status = status;
+    this.title = title;
+    this.detail = options.detail;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+const make =
+  (status: number, defaultCode: string) =>
+  (code: string = defaultCode, detail?: string, options: Omit<DomainErrorOptions, 'detail'> = {}) =>
+    new DomainError(code, status, STATUS_CODES[status] ?? 'Error', { ...options, detail });
+
+export const badRequest = make(400, 'bad_request');
+export const unauthorized = make(401, 'unauthorized');
+export const forbidden = make(403, 'forbidden');
+export const notFound = make(404, 'not_found');
+export const conflict = make(409, 'conflict');
+export const unprocessable = make(422, 'unprocessable');
+export const tooManyRequests = make(429, 'too_many_requests');
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** RFC 9457 body, plus our `code`, field `errors` and the trace id to quote to support. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  code?: string;
+  errors?: FieldError[];
+  traceId?: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem types are URNs: stable identifiers that do not pretend to be resolvable documentation. */
+export const problemType = (code: string) => `urn:parcours:problem:${code}`;

@@ -1,0 +1,81 @@
+export { type App, type CreateAppOptions, createApp } from './app.ts';
+export {
+  type Actor,
+  actorFromClaims,
+  type Claims,
+  ClaimsSchema,
+  type Role,
+  RoleSchema,
+  roles,
+} from './auth/actor.ts';
+export {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DevIssuer,
+  type DevIssuerOptions,
+  type DevUser,
+  type DevUserName,
+  devUsers,
+  type SignOptions,
+} from './auth/dev-issuer.ts';
+export {
+  type AuthOptions,
+  authPlugin,
+  canReachAssociation,
+  findActor,
+  requireAssociation,
+  requireRole,
+} from './auth/plugin.ts';
+export { type CommandMetadata, commandMetadata, correlationIdOf } from './command-metadata.ts';
+export {
+  type BaseConfig,
+  baseConfigProperties,
+  baseConfigSchema,
+  CommaList,
+  ConfigError,
+  LogLevel,
+  loadConfig,
+  serviceConfigSchema,
+} from './config.ts';
+export {
+  badRequest,
+  conflict,
+  DomainError,
+  type DomainErrorOptions,
+  type FieldError,
+  forbidden,
+  isDomainError,
+  notFound,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  problemType,
+  tooManyRequests,
+  unauthorized,
+  unprocessable,
+} from './errors.ts';
+export { createLogger, type LoggerConfig, redactedPaths } from './logger.ts';
+export {
+  type CheckResult,
+  healthPlugin,
+  kafkaCheck,
+  postgresCheck,
+  type ReadinessCheck,
+  type ReadinessCheckOptions,
+  redisCheck,
+} from './plugins/health.ts';
+export { type IdempotencyOptions, idempotencyPlugin } from './plugins/idempotency.ts';
+export { type OpenApiOptions, openApiPlugin } from './plugins/openapi.ts';
+export { problemsPlugin } from './plugins/problems.ts';
+export { type RateLimitPluginOptions, rateLimitPlugin } from './plugins/rate-limit.ts';
+export { type RedisPluginOptions, redisPlugin } from './plugins/redis.ts';
+export { requestContext, traceIdOf, traceparentOf, tracingPlugin } from './plugins/tracing.ts';
+export { type ListenOptions, listen } from './server.ts';
+export {
+  defaultInstrumentations,
+  shutdownTelemetry,
+  startTelemetry,
+  startTestTelemetry,
+  type Telemetry,
+  type TelemetryOptions,
+  type TestTelemetry,
+} from './telemetry/sdk.ts';
