@@ -2,12 +2,13 @@
 # A real Apache Kafka broker (KRaft, no ZooKeeper) from the Maven Central jars, for machines
 # without a Docker engine.
 #
-#   infra/kafka/kafka.sh start [single|cluster]   start and wait until clients are accepted
+#   infra/kafka/kafka.sh start [single|spare|cluster]   start and wait until clients are accepted
 #   infra/kafka/kafka.sh stop  [single|cluster]   stop cleanly (SIGTERM, then wait)
 #   infra/kafka/kafka.sh status [single|cluster]  one line per broker
 #   infra/kafka/kafka.sh reset [single|cluster]   stop and delete the log directories
 #
 # single:  one combined broker+controller on 127.0.0.1:9092 (controller 9093)
+# spare:   the same on 127.0.0.1:29092, for tests that stop and restart their broker
 # cluster: three combined nodes on 127.0.0.1:19092-19094 (controllers 19192-19194),
 #          replication factor 3, min.insync.replicas 2, for the fault tests.
 set -euo pipefail
@@ -21,8 +22,10 @@ run_dir="$cache/run/$mode"
 
 case "$mode" in
   single) nodes=(1); all_nodes=(1); broker_port() { echo 9092; }; controller_port() { echo 9093; } ;;
+  # A broker of its own for tests that stop and restart it while other tests use the main one.
+  spare) nodes=(1); all_nodes=(1); broker_port() { echo 29092; }; controller_port() { echo 29093; } ;;
   cluster) nodes=(1 2 3); all_nodes=(1 2 3); broker_port() { echo $((19091 + $1)); }; controller_port() { echo $((19191 + $1)); } ;;
-  *) echo "unknown mode '$mode' (single|cluster)" >&2; exit 2 ;;
+  *) echo "unknown mode '$mode' (single|spare|cluster)" >&2; exit 2 ;;
 esac
 
 fetch_jars() {
@@ -173,5 +176,5 @@ case "$command" in
   # Stop or start one node of a running cluster (fault tests).
   stop-node) nodes=("$3"); stop ;;
   start-node) nodes=("$3"); start_node "$3" ;;
-  *) echo "usage: $0 start|stop|status|reset [single|cluster]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|reset [single|spare|cluster]" >&2; exit 2 ;;
 esac

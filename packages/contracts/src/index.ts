@@ -1,1 +1,25 @@
+export { type AsyncApiDocument, buildAsyncApiDocument } from './asyncapi.ts';
+export {
+  type ContractRegistry,
+  createContractRegistry,
+  defineIntegrationEvent,
+  type EventOf,
+  type IntegrationEventContract,
+  UnknownEventTypeError,
+  type ValidateOptions,
+  type ValidationError,
+} from './contract.ts';
+export { EncryptedEnvelope } from './encrypted-envelope.ts';
+export {
+  IntakeChannels,
+  IntakeReadyForOrientation,
+  IntakeReadyForOrientationData,
+  Needs,
+  OffenceCategories,
+  Urgencies,
+} from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
+export type { OutboxMessage, OutboxSink } from './outbox.ts';
+export { integrationEvents } from './registry.ts';
+export { defineTestEvent } from './test-events.ts';
+export { type Topic, Topics } from './topics.ts';

@@ -1,6 +1,7 @@
+import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
-import type { EventStore, OutboxMessage } from './event-store.ts';
+import type { EventStore } from './event-store.ts';
 import type { Event, EventMetadata } from './events.ts';
 
 /** Pure functions of an aggregate (STYLE.md): no clock, no random ids, no I/O. */

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IntegrationEvent } from '@parcours/contracts';
+import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import type { Checkpoint, Event, EventMetadata, StoredEvent } from './events.ts';
 import { currentSchemaVersion, type EventSchemas, upcast } from './upcasting.ts';
-
-/** An integration event to publish, written to the outbox in the append's statement. */
-export interface OutboxMessage {
-  id: string;
-  topic: string;
-  key: string;
-  event: IntegrationEvent;
-  headers: Record<string, string>;
-}
 
 export interface AppendOptions {
   /** The stream's version the events were decided on (0 for a new stream). */

@@ -1,8 +1,5 @@
+import type { OutboxMessage, OutboxSink } from '@parcours/contracts';
 import type { Database } from './database.ts';
-import type { OutboxMessage } from './event-store.ts';
-
-/** Publishes a batch and resolves once the broker has acknowledged every message. */
-export type OutboxSink = (messages: OutboxMessage[]) => Promise<void>;
 
 export interface RelayLogger {
   warn(object: object, message: string): void;

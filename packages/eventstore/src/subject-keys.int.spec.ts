@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { EncryptedEnvelope } from '@parcours/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from './event-store.ts';
 import { documentProjection, ProjectionRunner } from './projections.ts';
-import { type EncryptedEnvelope, SubjectErasedError, SubjectKeys } from './subject-keys.ts';
+import { SubjectErasedError, SubjectKeys } from './subject-keys.ts';
 import { freshDatabase } from './test-support.ts';
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;

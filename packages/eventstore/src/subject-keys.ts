@@ -1,14 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { EncryptedEnvelope } from '@parcours/contracts';
 import type { Sql } from './database.ts';
-
-/** Personal data encrypted for one subject (a victim): safe to store in events, read models, Kafka. */
-export interface EncryptedEnvelope {
-  enc: 'aes-256-gcm/v1';
-  subject: string;
-  iv: string;
-  tag: string;
-  ct: string;
-}
 
 export function isEncryptedEnvelope(value: unknown): value is EncryptedEnvelope {
   return typeof value === 'object' && value !== null && (value as { enc?: unknown }).enc === 'aes-256-gcm/v1';

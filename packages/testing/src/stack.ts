@@ -108,15 +108,17 @@ export async function resolveStack(env: NodeJS.ProcessEnv = process.env): Promis
   return { databaseUrl, redisUrl, kafkaBrokers, origin };
 }
 
+export type KafkaMode = 'single' | 'spare' | 'cluster';
+
 /** Starts the single-node KRaft broker from infra/kafka (jars from Maven Central, cached). */
-export async function startLocalKafka(mode: 'single' | 'cluster' = 'single'): Promise<void> {
+export async function startLocalKafka(mode: KafkaMode = 'single'): Promise<void> {
   await run('bash', [resolve(repoRoot, 'infra/kafka/kafka.sh'), 'start', mode], {
     timeout: 600_000,
     maxBuffer: 16 * 1024 * 1024,
   });
 }
 
-export async function stopLocalKafka(mode: 'single' | 'cluster' = 'single'): Promise<void> {
+export async function stopLocalKafka(mode: KafkaMode = 'single'): Promise<void> {
   await run('bash', [resolve(repoRoot, 'infra/kafka/kafka.sh'), 'stop', mode], { timeout: 120_000 });
 }
 

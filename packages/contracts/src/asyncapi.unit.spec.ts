@@ -1,0 +1,52 @@
+import { Parser } from '@asyncapi/parser';
+import { describe, expect, it } from 'vitest';
+import { buildAsyncApiDocument } from './asyncapi.ts';
+import { createContractRegistry } from './contract.ts';
+import { IntakeReadyForOrientation } from './intake/ready-for-orientation.ts';
+import { integrationEvents } from './registry.ts';
+import { defineTestEvent } from './test-events.ts';
+
+// DiagnosticSeverity.Error in @stoplight/types
+const ERROR = 0;
+
+async function parse(document: unknown) {
+  const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
+  return { parsed, errors: diagnostics.filter((d) => d.severity === ERROR) };
+}
+
+describe('AsyncAPI document', () => {
+  it('is valid AsyncAPI 3.0 and describes every registered contract', async () => {
+    const { parsed, errors } = await parse(buildAsyncApiDocument());
+    expect(errors).toEqual([]);
+    expect(parsed?.version()).toBe('3.0.0');
+
+    for (const contract of integrationEvents.all()) {
+      const channel = parsed!
+        .channels()
+        .all()
+        .find((c) => c.address() === contract.topic);
+      expect(channel, contract.topic).toBeDefined();
+      const message = channel!
+        .messages()
+        .all()
+        .find((m) => m.name() === contract.type);
+      expect(message, contract.type).toBeDefined();
+      expect(message!.headers()?.required()).toContain('ce_type');
+      expect(message!.payload()?.properties()).toHaveProperty('caseId');
+    }
+    const intake = parsed!
+      .operations()
+      .all()
+      .find((o) => o.messages().all()[0]?.name() === IntakeReadyForOrientation.type);
+    expect(intake?.action()).toBe('send');
+  });
+
+  it('puts several contracts of one topic on one channel', async () => {
+    const other = defineTestEvent(IntakeReadyForOrientation.topic);
+    const registry = createContractRegistry([IntakeReadyForOrientation, other]);
+    const { parsed, errors } = await parse(buildAsyncApiDocument(registry));
+    expect(errors).toEqual([]);
+    expect(parsed!.channels().all()).toHaveLength(1);
+    expect(parsed!.channels().all()[0]!.messages().all()).toHaveLength(2);
+  });
+});

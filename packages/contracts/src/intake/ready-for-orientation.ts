@@ -1,0 +1,98 @@
+import { Type } from '@sinclair/typebox';
+import { defineIntegrationEvent, type EventOf } from '../contract.ts';
+import { EncryptedEnvelope } from '../encrypted-envelope.ts';
+import { Topics } from '../topics.ts';
+
+const literals = <const T extends readonly string[]>(values: T, description: string) =>
+  Type.Union(
+    values.map((value: T[number]) => Type.Literal(value)),
+    { description },
+  );
+
+export const IntakeChannels = ['helpline', 'walk-in', 'requisition', 'partner', 'mass-event'] as const;
+
+/** The federation's offence taxonomy (13 categories). */
+export const OffenceCategories = [
+  'physical-violence',
+  'sexual-violence',
+  'couple-violence',
+  'intra-family-violence',
+  'robbery-theft',
+  'burglary',
+  'fraud-scam',
+  'road-accident',
+  'terrorism',
+  'harassment',
+  'discrimination',
+  'relative-homicide',
+  'other',
+] as const;
+
+export const Needs = [
+  'legal-information',
+  'psychological-support',
+  'social-support',
+  'accompaniment',
+  'compensation',
+] as const;
+
+export const Urgencies = ['low', 'normal', 'high', 'immediate'] as const;
+
+const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
+
+export const IntakeReadyForOrientationData = Type.Object(
+  {
+    caseId: Id('Case id (also the event subject and Kafka key)'),
+    intakeId: Id('Intake id in the intake service'),
+    channel: literals(IntakeChannels, 'How the victim reached the association'),
+    residence: Type.Object(
+      {
+        postcode: Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$', description: 'Postcode of residence' }),
+        communeCode: Type.Optional(
+          Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$', description: 'INSEE code' }),
+        ),
+        countryCode: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+      },
+      { additionalProperties: false },
+    ),
+    offenceCategory: literals(OffenceCategories, 'Offence category (federation taxonomy)'),
+    needs: Type.Array(literals(Needs, 'A need expressed at intake'), { uniqueItems: true }),
+    urgency: literals(Urgencies, 'Urgency assessed at intake'),
+    consent: Type.Object(
+      {
+        services: Type.Boolean({ description: 'Consents to being helped by the association' }),
+        sharing: Type.Boolean({ description: 'Consents to sharing the file with partners' }),
+        override: Type.Optional(
+          Type.Object(
+            {
+              reason: Type.String({ minLength: 1, maxLength: 500 }),
+              by: Id('Staff member who overrode the absence of consent'),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    safeContact: Type.Object(
+      {
+        safeNumber: Type.Boolean(),
+        safeHours: Type.Boolean(),
+        noVoicemail: Type.Boolean(),
+        throughThirdParty: Type.Boolean(),
+      },
+      { additionalProperties: false, description: 'How to reach the victim without putting them at risk' },
+    ),
+    personal: EncryptedEnvelope,
+  },
+  { additionalProperties: false },
+);
+
+export const IntakeReadyForOrientation = defineIntegrationEvent({
+  type: 'fr.parcours.intake.ready-for-orientation.v1',
+  topic: Topics.intake,
+  source: '/parcours/intake',
+  schema: IntakeReadyForOrientationData,
+  summary: 'An intake is complete: the case can be oriented to an office or a partner.',
+});
+export type IntakeReadyForOrientation = EventOf<typeof IntakeReadyForOrientation>;

@@ -1,0 +1,5 @@
+import { createContractRegistry } from './contract.ts';
+import { IntakeReadyForOrientation } from './intake/ready-for-orientation.ts';
+
+/** Every integration event Parcours services exchange; the AsyncAPI document is built from it. */
+export const integrationEvents = createContractRegistry([IntakeReadyForOrientation]);

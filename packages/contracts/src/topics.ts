@@ -1,0 +1,9 @@
+/** One topic per bounded context and major version (ARCHITECTURE.md, "Between services"). */
+export const Topics = {
+  intake: 'intake.events.v1',
+  referral: 'referral.events.v1',
+  followUp: 'followup.events.v1',
+  mediation: 'mediation.events.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];

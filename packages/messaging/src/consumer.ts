@@ -1,0 +1,210 @@
+import { type Context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { IntegrationEvent } from '@parcours/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import { fromKafkaMessage } from './cloudevents.ts';
+import { deadLetter } from './dead-letters.ts';
+import { InvalidIntegrationEventError } from './errors.ts';
+import type { MessagingInternals } from './messaging.ts';
+
+export interface MessageContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  /** The record key: the case id. */
+  key: string | null;
+  /** 1 on the first try, then 2, 3… */
+  attempt: number;
+  traceparent: string | undefined;
+  tracestate: string | undefined;
+  /** Every header of the record, as strings. */
+  headers: Record<string, string>;
+}
+
+export type MessageHandler = (event: IntegrationEvent, ctx: MessageContext) => Promise<void>;
+
+export interface RetryPolicy {
+  /** Tries in all, the first included, before the message goes to `<topic>.dlq`. */
+  attempts: number;
+  initialMs: number;
+  maxMs: number;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handler: MessageHandler;
+  retry?: RetryPolicy;
+  /** Where a group with no committed offset starts (default: only new messages). */
+  fromBeginning?: boolean;
+  /** Broker bounds apply (group.min.session.timeout.ms is 6 s by default). */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+const defaultRetry: RetryPolicy = { attempts: 5, initialMs: 200, maxMs: 5_000 };
+const tracer = trace.getTracer('@parcours/messaging');
+const JOIN_TIMEOUT_MS = 60_000;
+
+/** Exponential backoff before try `attempt + 1`. */
+export const backoffMs = (retry: RetryPolicy, attempt: number) =>
+  Math.min(retry.maxMs, retry.initialMs * 2 ** (attempt - 1));
+
+/**
+ * Starts a consumer group member; resolves once it has joined the group. Each partition is handled
+ * one message at a time (order per case kept), its offset committed only after the message was
+ * handled or dead-lettered.
+ */
+export async function startConsumer(
+  internals: MessagingInternals,
+  options: ConsumerOptions,
+): Promise<RunningConsumer> {
+  const { kafka, registry, logger } = internals;
+  const retry = options.retry ?? defaultRetry;
+  if (retry.attempts < 1) throw new RangeError('retry.attempts must be at least 1');
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+    heartbeatInterval: options.heartbeatIntervalMs ?? 1_000,
+    // A fetch returns as soon as there is data; this bounds how long stop() waits for an idle one.
+    maxWaitTimeInMs: 1_000,
+    allowAutoTopicCreation: false,
+  });
+  let stopping = false;
+
+  const commit = (topic: string, partition: number, message: KafkaMessage) =>
+    consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    logger?.error(
+      { err: payload.error, groupId: payload.groupId, restart: payload.restart },
+      'Kafka consumer crashed',
+    );
+  });
+
+  let joinTimer: NodeJS.Timeout | undefined;
+  const joined = new Promise<void>((resolve, reject) => {
+    consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+    joinTimer = setTimeout(
+      () => reject(new Error(`Consumer group ${options.groupId} not joined within ${JOIN_TIMEOUT_MS} ms`)),
+      JOIN_TIMEOUT_MS,
+    );
+  });
+
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const location = { topic, partition, offset: message.offset };
+        let decoded: ReturnType<typeof fromKafkaMessage>;
+        try {
+          decoded = fromKafkaMessage(message);
+          const contract = registry.require(decoded.event.type);
+          const errors = contract.validate(decoded.event.data, { allowUnknownProperties: true });
+          if (errors.length > 0) throw new InvalidIntegrationEventError(decoded.event, errors);
+        } catch (error) {
+          // Cannot succeed on any retry: straight to the dead letters.
+          logger?.warn({ ...location, err: error }, 'Unreadable message sent to the dead-letter topic');
+          await deadLetter(internals, { ...location, message, error, attempts: 0 });
+          await commit(topic, partition, message);
+          return;
+        }
+
+        const parent = propagation.extract(ROOT_CONTEXT, decoded.headers);
+        let lastError: unknown;
+        for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+          if (stopping) return; // not committed: the next member of the group handles it
+          const ctx: MessageContext = {
+            ...location,
+            key: message.key?.toString() ?? null,
+            attempt,
+            traceparent: decoded.trace.traceparent,
+            tracestate: decoded.trace.tracestate,
+            headers: decoded.headers,
+          };
+          let handled = false;
+          try {
+            await handleInSpan(parent, ctx, () => options.handler(decoded.event, ctx));
+            handled = true;
+          } catch (error) {
+            lastError = error;
+            logger?.warn({ ...location, attempt, eventId: decoded.event.id, err: error }, 'Handler failed');
+            if (attempt < retry.attempts) {
+              await sleepWithHeartbeats(backoffMs(retry, attempt), heartbeat, () => stopping);
+            }
+          }
+          // Outside the try: a failed commit (a rebalance) must not count as a handler failure.
+          if (handled) return commit(topic, partition, message);
+        }
+        if (stopping) return;
+        logger?.error(
+          { ...location, eventId: decoded.event.id, err: lastError },
+          'Handler kept failing: message sent to the dead-letter topic',
+        );
+        await deadLetter(internals, { ...location, message, error: lastError, attempts: retry.attempts });
+        await commit(topic, partition, message);
+      },
+    });
+    await joined;
+  } catch (error) {
+    await consumer.disconnect();
+    throw error;
+  } finally {
+    clearTimeout(joinTimer);
+  }
+
+  return {
+    async stop() {
+      stopping = true;
+      await consumer.disconnect();
+    },
+  };
+}
+
+function handleInSpan(parent: Context, ctx: MessageContext, handle: () => Promise<void>) {
+  return tracer.startActiveSpan(
+    `process ${ctx.topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': ctx.topic,
+        'messaging.destination.partition.id': String(ctx.partition),
+        'messaging.kafka.offset': Number(ctx.offset),
+        'messaging.message.id': ctx.headers['ce_id'] ?? '',
+        'cloudevents.event_type': ctx.headers['ce_type'] ?? '',
+        'parcours.attempt': ctx.attempt,
+      },
+    },
+    parent,
+    async (span) => {
+      try {
+        // startActiveSpan makes the span current, so the handler's own spans are its children.
+        await handle();
+      } catch (error) {
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** Waits between tries while keeping the group membership alive (kafkajs heartbeats only when asked). */
+async function sleepWithHeartbeats(ms: number, heartbeat: () => Promise<void>, stopped: () => boolean) {
+  const until = Date.now() + ms;
+  while (!stopped()) {
+    const left = until - Date.now();
+    if (left <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 500)));
+    await heartbeat();
+  }
+}

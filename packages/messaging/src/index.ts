@@ -1,0 +1,28 @@
+export {
+  CloudEventHeaders,
+  type DecodedMessage,
+  fromKafkaMessage,
+  InvalidCloudEventError,
+  type ReceivedMessage,
+  type TraceHeaders,
+  toKafkaMessage,
+  type WireMessage,
+} from './cloudevents.ts';
+export type {
+  ConsumerOptions,
+  MessageContext,
+  MessageHandler,
+  RetryPolicy,
+  RunningConsumer,
+} from './consumer.ts';
+export { type DeadLetter, DeadLetterHeaders, deadLetterTopic, type RedriveOptions } from './dead-letters.ts';
+export { InvalidIntegrationEventError, PublishTimeoutError, WrongTopicError } from './errors.ts';
+export type { Logger, LogLevel } from './logger.ts';
+export {
+  createMessaging,
+  type Messaging,
+  type MessagingOptions,
+  type OutgoingRecord,
+  type TopicSpec,
+} from './messaging.ts';
+export { createOutboxSink } from './outbox-sink.ts';
