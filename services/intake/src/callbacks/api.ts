@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Urgencies } from '@parcours/contracts';
+import { commandMetadata, requireRole } from '@parcours/service-kit';
+import { Type } from '@sinclair/typebox';
+import { Enum, iso } from '../intake/schemas.ts';
+import type { IntakeModule } from '../module.ts';
+import { CallbackOutcomes, CallbackSources } from './callback.ts';
+
+const Task = Type.Object({
+  taskId: Type.String(),
+  source: Type.String(),
+  intakeId: Type.Union([Type.String(), Type.Null()]),
+  urgency: Type.String(),
+  dueAt: Type.String(),
+  status: Type.String(),
+  requestedAt: Type.String(),
+  completedAt: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+});
+
+interface TaskRow {
+  task_id: string;
+  source: string;
+  intake_id: string | null;
+  urgency: string;
+  due_at: Date | string;
+  status: string;
+  requested_at: Date | string;
+  completed_at: Date | string | null;
+  outcome: string | null;
+}
+
+/** The helpline's callback queue: missed calls, voicemails and e-mails to answer, most urgent first. */
+export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> = async (
+  app,
+  { module },
+) => {
+  const { intakes, db } = module;
+
+  app.post(
+    '/callbacks',
+    {
+      schema: {
+        tags: ['callbacks'],
+        summary: 'Queue a callback (missed call, voicemail, e-mail); due by urgency unless given',
+        body: Type.Object(
+          {
+            source: Enum(CallbackSources.filter((s) => s !== 'helpline-call')),
+            urgency: Enum(Urgencies),
+            dueAt: Type.Optional(Type.String({ format: 'date-time' })),
+            intakeId: Type.Optional(Type.String({ format: 'uuid' })),
+            contact: Type.Optional(
+              Type.Object(
+                {
+                  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 .-]{6,20}$' })),
+                  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ taskId: Type.String() }) },
+      },
+      preHandler: requireRole('helpline', 'admin'),
+      config: { idempotent: true },
+    },
+    async (request, reply) => {
+      const { source, urgency, dueAt, intakeId, contact } = request.body;
+      const { taskId } = await intakes.requestCallback(
+        {
+          source: source as (typeof CallbackSources)[number],
+          urgency,
+          contact: contact ?? null,
+          ...(dueAt ? { dueAt: new Date(dueAt).toISOString() } : {}),
+          ...(intakeId ? { intakeId } : {}),
+        },
+        commandMetadata(request),
+      );
+      return reply.code(201).send({ taskId });
+    },
+  );
+
+  app.get(
+    '/callbacks',
+    {
+      schema: {
+        tags: ['callbacks'],
+        summary: 'The callback queue: by urgency, then due time',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Enum(['open', 'completed'] as const, { description: 'open by default' })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(Task), total: Type.Integer() }) },
+      },
+      preHandler: requireRole('helpline', 'admin'),
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const status = request.query.status ?? 'open';
+      const [count] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM callback_queue WHERE status = $1',
+        [status],
+      );
+      const rows = await db.query<TaskRow>(
+        `SELECT * FROM callback_queue WHERE status = $1 ORDER BY urgency_rank, due_at, task_id LIMIT $2 OFFSET $3`,
+        [status, limit, offset],
+      );
+      return {
+        total: count?.n ?? 0,
+        items: rows.map((r) => ({
+          taskId: r.task_id,
+          source: r.source,
+          intakeId: r.intake_id,
+          urgency: r.urgency,
+          dueAt: iso(r.due_at),
+          status: r.status,
+          requestedAt: iso(r.requested_at),
+          completedAt: r.completed_at ? iso(r.completed_at) : null,
+          outcome: r.outcome,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/callbacks/:taskId/complete',
+    {
+      schema: {
+        tags: ['callbacks'],
+        summary: 'Complete a callback task',
+        params: Type.Object({ taskId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ outcome: Enum(CallbackOutcomes) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ taskId: Type.String(), status: Type.String() }) },
+      },
+      preHandler: requireRole('helpline', 'admin'),
+      config: { idempotent: true },
+    },
+    async (request) => {
+      const result = await intakes.completeCallback(
+        request.params.taskId,
+        request.body.outcome,
+        commandMetadata(request),
+      );
+      return { taskId: request.params.taskId, status: result.state.status };
+    },
+  );
+};

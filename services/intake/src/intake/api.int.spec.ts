@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helplineCall, startTestService, type TestService } from '../test-support.ts';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startTestService('api');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+const post = async (url: string, user: Parameters<TestService['auth']>[0], payload: unknown, headers = {}) =>
+  service.app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    headers: { ...(await service.auth(user)), ...headers },
+  });
+const get = async (url: string, user: Parameters<TestService['auth']>[0]) =>
+  service.app.inject({ method: 'GET', url, headers: await service.auth(user) });
+
+const walkIn = (officeId = 'office-75-bav', officeType = 'court-victim-office') => ({
+  ...helplineCall(),
+  caller: undefined,
+  outcome: undefined,
+  anonymous: undefined,
+  officeId,
+  officeType,
+});
+
+describe('intake API', () => {
+  it('records a helpline call, oriented at once, and reads it back decrypted with an access-log entry', async () => {
+    const res = await post('/intakes/helpline-calls', 'helpline', helplineCall());
+    expect(res.statusCode).toBe(201);
+    const { intakeId, status, events } = res.json();
+    expect(status).toBe('ready');
+    expect(events).toEqual(['IntakeRecorded', 'IntakeReadyForOrientation']);
+
+    const read = await service.app.inject({
+      method: 'GET',
+      url: `/intakes/${intakeId}?purpose=callback`,
+      headers: await service.auth('helpline'),
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({
+      intakeId,
+      status: 'ready',
+      personal: {
+        identity: { lastName: 'Lefèvre', firstName: 'Élodie' },
+        contact: { phone: '+33 6 12 34 56 78' },
+      },
+      profile: { ageBand: '30-44', offenceCategory: 'couple-violence' },
+      details: { channel: 'helpline', outcome: 'orientation' },
+    });
+    const log = await get(`/intakes/${intakeId}/access-log`, 'admin');
+    expect(log.json().items).toEqual([
+      { actor: 'dev-helpline', at: expect.any(String), purpose: 'callback' },
+    ]);
+
+    // Stored events hold no name in clear.
+    const rows = await service.module.db.query<{ data: unknown }>('SELECT data FROM es_events');
+    const stored = JSON.stringify(rows);
+    for (const clear of ['Lefèvre', 'Élodie', '12 34 56 78', 'Roquette', '1990-04-12', 'Threatened']) {
+      expect(stored).not.toContain(clear);
+    }
+  });
+
+  it('records an anonymous call from a relative that needs a callback, and queues the callback', async () => {
+    const res = await post(
+      '/intakes/helpline-calls',
+      'helpline',
+      helplineCall({
+        anonymous: true,
+        caller: 'relative',
+        outcome: 'callback-needed',
+        personal: { narrative: 'Neighbour worried' },
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('open');
+    await service.catchUp();
+    const queue = await get('/callbacks', 'helpline');
+    expect(queue.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ intakeId: res.json().intakeId, source: 'helpline-call' }),
+      ]),
+    );
+  });
+
+  it('answers 400 problem+json naming every invalid field', async () => {
+    const body = helplineCall({ outcome: 'maybe' }) as Record<string, any>;
+    body['profile'] = {
+      ...body['profile'],
+      offenceCategory: 'murder',
+      urgency: 'asap',
+      residence: { countryCode: 'France' },
+    };
+    const res = await post('/intakes/helpline-calls', 'helpline', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const fields = res.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        '/body/outcome',
+        '/body/profile/offenceCategory',
+        '/body/profile/urgency',
+        '/body/profile/residence/countryCode',
+      ]),
+    );
+  });
+
+  it('needs a token (401) and the helpline role to record a call (403)', async () => {
+    const anonymous = await service.app.inject({
+      method: 'POST',
+      url: '/intakes/helpline-calls',
+      payload: helplineCall(),
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    const analyst = await post('/intakes/helpline-calls', 'federation-analyst', helplineCall());
+    expect(analyst.statusCode).toBe(403);
+    expect(analyst.json().code).toBe('role_not_allowed');
+  });
+
+  it('lets a caseworker record a walk-in for their own office only; an unknown office is a 422', async () => {
+    const own = await post('/intakes/walk-ins', 'caseworker', walkIn());
+    expect(own.statusCode).toBe(201);
+    expect(own.json().status).toBe('ready');
+    const other = await post('/intakes/walk-ins', 'caseworker', walkIn('office-75-hopital-hegp', 'hospital'));
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('office_out_of_scope');
+    const otherAssociation = await post('/intakes/walk-ins', 'caseworker-69', walkIn());
+    expect(otherAssociation.statusCode).toBe(403);
+    const unknown = await post('/intakes/walk-ins', 'caseworker', walkIn('office-nowhere'));
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ code: 'unknown_office', errors: [{ field: '/body/officeId' }] });
+    const helpline = await post('/intakes/walk-ins', 'helpline', walkIn());
+    expect(helpline.statusCode).toBe(403);
+  });
+
+  it('keeps a walk-in within its association: another association cannot read it', async () => {
+    const { intakeId } = (await post('/intakes/walk-ins', 'caseworker', walkIn())).json();
+    expect((await get(`/intakes/${intakeId}`, 'office-manager')).statusCode).toBe(200);
+    const lyon = await get(`/intakes/${intakeId}`, 'caseworker-69');
+    expect(lyon.statusCode).toBe(403);
+    expect(lyon.json().code).toBe('intake_out_of_scope');
+    expect((await get(`/intakes/${intakeId}`, 'federation-analyst')).statusCode).toBe(403);
+  });
+
+  it('records requisitions and partner intakes; an unknown agreement is a 422', async () => {
+    const base = { profile: helplineCall().profile, personal: helplineCall().personal };
+    const requisition = await post('/intakes/requisitions', 'caseworker', {
+      ...base,
+      prosecutorReference: 'PARQUET-75-2025-1',
+      court: 'TJ Paris',
+      dueDate: '2999-01-01',
+      evviRequested: true,
+    });
+    expect(requisition.statusCode).toBe(201);
+    const partner = {
+      ...base,
+      agreementId: 'agr-bank-2024',
+      employer: 'Banque Exemple',
+      attackedAtWork: true,
+    };
+    expect((await post('/intakes/partner-intakes', 'helpline', partner)).statusCode).toBe(201);
+    const unknown = await post('/intakes/partner-intakes', 'helpline', {
+      ...partner,
+      agreementId: 'agr-none',
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().code).toBe('unknown_agreement');
+  });
+
+  it('overrides a missing consent with a reason, which orients the intake', async () => {
+    const body = helplineCall();
+    (body.profile as any).consent = { services: false, sharing: false };
+    const { intakeId, status } = (await post('/intakes/helpline-calls', 'helpline', body)).json();
+    expect(status).toBe('open');
+    const noReason = await post(`/intakes/${intakeId}/consent-override`, 'helpline', {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('/body/reason');
+    const overridden = await post(`/intakes/${intakeId}/consent-override`, 'helpline', {
+      reason: 'Minor in danger',
+    });
+    expect(overridden.json()).toMatchObject({
+      status: 'ready',
+      events: ['ConsentOverridden', 'IntakeReadyForOrientation'],
+    });
+    const read = await get(`/intakes/${intakeId}`, 'helpline');
+    expect(read.json().consentOverride).toMatchObject({ reason: 'Minor in danger', by: 'dev-helpline' });
+  });
+
+  it('replays a POST with the same Idempotency-Key instead of recording twice', async () => {
+    const headers = { 'idempotency-key': `k-${Date.now()}` };
+    const first = await post('/intakes/helpline-calls', 'helpline', helplineCall(), headers);
+    const second = await post('/intakes/helpline-calls', 'helpline', helplineCall(), headers);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().intakeId).toBe(first.json().intakeId);
+  });
+
+  it('lists intakes with pagination and search, without identities, scoped for managers', async () => {
+    await post(
+      '/intakes/helpline-calls',
+      'helpline',
+      helplineCall({ profile: { ...helplineCall().profile, offenceCategory: 'burglary' } }),
+    );
+    await service.catchUp();
+    const page = await get('/intakes?limit=2&offset=0', 'helpline');
+    expect(page.statusCode).toBe(200);
+    expect(page.json().items).toHaveLength(2);
+    expect(page.json().total).toBeGreaterThan(2);
+    expect(JSON.stringify(page.json())).not.toContain('Lefèvre');
+    const burglaries = await get('/intakes?offenceCategory=burglary', 'helpline');
+    expect(burglaries.json().items.map((i: { offenceCategory: string }) => i.offenceCategory)).toEqual([
+      'burglary',
+    ]);
+    const byName = await get(
+      '/intakes?lastName=LEFEVRE&firstName=elodie&birthDate=1990-04-12&communeCode=75111&status=ready',
+      'helpline',
+    );
+    expect(byName.json().total).toBeGreaterThan(1);
+    const manager = await get('/intakes', 'office-manager');
+    expect(manager.json().items.every((i: { associationId: string }) => i.associationId === 'asso-75')).toBe(
+      true,
+    );
+    expect((await get('/intakes?limit=1000', 'helpline')).statusCode).toBe(400);
+    expect((await get('/intakes', 'caseworker')).statusCode).toBe(403);
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const res = await service.app.inject({ method: 'GET', url: '/openapi.json' });
+    if (res.statusCode === 200) expect(Object.keys(res.json().paths)).toContain('/intakes/helpline-calls');
+  });
+});

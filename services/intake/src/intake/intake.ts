@@ -1,0 +1,208 @@
+import type { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
+import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
+
+export type Channel = (typeof IntakeChannels)[number];
+export type OffenceCategory = (typeof OffenceCategories)[number];
+export type Need = (typeof Needs)[number];
+export type Urgency = (typeof Urgencies)[number];
+
+export const OfficeTypes = [
+  'court-victim-office',
+  'police-station',
+  'gendarmerie',
+  'hospital',
+  'city-hall',
+  'legal-advice-centre',
+] as const;
+export type OfficeType = (typeof OfficeTypes)[number];
+
+export const AgeBands = ['under-18', '18-29', '30-44', '45-59', '60-74', '75-plus'] as const;
+export type AgeBand = (typeof AgeBands)[number];
+
+export const VulnerabilityFlags = [
+  'minor',
+  'elderly',
+  'disability',
+  'pregnancy',
+  'isolation',
+  'economic-dependency',
+  'language-barrier',
+  'repeat-victimisation',
+  'lives-with-author',
+] as const;
+export type VulnerabilityFlag = (typeof VulnerabilityFlags)[number];
+
+export const CallerTypes = ['victim', 'relative'] as const;
+export const HelplineOutcomes = ['information-given', 'orientation', 'callback-needed'] as const;
+export type HelplineOutcome = (typeof HelplineOutcomes)[number];
+
+/** Where the victim lives: postcode and INSEE commune code in France, a country (and maybe a postcode) abroad. */
+export interface Residence {
+  countryCode: string;
+  postcode?: string;
+  communeCode?: string;
+}
+
+/** How to reach the victim without putting them at risk. The number and hours themselves are personal data. */
+export interface SafeContactFlags {
+  safeNumber: boolean;
+  safeHours: boolean;
+  noVoicemail: boolean;
+  throughThirdParty: boolean;
+}
+
+export interface Consent {
+  services: boolean;
+  sharing: boolean;
+}
+
+/**
+ * What an intake records in clear: nothing here identifies the victim (the residence is an area,
+ * the age a band). Identity, contact, address lines, birth date and narrative travel in `personal`.
+ */
+export interface IntakeProfile {
+  residence: Residence;
+  ageBand?: AgeBand;
+  offenceCategory: OffenceCategory;
+  needs: Need[];
+  vulnerabilities: VulnerabilityFlag[];
+  urgency: Urgency;
+  safeContact: SafeContactFlags;
+  consent: Consent;
+}
+
+/** The personal data of an intake, in clear only inside the command handler and authorised reads. */
+export interface PersonalData {
+  identity?: { lastName: string; firstName: string; birthName?: string };
+  birthDate?: string;
+  contact?: { phone?: string; email?: string; safeNumber?: string; safeHours?: string; thirdParty?: string };
+  address?: { lines: string[]; city?: string };
+  /** For a call from a relative: who called. */
+  caller?: { relationship: string; name?: string; phone?: string };
+  narrative?: string;
+}
+
+export type ChannelDetails =
+  | {
+      channel: 'helpline';
+      caller: (typeof CallerTypes)[number];
+      outcome: HelplineOutcome;
+      anonymous: boolean;
+    }
+  | { channel: 'walk-in'; officeId: string; officeType: OfficeType; associationId: string }
+  | {
+      channel: 'requisition';
+      prosecutorReference: string;
+      court: string;
+      dueDate: string;
+      evviRequested: boolean;
+    }
+  | { channel: 'partner'; agreementId: string; partnerId: string; employer: string; attackedAtWork: boolean }
+  | { channel: 'mass-event'; massEventId: string; importId?: string; row?: number };
+
+export interface ConsentOverride {
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export type IntakeRecorded = Event<
+  'IntakeRecorded',
+  {
+    intakeId: string;
+    caseId: string;
+    /** The data subject: the key that encrypts `personal`; erasing it shreds the intake's personal data. */
+    victimId: string;
+    details: ChannelDetails;
+    profile: IntakeProfile;
+    personal: EncryptedEnvelope | null;
+    /** HMAC of the normalised name, birth date and commune: finds duplicates without the name in clear. */
+    matchKey: string | null;
+    recordedBy: string;
+    recordedAt: string;
+  }
+>;
+export type ConsentRecorded = Event<
+  'ConsentRecorded',
+  { intakeId: string; consent: Consent; by: string; at: string }
+>;
+export type ConsentOverridden = Event<'ConsentOverridden', { intakeId: string } & ConsentOverride>;
+export type IntakeReadyForOrientation = Event<
+  'IntakeReadyForOrientation',
+  { intakeId: string; caseId: string; at: string }
+>;
+export type IntakeMerged = Event<'IntakeMerged', { intakeId: string; into: string; by: string; at: string }>;
+
+export type IntakeEvent =
+  | IntakeRecorded
+  | ConsentRecorded
+  | ConsentOverridden
+  | IntakeReadyForOrientation
+  | IntakeMerged;
+
+export interface IntakeFacts {
+  intakeId: string;
+  caseId: string;
+  victimId: string;
+  details: ChannelDetails;
+  profile: IntakeProfile;
+  personal: EncryptedEnvelope | null;
+  matchKey: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  consentOverride?: ConsentOverride;
+}
+
+export type IntakeState =
+  | { status: 'none' }
+  | { status: 'open'; intake: IntakeFacts }
+  | { status: 'ready'; intake: IntakeFacts; readyAt: string }
+  | { status: 'merged'; intake: IntakeFacts; into: string };
+
+export const initialState = (): IntakeState => ({ status: 'none' });
+
+export const intakeStreamId = (intakeId: string) => `intake-${intakeId}`;
+
+export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
+  switch (event.type) {
+    case 'IntakeRecorded': {
+      const { intakeId, caseId, victimId, details, profile, personal, matchKey, recordedBy, recordedAt } =
+        event.data;
+      return {
+        status: 'open',
+        intake: { intakeId, caseId, victimId, details, profile, personal, matchKey, recordedBy, recordedAt },
+      };
+    }
+    case 'ConsentRecorded':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        intake: { ...state.intake, profile: { ...state.intake.profile, consent: event.data.consent } },
+      };
+    case 'ConsentOverridden': {
+      if (state.status === 'none') return state;
+      const { reason, by, at } = event.data;
+      return { ...state, intake: { ...state.intake, consentOverride: { reason, by, at } } };
+    }
+    case 'IntakeReadyForOrientation':
+      if (state.status !== 'open') return state;
+      return { status: 'ready', intake: state.intake, readyAt: event.data.at };
+    case 'IntakeMerged':
+      if (state.status === 'none') return state;
+      return { status: 'merged', intake: state.intake, into: event.data.into };
+  }
+}
+
+/**
+ * What keeps an intake from being oriented (empty when it can be). Readiness is decided here, once:
+ * a recorded intake that is complete becomes ready in the same decision (no extra step for the
+ * listener); one that is not waits for the consent, or for MarkReadyForOrientation.
+ */
+export function missingForOrientation(intake: IntakeFacts): string[] {
+  const missing: string[] = [];
+  const { residence, consent } = intake.profile;
+  if (!residence.postcode) missing.push('residence.postcode');
+  if (residence.countryCode === 'FR' && !residence.communeCode) missing.push('residence.communeCode');
+  if (!consent.services && !intake.consentOverride) missing.push('consent.services');
+  return missing;
+}

@@ -1,0 +1,135 @@
+import { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
+import { type TSchema, Type } from '@sinclair/typebox';
+import { AgeBands, CallerTypes, HelplineOutcomes, OfficeTypes, VulnerabilityFlags } from './intake.ts';
+
+export const Enum = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+const IsoDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const ResidenceSchema = Type.Object(
+  {
+    countryCode: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+    postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
+    communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$', description: 'INSEE code' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ProfileSchema = Type.Object(
+  {
+    residence: ResidenceSchema,
+    ageBand: Type.Optional(Enum(AgeBands)),
+    offenceCategory: Enum(OffenceCategories),
+    needs: Type.Array(Enum(Needs), { uniqueItems: true, maxItems: Needs.length }),
+    vulnerabilities: Type.Array(Enum(VulnerabilityFlags), {
+      uniqueItems: true,
+      maxItems: VulnerabilityFlags.length,
+    }),
+    urgency: Enum(Urgencies),
+    safeContact: Type.Object(
+      {
+        safeNumber: Type.Boolean(),
+        safeHours: Type.Boolean(),
+        noVoicemail: Type.Boolean(),
+        throughThirdParty: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+    consent: Type.Object(
+      { services: Type.Boolean(), sharing: Type.Boolean() },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Phone = Type.String({ pattern: '^\\+?[0-9 .-]{6,20}$' });
+
+export const PersonalSchema = Type.Object(
+  {
+    identity: Type.Optional(
+      Type.Object(
+        { lastName: Text(100), firstName: Text(100), birthName: Type.Optional(Text(100)) },
+        { additionalProperties: false },
+      ),
+    ),
+    birthDate: Type.Optional(IsoDate),
+    contact: Type.Optional(
+      Type.Object(
+        {
+          phone: Type.Optional(Phone),
+          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+          safeNumber: Type.Optional(Phone),
+          safeHours: Type.Optional(Text(200)),
+          thirdParty: Type.Optional(Text(200)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    address: Type.Optional(
+      Type.Object(
+        { lines: Type.Array(Text(200), { minItems: 1, maxItems: 4 }), city: Type.Optional(Text(100)) },
+        { additionalProperties: false },
+      ),
+    ),
+    caller: Type.Optional(
+      Type.Object(
+        { relationship: Text(100), name: Type.Optional(Text(200)), phone: Type.Optional(Phone) },
+        { additionalProperties: false },
+      ),
+    ),
+    narrative: Type.Optional(Text(10_000)),
+  },
+  { additionalProperties: false, description: 'Personal data: encrypted before it is stored' },
+);
+
+const recording = <P extends Record<string, TSchema>>(properties: P) =>
+  Type.Object(
+    { profile: ProfileSchema, personal: Type.Optional(PersonalSchema), ...properties },
+    { additionalProperties: false },
+  );
+
+export const HelplineCallBody = recording({
+  caller: Enum(CallerTypes),
+  outcome: Enum(HelplineOutcomes),
+  anonymous: Type.Boolean(),
+});
+export const WalkInBody = recording({ officeId: Text(64), officeType: Enum(OfficeTypes) });
+export const RequisitionBody = recording({
+  prosecutorReference: Text(64),
+  court: Text(200),
+  dueDate: IsoDate,
+  evviRequested: Type.Boolean(),
+});
+export const PartnerIntakeBody = recording({
+  agreementId: Text(64),
+  employer: Text(200),
+  attackedAtWork: Type.Boolean(),
+});
+
+export const IntakeIdParams = Type.Object({ intakeId: Type.String({ format: 'uuid' }) });
+
+export const RecordedResponse = Type.Object({
+  intakeId: Type.String(),
+  status: Type.String(),
+  events: Type.Array(Type.String()),
+});
+
+export const IntakeSummary = Type.Object({
+  intakeId: Type.String(),
+  caseId: Type.String(),
+  channel: Enum(IntakeChannels),
+  status: Type.String(),
+  offenceCategory: Type.String(),
+  urgency: Type.String(),
+  officeId: Type.Union([Type.String(), Type.Null()]),
+  associationId: Type.Union([Type.String(), Type.Null()]),
+  massEventId: Type.Union([Type.String(), Type.Null()]),
+  recordedAt: Type.String(),
+  possibleDuplicates: Type.Integer(),
+});
+
+/** Timestamps come back from the pool as strings or dates depending on its type parsers. */
+export const iso = (value: Date | string) => new Date(value).toISOString();

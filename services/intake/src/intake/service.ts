@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import { IntakeReadyForOrientation as ReadyContract } from '@parcours/contracts';
+import {
+  type Database,
+  type EventMetadata,
+  type EventStore,
+  handleCommand,
+  type OutboxMessage,
+  type Sql,
+  type SubjectKeys,
+} from '@parcours/eventstore';
+import { DomainError } from '@parcours/service-kit';
+import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
+import type { MatchKeys } from '../duplicates/match-key.ts';
+import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
+import type { Reference } from '../reference.ts';
+import {
+  type CommandMetadata,
+  type IntakeCommand,
+  intakeDecider,
+  type MassEventSummary,
+  type RecordingData,
+} from './decide.ts';
+import { IntakeErrors } from './errors.ts';
+import {
+  type AgeBand,
+  type HelplineOutcome,
+  type IntakeEvent,
+  type IntakeProfile,
+  type IntakeState,
+  intakeStreamId,
+  type OfficeType,
+  type PersonalData,
+  type Urgency,
+} from './intake.ts';
+
+/** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
+export type RequestMetadata = CommandMetadata & {
+  correlationId?: string;
+  causationId?: string;
+  traceparent?: string;
+};
+
+export interface IntakeDeps {
+  db: Database;
+  store: EventStore;
+  keys: SubjectKeys;
+  matchKeys: MatchKeys;
+  reference: Reference;
+  /** Where IntakeReadyForOrientation goes (intake.events.v1; tests use a topic of their own). */
+  topic: string;
+}
+
+export interface RecordInput {
+  profile: Omit<IntakeProfile, 'ageBand'> & { ageBand?: AgeBand };
+  personal?: PersonalData;
+}
+
+export function ageBandOf(birthDate: string, now: Date): AgeBand {
+  const birth = new Date(`${birthDate}T00:00:00Z`);
+  let age = now.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday =
+    now.getUTCMonth() < birth.getUTCMonth() ||
+    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) age--;
+  if (age < 18) return 'under-18';
+  if (age < 30) return '18-29';
+  if (age < 45) return '30-44';
+  if (age < 60) return '45-59';
+  if (age < 75) return '60-74';
+  return '75-plus';
+}
+
+const eventMetadata = (metadata: RequestMetadata): EventMetadata => {
+  const { now: _now, ...rest } = metadata;
+  return { ...rest, actor: { ...metadata.actor, roles: [...metadata.actor.roles] } };
+};
+
+/**
+ * The intake service's command handlers: mint ids, encrypt the personal data for a new victim
+ * subject, compute the match key, then decide and append (outbox included) in one statement.
+ */
+export class IntakeService {
+  readonly deps: IntakeDeps;
+
+  constructor(deps: IntakeDeps) {
+    this.deps = deps;
+  }
+
+  /** Ids, encryption and match key: everything a recording command needs that decide may not do. */
+  async prepare(input: RecordInput, now: Date): Promise<RecordingData> {
+    const intakeId = randomUUID();
+    const victimId = randomUUID();
+    const personal = input.personal ?? {};
+    const { identity, birthDate } = personal;
+    const ageBand = birthDate ? ageBandOf(birthDate, now) : input.profile.ageBand;
+    return {
+      intakeId,
+      caseId: randomUUID(),
+      victimId,
+      profile: { ...input.profile, ...(ageBand ? { ageBand } : {}) },
+      // Always an envelope (`{}` for an anonymous call): the integration event carries one, and
+      // erasing the victim's key shreds whatever was said.
+      personal: await this.deps.keys.encrypt(victimId, personal),
+      hasIdentity: identity !== undefined,
+      matchKey: this.deps.matchKeys.maybe({
+        ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
+        ...(birthDate ? { birthDate } : {}),
+        ...(input.profile.residence.communeCode ? { communeCode: input.profile.residence.communeCode } : {}),
+      }),
+    };
+  }
+
+  async recordHelplineCall(
+    input: RecordInput & { caller: 'victim' | 'relative'; outcome: HelplineOutcome; anonymous: boolean },
+    metadata: RequestMetadata,
+  ) {
+    const data = await this.prepare(input, metadata.now);
+    const command: IntakeCommand = {
+      type: 'RecordHelplineCall',
+      data: { ...data, caller: input.caller, outcome: input.outcome, anonymous: input.anonymous },
+      metadata,
+    };
+    if (input.outcome !== 'callback-needed') return this.handle(data.intakeId, command, metadata);
+    // The intake and its callback task commit together, or neither does.
+    return this.deps.db.transaction(async (tx) => {
+      const result = await this.handle(data.intakeId, command, metadata, tx);
+      await this.requestCallback(
+        { source: 'helpline-call', urgency: input.profile.urgency, intakeId: data.intakeId, contact: null },
+        metadata,
+        tx,
+      );
+      return result;
+    });
+  }
+
+  async recordWalkIn(
+    input: RecordInput & { officeId: string; officeType: OfficeType },
+    metadata: RequestMetadata,
+  ) {
+    const data = await this.prepare(input, metadata.now);
+    return this.handle(
+      data.intakeId,
+      {
+        type: 'RecordWalkIn',
+        data: {
+          ...data,
+          officeId: input.officeId,
+          officeType: input.officeType,
+          offices: this.deps.reference.offices,
+        },
+        metadata,
+      },
+      metadata,
+    );
+  }
+
+  async recordRequisition(
+    input: RecordInput & {
+      prosecutorReference: string;
+      court: string;
+      dueDate: string;
+      evviRequested: boolean;
+    },
+    metadata: RequestMetadata,
+  ) {
+    const data = await this.prepare(input, metadata.now);
+    const { prosecutorReference, court, dueDate, evviRequested } = input;
+    return this.handle(
+      data.intakeId,
+      {
+        type: 'RecordRequisition',
+        data: { ...data, prosecutorReference, court, dueDate, evviRequested },
+        metadata,
+      },
+      metadata,
+    );
+  }
+
+  async recordPartnerIntake(
+    input: RecordInput & { agreementId: string; employer: string; attackedAtWork: boolean },
+    metadata: RequestMetadata,
+  ) {
+    const data = await this.prepare(input, metadata.now);
+    const { agreementId, employer, attackedAtWork } = input;
+    return this.handle(
+      data.intakeId,
+      {
+        type: 'RecordPartnerIntake',
+        data: { ...data, agreementId, employer, attackedAtWork, agreements: this.deps.reference.agreements },
+        metadata,
+      },
+      metadata,
+    );
+  }
+
+  async massEvent(massEventId: string): Promise<MassEventSummary | undefined> {
+    const history = await this.deps.store.readStream(massEventStreamId(massEventId));
+    const state = history.reduce(
+      (s, e) => massEventDecider.evolve(s, { type: e.type, data: e.data } as never),
+      massEventDecider.initialState(),
+    );
+    return summaryOf(state);
+  }
+
+  /** One victim of a mass-casualty list; `massEvent` is looked up once per import by the caller. */
+  async recordMassEventIntake(
+    input: RecordInput & { massEventId: string; importId?: string; row?: number },
+    massEvent: MassEventSummary | undefined,
+    metadata: RequestMetadata,
+  ) {
+    const data = await this.prepare(input, metadata.now);
+    const { massEventId, importId, row } = input;
+    return this.handle(
+      data.intakeId,
+      {
+        type: 'RecordMassEventIntake',
+        data: {
+          ...data,
+          massEventId,
+          massEvent,
+          ...(importId === undefined ? {} : { importId }),
+          ...(row === undefined ? {} : { row }),
+        },
+        metadata,
+      },
+      metadata,
+    );
+  }
+
+  recordConsent(
+    intakeId: string,
+    consent: { services: boolean; sharing: boolean },
+    metadata: RequestMetadata,
+  ) {
+    return this.handle(intakeId, { type: 'RecordConsent', data: consent, metadata }, metadata);
+  }
+
+  overrideConsent(intakeId: string, reason: string, metadata: RequestMetadata) {
+    return this.handle(intakeId, { type: 'OverrideConsent', data: { reason }, metadata }, metadata);
+  }
+
+  markReady(intakeId: string, metadata: RequestMetadata) {
+    return this.handle(intakeId, { type: 'MarkReadyForOrientation', data: {}, metadata }, metadata);
+  }
+
+  async merge(intakeId: string, into: string, metadata: RequestMetadata) {
+    const survivor = await this.load(into);
+    return this.handle(
+      intakeId,
+      {
+        type: 'MergeIntakes',
+        data: { into, survivor: survivor.status === 'none' ? undefined : { status: survivor.status } },
+        metadata,
+      },
+      metadata,
+    );
+  }
+
+  async load(intakeId: string, tx?: Sql): Promise<IntakeState> {
+    const history = await this.deps.store.readStream<IntakeEvent>(intakeStreamId(intakeId), tx ? { tx } : {});
+    return history.reduce(
+      (state, e) => intakeDecider.evolve(state, { type: e.type, data: e.data } as IntakeEvent),
+      intakeDecider.initialState(),
+    );
+  }
+
+  async requestCallback(
+    input: {
+      source: CallbackSource;
+      urgency: Urgency;
+      intakeId?: string;
+      dueAt?: string;
+      contact: PersonalData['contact'] | null;
+    },
+    metadata: RequestMetadata,
+    tx?: Sql,
+  ) {
+    const taskId = randomUUID();
+    // A number to call back is personal data: encrypted for a subject of its own (the caller).
+    const contact = input.contact ? await this.deps.keys.encrypt(`caller-${taskId}`, input.contact) : null;
+    const result = await handleCommand(
+      this.deps.store,
+      callbackStreamId(taskId),
+      callbackDecider,
+      {
+        type: 'RequestCallback',
+        data: {
+          taskId,
+          source: input.source,
+          urgency: input.urgency,
+          contact,
+          ...(input.intakeId ? { intakeId: input.intakeId } : {}),
+          ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+        },
+        metadata,
+      },
+      { metadata: eventMetadata(metadata), ...(tx ? { tx } : {}) },
+    );
+    return { taskId, events: result.events };
+  }
+
+  completeCallback(
+    taskId: string,
+    outcome: 'reached' | 'unreachable' | 'cancelled',
+    metadata: RequestMetadata,
+  ) {
+    return handleCommand(
+      this.deps.store,
+      callbackStreamId(taskId),
+      callbackDecider,
+      { type: 'CompleteCallback', data: { outcome }, metadata },
+      { metadata: eventMetadata(metadata) },
+    );
+  }
+
+  async handle(intakeId: string, command: IntakeCommand, metadata: RequestMetadata, tx?: Sql) {
+    if (command.type.startsWith('Record') && command.type !== 'RecordConsent')
+      return this.handleNew(intakeId, command, metadata, tx);
+    const result = await handleCommand(this.deps.store, intakeStreamId(intakeId), intakeDecider, command, {
+      metadata: eventMetadata(metadata),
+      outbox: (events, state) => readyForOrientationOutbox(this.deps.topic, events, state, metadata),
+      ...(tx ? { tx } : {}),
+    });
+    return { intakeId, status: result.state.status, events: result.events.map((e) => e.type) };
+  }
+
+  /**
+   * A recording command opens a stream whose id was minted for it: nothing to load, so it is
+   * decided on the initial state and appended at version 0 (one statement instead of two; a
+   * collision would still fail on the stream's unique version).
+   */
+  private async handleNew(intakeId: string, command: IntakeCommand, metadata: RequestMetadata, tx?: Sql) {
+    const events = intakeDecider.decide(command, intakeDecider.initialState());
+    const state = events.reduce(intakeDecider.evolve, intakeDecider.initialState());
+    await this.deps.store.appendToStream(intakeStreamId(intakeId), events, {
+      expectedVersion: 0,
+      metadata: eventMetadata(metadata),
+      outbox: readyForOrientationOutbox(this.deps.topic, events, state, metadata),
+      ...(tx ? { tx } : {}),
+    });
+    return { intakeId, status: state.status, events: events.map((e) => e.type) };
+  }
+}
+
+/**
+ * Maps the domain's IntakeReadyForOrientation to the integration event: ids, area, category,
+ * needs, urgency, consent and safe-contact flags in clear; the personal data only as the envelope.
+ * Validated strictly here, so nothing undeclared (a name in clear) can reach the outbox.
+ */
+export function readyForOrientationOutbox(
+  topic: string,
+  events: IntakeEvent[],
+  state: IntakeState,
+  metadata: RequestMetadata,
+): OutboxMessage[] {
+  const ready = events.find((e) => e.type === 'IntakeReadyForOrientation');
+  if (!ready || state.status === 'none') return [];
+  const { intake } = state;
+  if (!intake.personal || !intake.profile.residence.postcode) return [];
+  const { residence, consent, safeContact, offenceCategory, needs, urgency } = intake.profile;
+  const data = {
+    caseId: intake.caseId,
+    intakeId: intake.intakeId,
+    channel: intake.details.channel,
+    residence: {
+      postcode: residence.postcode!,
+      countryCode: residence.countryCode,
+      ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
+    },
+    offenceCategory,
+    needs,
+    urgency,
+    consent: {
+      services: consent.services,
+      sharing: consent.sharing,
+      ...(intake.consentOverride
+        ? { override: { reason: intake.consentOverride.reason, by: intake.consentOverride.by } }
+        : {}),
+    },
+    safeContact,
+    personal: intake.personal,
+  };
+  const errors = ReadyContract.validate(data);
+  if (errors.length > 0) {
+    throw new DomainError('integration_event_invalid', 500, 'Internal Server Error', {
+      detail: errors.map((e) => e.path).join(', '),
+    });
+  }
+  const event = ReadyContract.create({ id: randomUUID(), subject: intake.caseId, time: ready.data.at, data });
+  return [
+    {
+      id: event.id,
+      topic,
+      key: intake.caseId,
+      event,
+      headers: metadata.traceparent ? { traceparent: metadata.traceparent } : {},
+    },
+  ];
+}
+
+export { IntakeErrors };

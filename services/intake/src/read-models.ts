@@ -1,0 +1,97 @@
+import type { Event, Projection, StoredEvent, Tx } from '@parcours/eventstore';
+import { type CallbackEvent, urgencyRank } from './callbacks/callback.ts';
+import type { IntakeEvent } from './intake/intake.ts';
+import type { MassEventEvent } from './mass-events/mass-event.ts';
+
+type Handled = IntakeEvent | CallbackEvent | MassEventEvent;
+
+/**
+ * The intake service's tables for lists and queues, fed in global order by the ProjectionRunner:
+ * the helpline's intake list (search without names), possible duplicates (on the match key), the
+ * callback queue and the mass-casualty events. Upserts make a replay harmless.
+ */
+export const intakeViews: Projection<Event> = {
+  name: 'intake-views',
+  types: [
+    'IntakeRecorded',
+    'IntakeReadyForOrientation',
+    'IntakeMerged',
+    'CallbackRequested',
+    'CallbackCompleted',
+    'MassEventRecorded',
+    'MassEventClosed',
+  ],
+  async apply(tx: Tx, stored: StoredEvent<Event>) {
+    const event = { type: stored.type, data: stored.data } as Handled;
+    switch (event.type) {
+      case 'IntakeRecorded': {
+        const { intakeId, caseId, details, profile, matchKey, recordedBy, recordedAt } = event.data;
+        await tx.query(
+          `INSERT INTO intake_summaries (intake_id, case_id, channel, status, offence_category, urgency, office_id,
+             association_id, mass_event_id, match_key, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (intake_id) DO NOTHING`,
+          [
+            intakeId,
+            caseId,
+            details.channel,
+            profile.offenceCategory,
+            profile.urgency,
+            details.channel === 'walk-in' ? details.officeId : null,
+            details.channel === 'walk-in' ? details.associationId : null,
+            details.channel === 'mass-event' ? details.massEventId : null,
+            matchKey,
+            recordedBy,
+            recordedAt,
+          ],
+        );
+        return;
+      }
+      case 'IntakeReadyForOrientation':
+        await tx.query(
+          `UPDATE intake_summaries SET status = 'ready' WHERE intake_id = $1 AND status = 'open'`,
+          [event.data.intakeId],
+        );
+        return;
+      case 'IntakeMerged':
+        await tx.query(
+          `UPDATE intake_summaries SET status = 'merged', merged_into = $2 WHERE intake_id = $1`,
+          [event.data.intakeId, event.data.into],
+        );
+        return;
+      case 'CallbackRequested': {
+        const { taskId, source, intakeId, urgency, dueAt, requestedAt } = event.data;
+        await tx.query(
+          `INSERT INTO callback_queue (task_id, source, intake_id, urgency, urgency_rank, due_at, status, requested_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (task_id) DO NOTHING`,
+          [taskId, source, intakeId, urgency, urgencyRank[urgency], dueAt, requestedAt],
+        );
+        return;
+      }
+      case 'CallbackCompleted':
+        await tx.query(
+          `UPDATE callback_queue SET status = 'completed', completed_at = $2, completed_by = $3, outcome = $4
+           WHERE task_id = $1`,
+          [event.data.taskId, event.data.at, event.data.by, event.data.outcome],
+        );
+        return;
+      case 'MassEventRecorded': {
+        const { massEventId, name, kind, occurredOn, communeCode, offenceCategory, at } = event.data;
+        await tx.query(
+          `INSERT INTO mass_events (mass_event_id, name, kind, occurred_on, commune_code, offence_category, status, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (mass_event_id) DO NOTHING`,
+          [massEventId, name, kind, occurredOn, communeCode, offenceCategory, at],
+        );
+        return;
+      }
+      case 'MassEventClosed':
+        await tx.query(`UPDATE mass_events SET status = 'closed' WHERE mass_event_id = $1`, [
+          event.data.massEventId,
+        ]);
+        return;
+    }
+  },
+  async reset(tx: Tx) {
+    await tx.query('TRUNCATE intake_summaries, callback_queue, mass_events');
+  },
+};

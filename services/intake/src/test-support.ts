@@ -1,0 +1,76 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
+import { createTestDatabase, uniqueTopic } from '@parcours/testing';
+import { Redis } from 'ioredis';
+import { buildApp } from './app.ts';
+import { intakeConfigSchema } from './config.ts';
+
+/**
+ * The intake service on the real stack for one test file: a fresh database, a topic of its own,
+ * a dev issuer, a unique service name (rate-limit and idempotency keys never collide). Workers do
+ * not run: tests call `catchUp` (projections) and `relay.drainOnce` themselves.
+ */
+export async function startTestService(name: string, env: Record<string, string> = {}) {
+  const database = await createTestDatabase(`intake_${name}`);
+  const issuer = await DevIssuer.create({ issuer: 'test-issuer', audience: 'test-audience' });
+  const topic = uniqueTopic('intake');
+  const config = loadConfig(intakeConfigSchema, {
+    SERVICE_NAME: `intake-test-${randomUUID().slice(0, 8)}`,
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    AUTH_ISSUER: 'test-issuer',
+    AUTH_AUDIENCE: 'test-audience',
+    AUTH_DEV_ISSUER: 'true',
+    LOG_LEVEL: process.env['INTAKE_TEST_LOG'] ?? 'silent',
+    SUBJECT_KEK: randomBytes(32).toString('base64'),
+    MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
+    INTAKE_TOPIC: topic,
+    RUN_WORKERS: 'false',
+    RATE_LIMIT_MAX: '100000',
+    ...env,
+  });
+  const redis = new Redis(config.REDIS_URL);
+  const { app, module } = await buildApp({ config, redis, devIssuer: issuer });
+  await app.ready();
+  return {
+    app,
+    module,
+    topic,
+    config,
+    issuer,
+    auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
+    catchUp: () => module.projections.catchUp(),
+    async close() {
+      await app.close();
+      await redis.quit();
+      await database.drop();
+    },
+  };
+}
+
+export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/** A complete helpline call body; override what the test is about. */
+export const helplineCall = (overrides: Record<string, unknown> = {}) => ({
+  caller: 'victim',
+  outcome: 'orientation',
+  anonymous: false,
+  profile: {
+    residence: { countryCode: 'FR', postcode: '75011', communeCode: '75111' },
+    offenceCategory: 'couple-violence',
+    needs: ['legal-information', 'psychological-support'],
+    vulnerabilities: ['lives-with-author'],
+    urgency: 'high',
+    safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
+    consent: { services: true, sharing: true },
+  },
+  personal: {
+    identity: { lastName: 'Lefèvre', firstName: 'Élodie' },
+    birthDate: '1990-04-12',
+    contact: { phone: '+33 6 12 34 56 78', safeNumber: '+33 1 98 76 54 32', safeHours: 'weekdays 9-12' },
+    address: { lines: ['12 rue de la Roquette'], city: 'Paris' },
+    narrative: 'Threatened by her partner last night.',
+  },
+  ...overrides,
+});
