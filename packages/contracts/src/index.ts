@@ -11,12 +11,14 @@ export {
 } from './contract.ts';
 export { EncryptedEnvelope } from './encrypted-envelope.ts';
 export {
+  AgeBands,
   IntakeChannels,
   IntakeReadyForOrientation,
   IntakeReadyForOrientationData,
   Needs,
   OffenceCategories,
   Urgencies,
+  VulnerabilityFlags,
 } from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
 export type { OutboxMessage, OutboxSink } from './outbox.ts';

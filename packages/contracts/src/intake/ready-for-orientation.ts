@@ -38,6 +38,20 @@ export const Needs = [
 
 export const Urgencies = ['low', 'normal', 'high', 'immediate'] as const;
 
+export const VulnerabilityFlags = [
+  'minor',
+  'elderly',
+  'disability',
+  'pregnancy',
+  'isolation',
+  'economic-dependency',
+  'language-barrier',
+  'repeat-victimisation',
+  'lives-with-author',
+] as const;
+
+export const AgeBands = ['under-18', '18-29', '30-44', '45-59', '60-74', '75-plus'] as const;
+
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 
 export const IntakeReadyForOrientationData = Type.Object(
@@ -47,7 +61,12 @@ export const IntakeReadyForOrientationData = Type.Object(
     channel: literals(IntakeChannels, 'How the victim reached the association'),
     residence: Type.Object(
       {
-        postcode: Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$', description: 'Postcode of residence' }),
+        postcode: Type.Optional(
+          Type.String({
+            pattern: '^[0-9A-Za-z -]{2,10}$',
+            description: 'Postcode of residence (may be absent abroad)',
+          }),
+        ),
         communeCode: Type.Optional(
           Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$', description: 'INSEE code' }),
         ),
@@ -58,6 +77,33 @@ export const IntakeReadyForOrientationData = Type.Object(
     offenceCategory: literals(OffenceCategories, 'Offence category (federation taxonomy)'),
     needs: Type.Array(literals(Needs, 'A need expressed at intake'), { uniqueItems: true }),
     urgency: literals(Urgencies, 'Urgency assessed at intake'),
+    vulnerabilities: Type.Optional(
+      Type.Array(literals(VulnerabilityFlags, 'A vulnerability flag'), { uniqueItems: true }),
+    ),
+    ageBand: Type.Optional(literals(AgeBands, 'Age band (never the birth date)')),
+    origin: Type.Optional(
+      Type.Object(
+        {
+          officeId: Type.Optional(Id('Welcome office where the victim walked in')),
+          associationId: Type.Optional(Id('Association of that office')),
+          agreementId: Type.Optional(Id('Partner agreement the intake came through')),
+          massEventId: Type.Optional(Id('Mass-casualty event the victim belongs to')),
+        },
+        { additionalProperties: false, description: 'Where the intake came from, for routing' },
+      ),
+    ),
+    requisition: Type.Optional(
+      Type.Object(
+        {
+          dueDate: Type.String({
+            pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+            description: 'Date the prosecutor expects the answer',
+          }),
+          evviRequested: Type.Boolean({ description: 'In-depth vulnerability assessment requested' }),
+        },
+        { additionalProperties: false, description: 'Prosecutor requisition (CPP art. 41)' },
+      ),
+    ),
     consent: Type.Object(
       {
         services: Type.Boolean({ description: 'Consents to being helped by the association' }),

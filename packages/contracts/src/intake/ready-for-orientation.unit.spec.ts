@@ -53,7 +53,7 @@ describe('IntakeReadyForOrientation contract', () => {
       { residence: { postcode: '69003', countryCode: 'France' } },
       '/residence/countryCode',
     ],
-    ['residence postcode', { residence: { countryCode: 'FR' } }, '/residence/postcode'],
+    ['residence postcode', { residence: { postcode: '75011!', countryCode: 'FR' } }, '/residence/postcode'],
     ['consent sharing', { consent: { services: true, sharing: 'yes' } }, '/consent/sharing'],
     [
       'consent override by',

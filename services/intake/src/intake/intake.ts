@@ -1,4 +1,5 @@
 import type { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
+import { AgeBands, VulnerabilityFlags } from '@parcours/contracts';
 import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
 
 export type Channel = (typeof IntakeChannels)[number];
@@ -16,20 +17,10 @@ export const OfficeTypes = [
 ] as const;
 export type OfficeType = (typeof OfficeTypes)[number];
 
-export const AgeBands = ['under-18', '18-29', '30-44', '45-59', '60-74', '75-plus'] as const;
+// The wire's value lists are the domain's: one definition, in contracts.
+export { AgeBands, VulnerabilityFlags };
 export type AgeBand = (typeof AgeBands)[number];
 
-export const VulnerabilityFlags = [
-  'minor',
-  'elderly',
-  'disability',
-  'pregnancy',
-  'isolation',
-  'economic-dependency',
-  'language-barrier',
-  'repeat-victimisation',
-  'lives-with-author',
-] as const;
 export type VulnerabilityFlag = (typeof VulnerabilityFlags)[number];
 
 export const CallerTypes = ['victim', 'relative'] as const;

@@ -357,14 +357,17 @@ export function readyForOrientationOutbox(
   const ready = events.find((e) => e.type === 'IntakeReadyForOrientation');
   if (!ready || state.status === 'none') return [];
   const { intake } = state;
-  if (!intake.personal || !intake.profile.residence.postcode) return [];
-  const { residence, consent, safeContact, offenceCategory, needs, urgency } = intake.profile;
+  // Every intake has an envelope (`{}` when anonymous): one without is a bug, never a silent drop.
+  if (!intake.personal) throw new Error(`intake ${intake.intakeId} has no personal-data envelope`);
+  const { residence, consent, safeContact, offenceCategory, needs, urgency, vulnerabilities, ageBand } =
+    intake.profile;
+  const details = intake.details;
   const data = {
     caseId: intake.caseId,
     intakeId: intake.intakeId,
     channel: intake.details.channel,
     residence: {
-      postcode: residence.postcode!,
+      ...(residence.postcode ? { postcode: residence.postcode } : {}),
       countryCode: residence.countryCode,
       ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
     },
@@ -379,6 +382,16 @@ export function readyForOrientationOutbox(
         : {}),
     },
     safeContact,
+    ...(vulnerabilities.length > 0 ? { vulnerabilities } : {}),
+    ...(ageBand ? { ageBand } : {}),
+    ...(details.channel === 'walk-in'
+      ? { origin: { officeId: details.officeId, associationId: details.associationId } }
+      : {}),
+    ...(details.channel === 'partner' ? { origin: { agreementId: details.agreementId } } : {}),
+    ...(details.channel === 'mass-event' ? { origin: { massEventId: details.massEventId } } : {}),
+    ...(details.channel === 'requisition'
+      ? { requisition: { dueDate: details.dueDate, evviRequested: details.evviRequested } }
+      : {}),
     personal: intake.personal,
   };
   const errors = ReadyContract.validate(data);
