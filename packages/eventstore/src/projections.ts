@@ -156,6 +156,14 @@ export class ProjectionRunner {
     }
   }
 
+  /** Catches up until every projection has applied every event committed before this call. */
+  async catchUpToLatest(timeoutMs = 10_000): Promise<void> {
+    const [last] = await this.db.query<{ position: string | null }>(
+      'SELECT max(position) AS position FROM es_events',
+    );
+    if (last?.position) await this.catchUpUntil(Number(last.position), timeoutMs);
+  }
+
   private async hasPending(projection: Projection, at: Checkpoint): Promise<boolean> {
     const [row] = await this.db.query<{ pending: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM es_events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
@@ -183,7 +191,7 @@ export class ProjectionRunner {
         [projection.name],
       );
     });
-    if (last?.position) await this.catchUpUntil(Number(last.position), 60_000);
+    await this.catchUpToLatest(60_000);
   }
 
   async checkpoint(name: string): Promise<Checkpoint> {

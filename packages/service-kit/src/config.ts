@@ -46,6 +46,9 @@ export const baseConfigProperties = {
   DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
   REDIS_URL: Type.String({ pattern: '^rediss?://' }),
   KAFKA_BROKERS: CommaList(),
+  /** Partitions and replication of the topics a service creates at boot (3 and 2 on a 3-broker cluster). */
+  KAFKA_TOPIC_PARTITIONS: Type.Integer({ minimum: 1, default: 6 }),
+  KAFKA_REPLICATION_FACTOR: Type.Integer({ minimum: 1, default: 1 }),
   LOG_LEVEL: LogLevel,
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
   AUTH_ISSUER: Type.String({ minLength: 1 }),
@@ -58,6 +61,16 @@ export const baseConfigProperties = {
 } satisfies TProperties;
 
 export const baseConfigSchema = Type.Object(baseConfigProperties);
+
+/**
+ * For services that read or write victims' personal data: the key-encryption key wrapping every
+ * victim's data key, and the key store's database (one for the whole deployment, so that an
+ * erasure reaches every service; the service's own database when unset).
+ */
+export const personalDataConfigProperties = {
+  KEY_ENCRYPTION_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' }),
+  KEYSTORE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+} satisfies TProperties;
 export type BaseConfig = StaticDecode<typeof baseConfigSchema>;
 
 /** A service's schema: the base variables plus its own. */

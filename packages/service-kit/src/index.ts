@@ -35,6 +35,7 @@ export {
   ConfigError,
   LogLevel,
   loadConfig,
+  personalDataConfigProperties,
   serviceConfigSchema,
 } from './config.ts';
 export {

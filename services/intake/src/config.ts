@@ -1,10 +1,9 @@
 import { Topics } from '@parcours/contracts';
-import { serviceConfigSchema } from '@parcours/service-kit';
+import { personalDataConfigProperties, serviceConfigSchema } from '@parcours/service-kit';
 import { type StaticDecode, Type } from '@sinclair/typebox';
 
 export const intakeConfigSchema = serviceConfigSchema({
-  /** Key-encryption key of the victims' data keys: 32 bytes, base64. */
-  SUBJECT_KEK: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' }),
+  ...personalDataConfigProperties,
   /** Secret of the duplicate match key (HMAC-SHA256): at least 32 characters. */
   MATCH_KEY_SECRET: Type.String({ minLength: 32 }),
   INTAKE_TOPIC: Type.String({ minLength: 1, default: Topics.intake }),

@@ -1,4 +1,11 @@
-import { Database, EventStore, OutboxRelay, ProjectionRunner, SubjectKeys } from '@parcours/eventstore';
+import {
+  Database,
+  EventStore,
+  OutboxRelay,
+  ProjectionRunner,
+  SubjectKeys,
+  subjectKeyMigrations,
+} from '@parcours/eventstore';
 import { createMessaging, createOutboxSink, type Messaging } from '@parcours/messaging';
 import type { IntakeConfig } from './config.ts';
 import { MatchKeys } from './duplicates/match-key.ts';
@@ -35,7 +42,10 @@ export async function openIntakeModule(
     applicationName: config.SERVICE_NAME,
   });
   const store = new EventStore(db);
-  const keys = new SubjectKeys(db, { kek: Buffer.from(config.SUBJECT_KEK, 'base64') });
+  const keystore = config.KEYSTORE_URL
+    ? await Database.connect({ url: config.KEYSTORE_URL, migrations: subjectKeyMigrations, poolSize: 4 })
+    : db;
+  const keys = new SubjectKeys(keystore, { kek: Buffer.from(config.KEY_ENCRYPTION_KEY, 'base64') });
   const matchKeys = new MatchKeys(config.MATCH_KEY_SECRET);
   const intakes = new IntakeService({
     db,
@@ -48,6 +58,14 @@ export async function openIntakeModule(
   const importer = new MassEventImporter(db, intakes);
   const projections = new ProjectionRunner(db, store, [intakeViews], { pollIntervalMs: 500 });
   const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
+  // The service owns its topic: created (with its dead-letter topic) at boot when missing.
+  await messaging.ensureTopics([
+    {
+      topic: config.INTAKE_TOPIC,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    },
+  ]);
   const relay = new OutboxRelay(db, createOutboxSink(messaging), {
     pollIntervalMs: 500,
     ...(options.logger ? { logger: options.logger } : {}),
@@ -74,6 +92,7 @@ export async function openIntakeModule(
       await importer.drain();
       if (started) await Promise.all([projections.stop(), relay.stop()]);
       await messaging.disconnect().catch(() => undefined);
+      if (keystore !== db) await keystore.close();
       await db.close();
     },
   };

@@ -23,7 +23,7 @@ export async function startTestService(name: string, env: Record<string, string>
     AUTH_AUDIENCE: 'test-audience',
     AUTH_DEV_ISSUER: 'true',
     LOG_LEVEL: process.env['INTAKE_TEST_LOG'] ?? 'silent',
-    SUBJECT_KEK: randomBytes(32).toString('base64'),
+    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
     INTAKE_TOPIC: topic,
     RUN_WORKERS: 'false',
@@ -40,7 +40,7 @@ export async function startTestService(name: string, env: Record<string, string>
     config,
     issuer,
     auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
-    catchUp: () => module.projections.catchUp(),
+    catchUp: () => module.projections.catchUpToLatest(),
     async close() {
       await app.close();
       await redis.quit();

@@ -6,10 +6,8 @@ import { helplineCall, startTestService, type TestService } from '../test-suppor
 
 let service: TestService;
 beforeAll(async () => {
+  // The service creates its topic at boot.
   service = await startTestService('kafka');
-  await service.module.messaging.ensureTopics([
-    { topic: service.topic, partitions: 1, replicationFactor: 1 },
-  ]);
 });
 afterAll(async () => {
   await service?.close();
