@@ -12,6 +12,30 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 mkdir -p .data/logs .data/pids
 
+# Development settings shared by every service: the local token issuer, and secrets generated once
+# for this checkout (.data/dev.env). Production sets these from its own secret store.
+if [ ! -f .data/dev.env ]; then
+  {
+    echo "KEY_ENCRYPTION_KEY=$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64"))')"
+    echo "MATCH_KEY_SECRET=$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("hex"))')"
+  } >.data/dev.env
+  chmod 600 .data/dev.env
+fi
+set -a
+# shellcheck disable=SC1091
+source .data/dev.env
+AUTH_DEV_ISSUER="${AUTH_DEV_ISSUER:-true}"
+AUTH_ISSUER="${AUTH_ISSUER:-parcours-dev-issuer}"
+AUTH_AUDIENCE="${AUTH_AUDIENCE:-parcours}"
+HOST="${HOST:-127.0.0.1}"
+LOG_LEVEL="${LOG_LEVEL:-info}"
+KEYSTORE_URL="${KEYSTORE_URL:-${DATABASE_URL%/*}/parcours_keys}"
+set +a
+for db in parcours_keys; do
+  psql "$DATABASE_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+    || psql "$DATABASE_URL" -qc "CREATE DATABASE \"$db\"" >/dev/null
+done
+
 # service:port — each service gets its own database, created on first start.
 services=(intake:3001 referral:3002 follow-up:3003 mediation:3004 projections:3005)
 for entry in "${services[@]}"; do
@@ -24,8 +48,8 @@ for entry in "${services[@]}"; do
   db="parcours_${name//-/_}"
   psql "$DATABASE_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
     || psql "$DATABASE_URL" -qc "CREATE DATABASE \"$db\"" >/dev/null
-  (cd "services/$name" && PORT="$port" DATABASE_URL="${DATABASE_URL%/*}/$db" \
-    nohup node src/server.ts >"$PARCOURS_ROOT/.data/logs/$name.log" 2>&1 &
+  (cd "services/$name" && SERVICE_NAME="$name" PORT="$port" DATABASE_URL="${DATABASE_URL%/*}/$db" \
+    nohup node --import @parcours/service-kit/telemetry src/server.ts >"$PARCOURS_ROOT/.data/logs/$name.log" 2>&1 &
     echo $! >"$PARCOURS_ROOT/$pidfile")
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
@@ -37,4 +61,5 @@ for entry in "${services[@]}"; do
     echo "$(printf '%-9s' "$name") down  http://127.0.0.1:$port (see .data/logs/$name.log)"
   fi
 done
+echo "a token for curl: node packages/service-kit/src/dev-token.ts caseworker"
 echo "stop with: scripts/down.sh"
