@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
@@ -8,11 +9,16 @@ import pg from 'pg';
 /** Anything that runs parameterised SQL: the pool, or one transaction. */
 export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs `callback` once what was written is committed: at once on the pool, after COMMIT in a transaction. */
+  afterCommit?(callback: () => void): void;
+  /** Tells this process's and other processes' readers that events were appended. */
+  notifyAppended?(): void;
 }
 
 /** One transaction: raw SQL on its connection, and MikroORM's entity manager bound to it. */
 export interface Tx extends Sql {
   readonly em: MikroORM['em'];
+  afterCommit(callback: () => void): void;
 }
 
 export interface MigrationEntry {
@@ -38,7 +44,10 @@ export class Database implements Sql {
   readonly orm: MikroORM;
   readonly pool: pg.Pool;
   readonly url: string;
+  /** Tells this process's own notifications from other processes'. */
+  private readonly instance = randomUUID();
   private listener: AppendListener | undefined;
+  private notifyTimer: NodeJS.Timeout | undefined;
 
   private constructor(orm: MikroORM, pool: pg.Pool, url: string) {
     this.orm = orm;
@@ -72,13 +81,14 @@ export class Database implements Sql {
 
   /** Applies pending migrations; two instances starting together serialise on an advisory lock. */
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
+    // The lock is held on a connection of its own: the migrator needs the pool's (even a pool of one).
+    const client = new pg.Client({ connectionString: this.url, application_name: 'parcours-migrate' });
+    await client.connect();
     try {
       await client.query('SELECT pg_advisory_lock(727001)');
       await this.orm.migrator.up();
     } finally {
-      await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
-      client.release();
+      await client.end();
     }
   }
 
@@ -88,7 +98,8 @@ export class Database implements Sql {
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.orm.em.fork().transactional(async (em) => {
+    const committed: (() => void)[] = [];
+    const result = await this.orm.em.fork().transactional(async (em) => {
       const ctx = em.getTransactionContext<ControlledTransaction<unknown>>();
       if (!ctx) throw new Error('no transaction context');
       const tx: Tx = {
@@ -97,9 +108,34 @@ export class Database implements Sql {
           const result = await ctx.executeQuery<Row>(CompiledQuery.raw(text, [...params]));
           return result.rows as Row[];
         },
+        afterCommit: (callback) => void committed.push(callback),
+        notifyAppended: () => this.notifyAppended(),
       };
       return work(tx);
     });
+    for (const callback of committed) callback();
+    return result;
+  }
+
+  afterCommit(callback: () => void): void {
+    callback();
+  }
+
+  /**
+   * Wakes this process's relay and projection runners at once, and other processes' through one
+   * NOTIFY at most every 20 ms, sent on its own after the append committed. A NOTIFY inside the
+   * append's transaction would take PostgreSQL's global notification lock until the commit's WAL
+   * flush ends, so appends would commit one at a time (bench/eventstore measured 3.3x fewer
+   * appends at 32 writers with it).
+   */
+  notifyAppended(): void {
+    this.listener?.wake();
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.pool.query("SELECT pg_notify('es_appended', $1)", [this.instance]).catch(() => undefined);
+    }, 20);
+    this.notifyTimer.unref();
   }
 
   /**
@@ -107,11 +143,12 @@ export class Database implements Sql {
    * database object, opened on first use). Returns the unsubscribe function.
    */
   onAppended(listener: () => void): () => void {
-    this.listener ??= new AppendListener(this.url);
+    this.listener ??= new AppendListener(this.url, this.instance);
     return this.listener.add(listener);
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.notifyTimer);
     await this.listener?.close();
     await this.orm.close(true);
   }
@@ -120,13 +157,19 @@ export class Database implements Sql {
 /** One LISTEN connection fanned out to in-process listeners; reconnects when it drops. */
 class AppendListener {
   private readonly url: string;
+  private readonly instance: string;
   private readonly listeners = new Set<() => void>();
   private client: pg.Client | undefined;
   private closed = false;
 
-  constructor(url: string) {
+  constructor(url: string, instance: string) {
     this.url = url;
+    this.instance = instance;
     void this.connect();
+  }
+
+  wake(): void {
+    for (const listener of this.listeners) listener();
   }
 
   add(listener: () => void): () => void {
@@ -138,15 +181,16 @@ class AppendListener {
     while (!this.closed) {
       const client = new pg.Client({ connectionString: this.url, application_name: 'parcours-listen' });
       try {
-        client.on('notification', () => {
-          for (const listener of this.listeners) listener();
+        client.on('notification', (notification) => {
+          // This process was woken when it appended.
+          if (notification.payload !== this.instance) this.wake();
         });
         client.on('error', () => undefined);
         await client.connect();
         await client.query('LISTEN es_appended');
         this.client = client;
         // Appends may have happened while disconnected: wake everybody once.
-        for (const listener of this.listeners) listener();
+        this.wake();
         await new Promise<void>((resolve) => client.once('end', () => resolve()));
       } catch {
         await client.end().catch(() => undefined);

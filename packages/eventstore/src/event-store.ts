@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
@@ -19,6 +20,8 @@ export interface AppendOptions {
 export interface AppendResult {
   nextVersion: number;
   positions: number[];
+  /** Where the last appended event stands in the global order: wait for readers with it. */
+  checkpoint: Checkpoint | undefined;
 }
 
 /** Lanes of the outbox: a relay drains one lane at a time (see OutboxRelay). */
@@ -37,14 +40,14 @@ WITH current AS (
        unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
          WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
   WHERE current.version = $2
-  RETURNING position
+  RETURNING position, transaction_id
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
   SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
   FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
   WHERE EXISTS (SELECT 1 FROM appended)
 )
-SELECT position FROM appended ORDER BY position`;
+SELECT position, transaction_id::text AS transaction_id FROM appended ORDER BY position`;
 
 const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, position, transaction_id::text AS transaction_id,
   schema_version, recorded_at`;
@@ -62,6 +65,8 @@ interface EventRow {
   recorded_at: Date;
 }
 
+const tracer = trace.getTracer('@parcours/eventstore');
+
 export class EventStore {
   readonly sql: Sql;
   readonly schemas: EventSchemas;
@@ -72,7 +77,8 @@ export class EventStore {
   }
 
   async appendToStream(streamId: string, events: Event[], options: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) return { nextVersion: options.expectedVersion, positions: [] };
+    if (events.length === 0)
+      return { nextVersion: options.expectedVersion, positions: [], checkpoint: undefined };
     const outbox = options.outbox ?? [];
     const params = [
       streamId,
@@ -88,15 +94,23 @@ export class EventStore {
       outbox.map((o) => JSON.stringify(o.event)),
       outbox.map((o) => JSON.stringify(o.headers)),
     ];
-    let rows: { position: string }[];
-    try {
-      rows = await (options.tx ?? this.sql).query<{ position: string }>(APPEND_SQL, params);
-    } catch (error) {
-      if ((error as { code?: string; constraint?: string }).constraint === 'es_events_stream_version') {
-        throw new ConcurrencyError(streamId, options.expectedVersion);
+    const rows = await tracer.startActiveSpan('eventstore.append', async (span) => {
+      span.setAttributes({ 'parcours.events': events.length, 'parcours.outbox': outbox.length });
+      try {
+        return await (options.tx ?? this.sql).query<{ position: string; transaction_id: string }>(
+          APPEND_SQL,
+          params,
+        );
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        if ((error as { constraint?: string }).constraint === 'es_events_stream_version') {
+          throw new ConcurrencyError(streamId, options.expectedVersion);
+        }
+        throw error;
+      } finally {
+        span.end();
       }
-      throw error;
-    }
+    });
     if (rows.length === 0) {
       throw new ConcurrencyError(
         streamId,
@@ -104,9 +118,15 @@ export class EventStore {
         await this.streamVersion(streamId, options.tx),
       );
     }
+    const target = options.tx ?? this.sql;
+    const notify = () => this.sql.notifyAppended?.();
+    if (target.afterCommit) target.afterCommit(notify);
+    else notify();
+    const last = rows.at(-1)!;
     return {
       nextVersion: options.expectedVersion + events.length,
       positions: rows.map((r) => Number(r.position)),
+      checkpoint: { transactionId: last.transaction_id, position: Number(last.position) },
     };
   }
 

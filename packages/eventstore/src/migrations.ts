@@ -10,7 +10,7 @@ class EventStoreSchema extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       CREATE TABLE es_events (
-        position        bigserial    PRIMARY KEY,
+        position        bigserial    NOT NULL,
         transaction_id  xid8         NOT NULL DEFAULT pg_current_xact_id(),
         stream_id       text         NOT NULL,
         stream_version  integer      NOT NULL,
@@ -20,16 +20,17 @@ class EventStoreSchema extends Migration {
         data            jsonb        NOT NULL,
         metadata        jsonb        NOT NULL DEFAULT '{}',
         recorded_at     timestamptz  NOT NULL DEFAULT now(),
+        -- The global order is the key: every index costs each append (bench/eventstore).
+        CONSTRAINT es_events_global_order PRIMARY KEY (transaction_id, position),
         CONSTRAINT es_events_stream_version UNIQUE (stream_id, stream_version)
       )`);
-    this.addSql('CREATE INDEX es_events_global_order ON es_events (transaction_id, position)');
 
     // Lane = hash of the key: one relay at a time drains a lane, so one case's messages keep their order
     // even with several relays running.
     this.addSql(`
       CREATE TABLE es_outbox (
-        position     bigserial    PRIMARY KEY,
-        id           uuid         NOT NULL UNIQUE,
+        position     bigserial    NOT NULL,
+        id           uuid         NOT NULL,
         lane         smallint     NOT NULL,
         topic        text         NOT NULL,
         key          text         NOT NULL,
@@ -37,9 +38,9 @@ class EventStoreSchema extends Migration {
         headers      jsonb        NOT NULL DEFAULT '{}',
         created_at   timestamptz  NOT NULL DEFAULT now(),
         attempts     integer      NOT NULL DEFAULT 0,
-        last_error   text
+        last_error   text,
+        PRIMARY KEY (lane, position)
       )`);
-    this.addSql('CREATE INDEX es_outbox_lane ON es_outbox (lane, position)');
 
     this.addSql(`
       CREATE TABLE es_inbox (
@@ -64,17 +65,6 @@ class EventStoreSchema extends Migration {
         document    jsonb  NOT NULL,
         PRIMARY KEY (projection, id)
       )`);
-
-    // One notification per appending statement wakes the outbox relay and the projection runners.
-    this.addSql(`
-      CREATE FUNCTION es_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('es_appended', '');
-        RETURN NULL;
-      END $$`);
-    this.addSql(`
-      CREATE TRIGGER es_events_appended AFTER INSERT ON es_events
-      FOR EACH STATEMENT EXECUTE FUNCTION es_notify_appended()`);
   }
 }
 

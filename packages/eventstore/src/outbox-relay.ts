@@ -117,12 +117,15 @@ export class OutboxRelay {
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           await client.query(
-            'UPDATE es_outbox SET attempts = attempts + 1, last_error = $2 WHERE position = ANY($1::bigint[])',
-            [positions, message.slice(0, 500)],
+            'UPDATE es_outbox SET attempts = attempts + 1, last_error = $3 WHERE lane = $1 AND position = ANY($2::bigint[])',
+            [lane, positions, message.slice(0, 500)],
           );
           throw error;
         }
-        await client.query('DELETE FROM es_outbox WHERE position = ANY($1::bigint[])', [positions]);
+        await client.query('DELETE FROM es_outbox WHERE lane = $1 AND position = ANY($2::bigint[])', [
+          lane,
+          positions,
+        ]);
         this.published += rows.length;
         return rows.length;
       } finally {

@@ -125,17 +125,12 @@ export class ProjectionRunner {
   }
 
   /**
-   * Catches up until every projection has applied the event at `position` (read-your-writes after
-   * a command). Waits while an older transaction anywhere on the server is still open, since the
-   * global order cannot pass it; gives up after `timeoutMs`.
+   * Catches up until every projection has passed `target` (the checkpoint an append returned:
+   * read-your-writes after a command). Waits while an older transaction anywhere on the server is
+   * still open, since the global order cannot pass it; gives up after `timeoutMs`.
    */
-  async catchUpUntil(position: number, timeoutMs = 10_000): Promise<void> {
-    const [row] = await this.db.query<{ transaction_id: string }>(
-      'SELECT transaction_id::text FROM es_events WHERE position = $1',
-      [position],
-    );
-    if (!row) throw new Error(`no event at position ${position}`);
-    const target = { transactionId: BigInt(row.transaction_id), position };
+  async catchUpUntil(target: Checkpoint, timeoutMs = 10_000): Promise<void> {
+    const goal = { transactionId: BigInt(target.transactionId), position: target.position };
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.catchUp();
@@ -143,25 +138,33 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const at = await this.checkpoint(projection.name);
         const tx = BigInt(at.transactionId);
-        if (tx < target.transactionId || (tx === target.transactionId && at.position < target.position)) {
+        if (tx < goal.transactionId || (tx === goal.transactionId && at.position < goal.position)) {
           // A projection reading only some types may never reach an event it does not read: it has
           // reached it once nothing older is left for it.
           if (!projection.types || (await this.hasPending(projection, at))) reached = false;
         }
       }
       if (reached) return;
-      if (Date.now() > deadline)
-        throw new Error(`projections did not reach position ${position} in ${timeoutMs} ms`);
+      if (Date.now() > deadline) {
+        throw new Error(
+          `projections did not reach ${target.transactionId}/${target.position} in ${timeoutMs} ms`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   /** Catches up until every projection has applied every event committed before this call. */
   async catchUpToLatest(timeoutMs = 10_000): Promise<void> {
-    const [last] = await this.db.query<{ position: string | null }>(
-      'SELECT max(position) AS position FROM es_events',
+    const [last] = await this.db.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text, position FROM es_events ORDER BY transaction_id DESC, position DESC LIMIT 1',
     );
-    if (last?.position) await this.catchUpUntil(Number(last.position), timeoutMs);
+    if (last) {
+      await this.catchUpUntil(
+        { transactionId: last.transaction_id, position: Number(last.position) },
+        timeoutMs,
+      );
+    }
   }
 
   private async hasPending(projection: Projection, at: Checkpoint): Promise<boolean> {

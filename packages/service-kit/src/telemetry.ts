@@ -1,16 +1,16 @@
 /**
- * Preload entry: `node --import @parcours/service-kit/telemetry src/server.ts`.
- * Registers the import-in-the-middle loader hook first, then starts the SDK, so that modules the
- * service imports afterwards (node:http, fastify, pg) are instrumented under ESM.
+ * Preload entry: `node --import @parcours/service-kit/telemetry src/server.ts`. Starts the SDK
+ * before the service's modules load, so node:http (required by Fastify) is instrumented.
+ *
+ * No ESM loader hook (import-in-the-middle) is registered: with a `module.register` hook every
+ * later `require()` crosses to the hooks thread synchronously, and libraries that require lazily
+ * on hot paths made that 15% of the intake service's CPU under load (bench/intake). Spans for
+ * requests, appends, the relay and consumers are opened by the kit, the event store and
+ * messaging themselves through @opentelemetry/api.
  */
-import { register } from 'node:module';
 import { Type } from '@sinclair/typebox';
-
-register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-
-// Imported after the hook is registered.
-const { baseConfigProperties, loadConfig } = await import('./config.ts');
-const { startTelemetry } = await import('./telemetry/sdk.ts');
+import { baseConfigProperties, loadConfig } from './config.ts';
+import { startTelemetry } from './telemetry/sdk.ts';
 
 const config = loadConfig(
   Type.Object({

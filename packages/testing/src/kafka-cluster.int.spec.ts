@@ -28,8 +28,16 @@ describe('three-broker cluster (infra/kafka cluster mode)', () => {
         topics: [{ topic, numPartitions: 1, replicationFactor: 3 }],
         waitForLeaders: true,
       });
-      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-      expect(metadata.topics[0]!.partitions[0]!.replicas).toHaveLength(3);
+      // Every broker learns of the new topic from the controller a moment later.
+      await expect
+        .poll(
+          async () => {
+            const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+            return metadata?.topics[0]?.partitions[0]?.replicas.length;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(3);
       const configs = await admin.describeConfigs({
         resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }],
         includeSynonyms: false,

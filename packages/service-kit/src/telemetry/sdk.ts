@@ -1,9 +1,7 @@
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
-import { FastifyInstrumentation } from '@opentelemetry/instrumentation-fastify';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import {
   BatchSpanProcessor,
@@ -20,7 +18,7 @@ export interface TelemetryOptions {
   otlpEndpoint?: string;
   /** Replaces the exporter choice (tests pass an in-memory processor). */
   spanProcessors?: SpanProcessor[];
-  /** http, fastify and pg instrumentations by default; tests pass []. */
+  /** http instrumentation by default; tests pass []. */
   instrumentations?: Instrumentation[];
 }
 
@@ -36,8 +34,6 @@ export function defaultInstrumentations(): Instrumentation[] {
       // Probes would drown the traces.
       ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health/') ?? false,
     }),
-    new FastifyInstrumentation(),
-    new PgInstrumentation({ enhancedDatabaseReporting: false }),
   ];
 }
 

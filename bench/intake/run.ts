@@ -1,0 +1,303 @@
+// Intake over HTTP: helpline calls recorded per second at concurrency 32 with p50/p99 latency,
+// the service's resident memory, the outbox drained to Kafka, and the 1,000-row CSV import.
+//
+//   node bench/intake/run.ts            (INTAKE_BENCH_SECONDS=20, INTAKE_BENCH_CONNECTIONS=32)
+//
+// The service runs in its own process, started as scripts/up.sh starts it (telemetry preload,
+// relay and projections in process); the load generator (autocannon) runs in this one.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
+import { createTestDatabase, uniqueTopic } from '@parcours/testing';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const seconds = Number(process.env['INTAKE_BENCH_SECONDS'] ?? 20);
+const connections = Number(process.env['INTAKE_BENCH_CONNECTIONS'] ?? 32);
+const port = 3901;
+const base = `http://127.0.0.1:${port}`;
+const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+process.env['DATABASE_URL'] = adminUrl;
+
+const database = await createTestDatabase('bench_intake');
+const topic = uniqueTopic('bench-intake');
+const issuer = await DevIssuer.shared({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+const helpline = { authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}` };
+
+const service = startService();
+const rss = sampleRss(service.pid!);
+try {
+  await waitReady();
+
+  // Each call is a different victim: distinct names, so duplicate flagging does real work.
+  let counter = 0;
+  const body = () => {
+    counter++;
+    const day = String((counter % 28) + 1).padStart(2, '0');
+    return JSON.stringify({
+      caller: 'victim',
+      outcome: 'orientation',
+      anonymous: false,
+      profile: {
+        residence: { countryCode: 'FR', postcode: '75011', communeCode: '75111' },
+        offenceCategory: 'couple-violence',
+        needs: ['legal-information', 'psychological-support'],
+        vulnerabilities: ['lives-with-author'],
+        urgency: 'high',
+        safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
+        consent: { services: true, sharing: true },
+      },
+      personal: {
+        identity: { lastName: `Victime${counter}`, firstName: 'Élodie' },
+        birthDate: `1990-04-${day}`,
+        contact: { phone: '+33 6 12 34 56 78', safeHours: 'weekdays 9-12' },
+        address: { lines: [`${counter} rue de la Roquette`], city: 'Paris' },
+        narrative: 'Threatened by her partner last night.',
+      },
+    });
+  };
+  const load = (duration: number) =>
+    autocannon({
+      url: base,
+      connections,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/intakes/helpline-calls',
+          headers: { ...helpline, 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: body() }),
+        },
+      ],
+    });
+
+  await load(3); // warm-up: JIT, pools, Kafka producer
+  rss.reset();
+  const result = await load(seconds);
+  const accepted = result['2xx'];
+  const drainStarted = performance.now();
+  const backlog = await waitOutboxEmpty();
+  const drainMs = performance.now() - drainStarted;
+  const recorded = await count(`SELECT count(*)::int AS n FROM es_events WHERE type = 'IntakeRecorded'`);
+
+  const csv = await csvImport();
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    seconds,
+    connections,
+    requests: result.requests.total,
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    accepted,
+    recorded,
+    backlogAtEnd: backlog,
+    drainMs,
+    maxRssMiB: rss.maxMiB(),
+    csv,
+  };
+  print(report);
+} finally {
+  service.kill('SIGTERM');
+  await new Promise((r) => service.once('exit', r));
+  rss.stop();
+  await database.drop();
+}
+
+function startService(): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      // INTAKE_BENCH_PROFILE=dir writes a CPU profile of the service there.
+      ...(process.env['INTAKE_BENCH_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['INTAKE_BENCH_PROFILE']}`]
+        : []),
+      // INTAKE_BENCH_TELEMETRY=off runs the service without the telemetry preload, to price it.
+      ...(process.env['INTAKE_BENCH_TELEMETRY'] === 'off'
+        ? []
+        : ['--import', '@parcours/service-kit/telemetry']),
+      'src/server.ts',
+    ],
+    {
+      cwd: resolve(root, 'services/intake'),
+      env: {
+        ...process.env,
+        SERVICE_NAME: 'intake',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+        AUTH_DEV_ISSUER: 'true',
+        AUTH_ISSUER: DEV_ISSUER,
+        AUTH_AUDIENCE: DEV_AUDIENCE,
+        KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
+        INTAKE_TOPIC: topic,
+        LOG_LEVEL: 'warn',
+        // The bench is one user at full speed: the per-user limit would be the only thing measured.
+        RATE_LIMIT_MAX: '100000000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  return child;
+}
+
+async function waitReady() {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('intake service did not become ready');
+}
+
+function sampleRss(pid: number) {
+  let max = 0;
+  const timer = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      max = Math.max(max, kb);
+    } catch {
+      // process gone
+    }
+  }, 100);
+  return {
+    reset: () => {
+      max = 0;
+    },
+    maxMiB: () => Math.round(max / 1024),
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function count(sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>(sql)).rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitOutboxEmpty(): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  let backlog = await count('SELECT count(*)::int AS n FROM es_outbox');
+  while (backlog > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    backlog = await count('SELECT count(*)::int AS n FROM es_outbox');
+  }
+  return backlog;
+}
+
+async function csvImport() {
+  const headers = { ...helpline, 'content-type': 'application/json' };
+  const created = await fetch(`${base}/mass-events`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'Accident de car A7',
+      kind: 'collective-accident',
+      occurredOn: '2025-06-01',
+      communeCode: '26362',
+      offenceCategory: 'road-accident',
+    }),
+  });
+  const { massEventId } = (await created.json()) as { massEventId: string };
+  const lines = [
+    'last_name,first_name,birth_date,phone,email,address,postcode,commune_code,country,needs,urgency,consent_services,consent_sharing',
+  ];
+  for (let i = 1; i <= 1000; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `Passager${i},"Prénom, ${i}",1980-01-${day},+33 6 00 00 ${String(i % 100).padStart(2, '0')} 00,p${i}@example.org,"${i} avenue du Test",26000,26362,FR,psychological-support|legal-information,high,yes,no`,
+    );
+  }
+  const started = performance.now();
+  const accepted = await fetch(`${base}/mass-events/${massEventId}/imports`, {
+    method: 'POST',
+    headers: { ...helpline, 'content-type': 'text/csv' },
+    body: `${lines.join('\r\n')}\r\n`,
+  });
+  const location = accepted.headers.get('location')!;
+  const progress: string[] = [];
+  for (;;) {
+    const report = (await (await fetch(`${base}${location}`, { headers: helpline })).json()) as {
+      status: string;
+      done: number;
+      total: number;
+      imported: number;
+      failed: number;
+    };
+    const elapsed = performance.now() - started;
+    if (report.status !== 'running') {
+      return { ms: Math.round(elapsed), imported: report.imported, failed: report.failed, progress };
+    }
+    progress.push(`${Math.round(elapsed)} ms: ${report.done}/${report.total}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function machine() {
+  const model = cpus()[0]?.model ?? 'unknown';
+  return `${cpus().length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function print(r: {
+  date: string;
+  machine: string;
+  seconds: number;
+  connections: number;
+  requests: number;
+  rate: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  accepted: number;
+  recorded: number;
+  backlogAtEnd: number;
+  drainMs: number;
+  maxRssMiB: number;
+  csv: { ms: number; imported: number; failed: number; progress: string[] };
+}) {
+  const met = (ok: boolean) => (ok ? 'met' : 'missed');
+  const text = `# Intake over HTTP
+
+Run: ${r.date} — \`node bench/intake/run.ts\` (${r.seconds} s at ${r.connections} connections after a 3 s warm-up)
+Machine: ${r.machine}. Load generator (autocannon) and service on the same machine.
+
+| measure | value | target |
+|---|---|---|
+| helpline calls recorded per second | ${r.rate.toFixed(0)} | ≥ 1,000/s: ${met(r.rate >= 1000)} |
+| latency p50 / p90 / p99 / max | ${r.p50} / ${r.p90} / ${r.p99} / ${r.max} ms | p99 < 50 ms: ${met(r.p99 < 50)} |
+| requests, non-2xx, errors | ${r.requests}, ${r.non2xx}, ${r.errors} | |
+| accepted (2xx) vs IntakeRecorded in the store | ${r.accepted} vs ${r.recorded} (incl. warm-up) | nothing lost |
+| outbox backlog after the run, time to drain | ${r.backlogAtEnd}, ${r.drainMs.toFixed(0)} ms | relay keeps up |
+| service max resident memory during the run | ${r.maxRssMiB} MiB | ≤ 256 MiB: ${met(r.maxRssMiB <= 256)} |
+| CSV import of 1,000 rows | ${r.csv.ms} ms, ${r.csv.imported} imported, ${r.csv.failed} failed | < 5 s: ${met(r.csv.ms < 5000)} |
+
+Import progress as polled: ${r.csv.progress.join('; ') || '(done before the first poll)'}
+`;
+  console.log(text);
+  writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'), text);
+}
