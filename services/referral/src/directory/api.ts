@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OffenceCategories, Urgencies } from '@parcours/contracts';
+import { handleCommand } from '@parcours/eventstore';
+import { commandMetadata, notFound, requireRole } from '@parcours/service-kit';
+import { Type } from '@sinclair/typebox';
+import type { ReferralModule } from '../module.ts';
+import { eventMetadata } from '../referral/service.ts';
+import { route } from '../routing/route.ts';
+import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
+
+const Enum = <const T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v: T[number]) => Type.Literal(v)));
+
+/**
+ * Read the directory, try the routing (no effect), and change the directory by command (admin):
+ * close an office, change an association's coverage. Every change is an event: history is kept.
+ */
+export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule }> = async (
+  app,
+  { module },
+) => {
+  const index = () => module.directory.index;
+  const anyStaff = requireRole(
+    'helpline',
+    'caseworker',
+    'office-manager',
+    'association-manager',
+    'federation-analyst',
+    'auditor',
+    'admin',
+  );
+
+  app.get(
+    '/directory/offices/:officeId',
+    {
+      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      preHandler: anyStaff,
+    },
+    async (request) => {
+      const office = index().offices.get(request.params.officeId);
+      if (!office) throw notFound('office_not_found', 'No such office');
+      return office;
+    },
+  );
+
+  app.get(
+    '/directory/associations/:associationId',
+    {
+      schema: { tags: ['directory'], params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }) },
+      preHandler: anyStaff,
+    },
+    async (request) => {
+      const association = index().associations.get(request.params.associationId);
+      if (!association) throw notFound('association_not_found', 'No such association');
+      return {
+        ...association,
+        offices: index()
+          .officesOf(association.associationId)
+          .map((o) => o.officeId),
+      };
+    },
+  );
+
+  app.get(
+    '/directory/routing',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Where a case with this residence and offence would go, and why (no effect)',
+        querystring: Type.Object(
+          {
+            countryCode: Type.String({ pattern: '^[A-Z]{2}$', default: 'FR' }),
+            postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
+            communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
+            offenceCategory: Enum(OffenceCategories),
+            urgency: Type.Optional(Enum(Urgencies)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      preHandler: anyStaff,
+    },
+    async (request) => {
+      const q = request.query;
+      return route(
+        {
+          channel: 'helpline',
+          residence: {
+            countryCode: q.countryCode,
+            ...(q.postcode ? { postcode: q.postcode } : {}),
+            ...(q.communeCode ? { communeCode: q.communeCode } : {}),
+          },
+          offenceCategory: q.offenceCategory,
+          needs: [],
+          urgency: q.urgency ?? 'normal',
+          consent: { services: true, sharing: true },
+        },
+        index(),
+        module.geography,
+        new Date().toISOString().slice(0, 10),
+      );
+    },
+  );
+
+  const change = async (command: DirectoryCommand, request: Parameters<typeof commandMetadata>[0]) => {
+    const result = await handleCommand(module.store, streamOf(command), directoryDecider, command, {
+      metadata: eventMetadata(commandMetadata(request)),
+    });
+    if (result.events.length > 0) {
+      const [row] = await module.db.query<{ transaction_id: string; position: string }>(
+        `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
+         ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+        [streamOf(command)],
+      );
+      await module.directory.catchUpUntil({
+        transactionId: row!.transaction_id,
+        position: Number(row!.position),
+      });
+    }
+    return { events: result.events.map((e) => e.type) };
+  };
+
+  app.post(
+    '/directory/offices/:officeId/close',
+    {
+      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      preHandler: requireRole('admin'),
+      config: { idempotent: true },
+    },
+    async (request) =>
+      change(
+        { type: 'CloseOffice', data: { officeId: request.params.officeId }, metadata: { now: new Date() } },
+        request,
+      ),
+  );
+
+  app.post(
+    '/directory/associations/:associationId/coverage',
+    {
+      schema: {
+        tags: ['directory'],
+        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+        body: Type.Object(
+          {
+            communes: Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }), { maxItems: 2000 }),
+            departements: Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]?$' }), { maxItems: 120 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      preHandler: requireRole('admin'),
+      config: { idempotent: true },
+    },
+    async (request) =>
+      change(
+        {
+          type: 'ChangeCoverage',
+          data: { associationId: request.params.associationId, coverage: request.body },
+          metadata: { now: new Date() },
+        },
+        request,
+      ),
+  );
+};

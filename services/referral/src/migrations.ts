@@ -1,0 +1,65 @@
+import { Migration } from '@mikro-orm/migrations';
+import { eventStoreMigrations, type MigrationEntry } from '@parcours/eventstore';
+
+/** The referral service's read model (office inboxes) and its deadline schedule. */
+class ReferralTables extends Migration {
+  override async up(): Promise<void> {
+    // One row per referral; the sender keeps a read-only trace through from_office_id.
+    this.addSql(`
+      CREATE TABLE referral_inbox (
+        referral_id        text         PRIMARY KEY,
+        case_id            text         NOT NULL,
+        intake_id          text         NOT NULL,
+        status             text         NOT NULL,
+        mode               text,
+        target_kind        text,
+        association_id     text,
+        office_id          text,
+        organisation_id    text,
+        from_association_id text,
+        from_office_id     text,
+        urgency            text         NOT NULL,
+        urgency_rank       smallint     NOT NULL,
+        offence_category   text         NOT NULL,
+        needs              jsonb        NOT NULL DEFAULT '[]',
+        reasons            jsonb        NOT NULL DEFAULT '[]',
+        queue_reason       text,
+        candidates         jsonb,
+        due_at             timestamptz,
+        reminders_sent     jsonb        NOT NULL DEFAULT '[]',
+        escalated          boolean      NOT NULL DEFAULT false,
+        decline_reason     text,
+        redirected_to      text,
+        redirected_from    text,
+        outcome            jsonb,
+        proposed_at        timestamptz  NOT NULL,
+        updated_at         timestamptz  NOT NULL
+      )`);
+    this.addSql(
+      'CREATE INDEX referral_inbox_office ON referral_inbox (office_id, status, urgency_rank, due_at)',
+    );
+    this.addSql(
+      'CREATE INDEX referral_inbox_sender ON referral_inbox (from_office_id) WHERE from_office_id IS NOT NULL',
+    );
+    this.addSql(
+      "CREATE INDEX referral_inbox_queue ON referral_inbox (urgency_rank, proposed_at) WHERE status = 'queued'",
+    );
+
+    // The system of record for deadlines: written with the proposal, fired once by the scheduler.
+    this.addSql(`
+      CREATE TABLE referral_deadlines (
+        referral_id  text         NOT NULL,
+        kind         text         NOT NULL,
+        due_at       timestamptz  NOT NULL,
+        fired_at     timestamptz,
+        fired_by     text,
+        PRIMARY KEY (referral_id, kind)
+      )`);
+    this.addSql('CREATE INDEX referral_deadlines_due ON referral_deadlines (due_at) WHERE fired_at IS NULL');
+  }
+}
+
+export const referralMigrations: MigrationEntry[] = [
+  ...eventStoreMigrations,
+  { name: '0200_referral_tables', class: ReferralTables },
+];

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Database, EventStore, OutboxRelay, ProjectionRunner } from '@parcours/eventstore';
+import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
+import type { ReferralConfig } from './config.ts';
+import { referralRegistry } from './contracts.ts';
+import { DirectoryFeed } from './directory/index.ts';
+import { seedDirectory } from './directory/seed.ts';
+import { type Geography, loadGeography } from './geography/geography.ts';
+import { referralMigrations } from './migrations.ts';
+import { orientationHandler } from './referral/consumers.ts';
+import { referralInbox } from './referral/inbox/index.ts';
+import { DeadlineScheduler } from './referral/scheduler.ts';
+import { ReferralService } from './referral/service.ts';
+
+type Logger = {
+  warn(o: object, m: string): void;
+  error(o: object, m: string): void;
+  info(o: object, m: string): void;
+};
+
+/** Everything the routes use, opened once per process: database, geography, directory, messaging, workers. */
+export interface ReferralModule {
+  config: ReferralConfig;
+  db: Database;
+  store: EventStore;
+  geography: Geography;
+  directory: DirectoryFeed;
+  referrals: ReferralService;
+  projections: ProjectionRunner;
+  messaging: Messaging;
+  relay: OutboxRelay;
+  scheduler: DeadlineScheduler;
+  /** Creates the topics this service reads and writes (they are never auto-created). */
+  ensureTopics(): Promise<void>;
+  /** Joins the routing consumer group on the intake topic. */
+  startConsumer(): Promise<RunningConsumer>;
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openReferralModule(
+  config: ReferralConfig,
+  options: { logger?: Logger; clock?: () => Date } = {},
+): Promise<ReferralModule> {
+  const geography = loadGeography();
+  const db = await Database.connect({
+    url: config.DATABASE_URL,
+    migrations: referralMigrations,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: config.SERVICE_NAME,
+  });
+  const store = new EventStore(db);
+  const clock = options.clock ?? (() => new Date());
+  if (config.SEED_DIRECTORY) {
+    const seeded = await seedDirectory(db, store, geography, clock());
+    if (seeded > 0) options.logger?.info({ commands: seeded }, 'seeded the synthetic network directory');
+  }
+  // Routing needs the whole directory from the first message: wait for the last directory event
+  // (a transaction open elsewhere on the server can hold the commit-safe reader back), then follow.
+  const directory = new DirectoryFeed(db, store);
+  const [last] = await db.query<{ transaction_id: string; position: string }>(
+    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id LIKE 'directory-%'
+     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+  );
+  if (last) {
+    await directory.catchUpUntil(
+      { transactionId: last.transaction_id, position: Number(last.position) },
+      60_000,
+    );
+  }
+  directory.follow();
+  const referrals = new ReferralService({
+    db,
+    store,
+    topic: config.REFERRAL_TOPIC,
+    directory: () => directory.index,
+    geography,
+  });
+  const projections = new ProjectionRunner(db, store, [referralInbox], { pollIntervalMs: 500 });
+  const messaging = createMessaging({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.SERVICE_NAME,
+    registry: referralRegistry,
+  });
+  const relay = new OutboxRelay(db, createOutboxSink(messaging), {
+    pollIntervalMs: 500,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const scheduler = new DeadlineScheduler(db, referrals, {
+    instance: `${config.SERVICE_NAME}-${randomUUID().slice(0, 8)}`,
+    pollMs: config.SCHEDULER_POLL_MS,
+    clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const consumers: RunningConsumer[] = [];
+  // The service owns its topic and reads intake's: both (and their dead-letter topics) created at boot when missing.
+  let started = false;
+  const module: ReferralModule = {
+    config,
+    db,
+    store,
+    geography,
+    directory,
+    referrals,
+    projections,
+    messaging,
+    relay,
+    scheduler,
+    async ensureTopics() {
+      const spec = {
+        partitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      };
+      await messaging.ensureTopics([
+        { topic: config.INTAKE_TOPIC, ...spec },
+        { topic: config.REFERRAL_TOPIC, ...spec },
+      ]);
+    },
+    async startConsumer() {
+      const consumer = await messaging.startConsumer({
+        groupId: config.ROUTING_CONSUMER_GROUP,
+        topics: [config.INTAKE_TOPIC],
+        handler: orientationHandler(db, referrals, clock),
+        fromBeginning: true,
+      });
+      consumers.push(consumer);
+      return consumer;
+    },
+    async startWorkers() {
+      if (started) return;
+      started = true;
+      projections.start();
+      relay.start();
+      scheduler.start();
+      await Promise.all(Array.from({ length: config.ROUTING_CONSUMERS }, () => module.startConsumer()));
+    },
+    async close() {
+      await Promise.allSettled(consumers.map((c) => c.stop()));
+      if (started) await Promise.all([projections.stop(), relay.stop(), scheduler.stop()]);
+      await directory.stop();
+      await messaging.disconnect().catch(() => undefined);
+      await db.close();
+    },
+  };
+  await module.ensureTopics();
+  return module;
+}

@@ -1,0 +1,216 @@
+import type { DevUserName } from '@parcours/service-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from '../test-support.ts';
+import { orientationHandler } from './consumers.ts';
+import { referralIdFor } from './service.ts';
+import { readyForOrientation } from './test-builders.ts';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startTestService('api');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+/** Waits until the inbox shows this referral's last event (other test files' transactions may hold the global order back). */
+async function settled(referralId: string) {
+  const [row] = await service.module.db.query<{ transaction_id: string; position: string }>(
+    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
+     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    [`referral-${referralId}`],
+  );
+  await service.module.projections.catchUpUntil({
+    transactionId: row!.transaction_id,
+    position: Number(row!.position),
+  });
+  return referralId;
+}
+const ctx = {
+  topic: 't',
+  partition: 0,
+  offset: '0',
+  key: null,
+  attempt: 1,
+  traceparent: undefined,
+  tracestate: undefined,
+  headers: {},
+};
+async function orient(overrides: Parameters<typeof readyForOrientation>[0] = {}) {
+  const event = readyForOrientation(overrides);
+  await orientationHandler(service.module.db, service.module.referrals)(event, ctx);
+  return settled(referralIdFor(event.id));
+}
+const get = async (url: string, user: DevUserName) =>
+  service.app.inject({ method: 'GET', url, headers: await service.auth(user) });
+const post = async (
+  url: string,
+  user: DevUserName,
+  payload: object = {},
+  headers: Record<string, string> = {},
+) =>
+  service.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { ...(await service.auth(user)), ...headers },
+  });
+
+// office-75-bav receives requisitions; the dev caseworker and office manager work there.
+const requisition = {
+  channel: 'requisition' as const,
+  requisition: { dueDate: '2999-01-01', evviRequested: true },
+};
+
+describe('office inbox', () => {
+  it("lists my office's proposals, most urgent first, with filters and pages", async () => {
+    const high = await orient({ ...requisition, urgency: 'high' });
+    const immediate = await orient({ ...requisition, urgency: 'immediate' });
+    const low = await orient({ ...requisition, urgency: 'low' });
+    const res = await get('/referrals/inbox?limit=50', 'caseworker');
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((i: { referralId: string }) => i.referralId);
+    expect(ids.indexOf(immediate)).toBeLessThan(ids.indexOf(high));
+    expect(ids.indexOf(high)).toBeLessThan(ids.indexOf(low));
+    const item = res.json().items.find((i: { referralId: string }) => i.referralId === high);
+    expect(item).toMatchObject({
+      status: 'proposed',
+      officeId: 'office-75-bav',
+      overdue: false,
+      readOnly: false,
+    });
+    expect(item.reasons.at(-1)).toContain('court victim office for a requisition');
+
+    const onlyLow = await get('/offices/office-75-bav/referrals?urgency=low', 'office-manager');
+    expect(onlyLow.json().items.map((i: { referralId: string }) => i.referralId)).toEqual([low]);
+    const page = await get('/offices/office-75-bav/referrals?limit=1&offset=1', 'caseworker');
+    expect(page.json()).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(page.json().items).toHaveLength(1);
+    expect((await get('/offices/office-75-bav/referrals?overdue=true', 'caseworker')).json().total).toBe(0);
+  });
+
+  it('keeps another association out: 403 problem+json', async () => {
+    const res = await get('/offices/office-75-bav/referrals', 'caseworker-69');
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('association_out_of_scope');
+    expect((await get('/offices/office-75-bav/referrals', 'federation-analyst')).statusCode).toBe(403);
+    expect((await get('/offices/nowhere/referrals', 'caseworker')).statusCode).toBe(404);
+  });
+});
+
+describe('answering a referral', () => {
+  it('accepts (read-your-writes), then closes it with an outcome', async () => {
+    const referralId = await orient(requisition);
+    const accepted = await post(`/referrals/${referralId}/accept`, 'caseworker');
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', events: ['ReferralAccepted'] });
+    const list = await get('/referrals/inbox?status=accepted', 'caseworker');
+    expect(list.json().items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);
+    const missingReason = await post(`/referrals/${referralId}/done`, 'caseworker', { successful: false });
+    expect(missingReason.statusCode).toBe(422);
+    const done = await post(`/referrals/${referralId}/done`, 'caseworker', {
+      successful: false,
+      reason: 'victim unreachable',
+    });
+    expect(done.json().status).toBe('done');
+    const again = await post(`/referrals/${referralId}/accept`, 'caseworker');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('referral_status');
+  });
+
+  it('refuses an answer from another association (403) and answers a repeated Idempotency-Key with the first response', async () => {
+    const referralId = await orient(requisition);
+    expect((await post(`/referrals/${referralId}/accept`, 'caseworker-69')).statusCode).toBe(403);
+    const key = { 'idempotency-key': `decline-${referralId}` };
+    const first = await post(
+      `/referrals/${referralId}/decline`,
+      'caseworker',
+      { reason: 'outside our competence' },
+      key,
+    );
+    const second = await post(
+      `/referrals/${referralId}/decline`,
+      'caseworker',
+      { reason: 'outside our competence' },
+      key,
+    );
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toEqual(first.json());
+    const events = await service.module.store.readStream(`referral-${referralId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReferralProposed', 'ReferralDeclined']);
+  });
+
+  it("redirects to another office: a new proposal appears there, the sender's trace stays", async () => {
+    const referralId = await orient(requisition);
+    const res = await post(`/referrals/${referralId}/redirect`, 'caseworker', {
+      officeId: 'office-75-hopital-hegp',
+      reason: 'hospital follow-up',
+    });
+    expect(res.statusCode).toBe(200);
+    const { newReferralId } = res.json();
+    expect(newReferralId).toBeDefined();
+    const hospital = await get('/offices/office-75-hopital-hegp/referrals', 'caseworker');
+    expect(hospital.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          referralId: newReferralId,
+          status: 'proposed',
+          redirectedFrom: referralId,
+        }),
+      ]),
+    );
+    const old = await get(`/referrals/${referralId}`, 'caseworker');
+    expect(old.json().status).toBe('redirected');
+    const unknown = await post(`/referrals/${newReferralId}/redirect`, 'caseworker', {
+      officeId: 'office-nowhere',
+      reason: 'test it',
+    });
+    expect(unknown.statusCode).toBe(422);
+  });
+
+  it('refuses a redirection abroad without sharing consent (consent gate, 422)', async () => {
+    const referralId = await orient({ ...requisition, consent: { services: true, sharing: false } });
+    const res = await post(`/referrals/${referralId}/redirect`, 'caseworker', {
+      organisationId: 'foreign-be',
+      reason: 'moved to Brussels',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('sharing_consent_required');
+  });
+
+  it('lets the helpline route a queued case by hand', async () => {
+    const referralId = await orient({ residence: { countryCode: 'FR', postcode: '20200' } });
+    const queue = await get('/referrals/queue', 'helpline');
+    expect(queue.json().items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);
+    expect((await get('/referrals/queue', 'caseworker')).statusCode).toBe(403);
+    const routed = await post(`/referrals/${referralId}/route`, 'helpline', {
+      officeId: 'office-75-bav',
+      reason: 'called back: lives in Bastia, prefers Paris',
+    });
+    expect(routed.json().status).toBe('proposed');
+  });
+});
+
+describe('directory', () => {
+  it('seeds once, explains a routing, and closes an office by command', async () => {
+    const { seedDirectory } = await import('../directory/seed.ts');
+    expect(
+      await seedDirectory(service.module.db, service.module.store, service.module.geography, new Date()),
+    ).toBe(0);
+    expect(service.module.directory.index.size).toMatchObject({
+      associations: 130,
+      foreignOrganisations: 20,
+    });
+    const routing = await get('/directory/routing?postcode=97400&offenceCategory=burglary', 'helpline');
+    expect(routing.json()).toMatchObject({ kind: 'office', associationId: 'asso-974' });
+    const officeId = routing.json().officeId;
+    expect((await post(`/directory/offices/${officeId}/close`, 'caseworker')).statusCode).toBe(403);
+    expect((await post(`/directory/offices/${officeId}/close`, 'admin')).json().events).toEqual([
+      'OfficeClosed',
+    ]);
+    const after = await get('/directory/routing?postcode=97400&offenceCategory=burglary', 'helpline');
+    expect(after.json().officeId).not.toBe(officeId);
+  });
+});

@@ -1,0 +1,484 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  type Actor,
+  commandMetadata,
+  forbidden,
+  notFound,
+  requireAssociation,
+  requireRole,
+  unprocessable,
+} from '@parcours/service-kit';
+import { type Static, Type } from '@sinclair/typebox';
+import type { ReferralModule } from '../module.ts';
+import type { ReferralCommand } from './decide.ts';
+import { type ReferralState, type Target, Urgencies } from './referral.ts';
+import { ReferralErrors } from './service.ts';
+
+const Enum = <const T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v: T[number]) => Type.Literal(v)));
+const Statuses = [
+  'queued',
+  'proposed',
+  'accepted',
+  'declined',
+  'redirected',
+  'revoked',
+  'expired',
+  'done',
+] as const;
+
+const ReferralParams = Type.Object({ referralId: Type.String({ minLength: 1, maxLength: 64 }) });
+const OfficeParams = Type.Object({ officeId: Type.String({ minLength: 1, maxLength: 64 }) });
+const Reason = Type.String({ minLength: 3, maxLength: 500 });
+
+const CommandResponse = Type.Object({
+  referralId: Type.String(),
+  status: Type.String(),
+  events: Type.Array(Type.String()),
+  newReferralId: Type.Optional(Type.String()),
+});
+
+const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Enum(Statuses)),
+    urgency: Type.Optional(Enum(Urgencies)),
+    overdue: Type.Optional(Type.Boolean({ description: 'Proposals past their answer deadline' })),
+    /** received: addressed to the office; sent: the read-only trace of what it handed over. */
+    box: Type.Union([Type.Literal('received'), Type.Literal('sent')], { default: 'received' }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const Item = Type.Object({
+  referralId: Type.String(),
+  caseId: Type.String(),
+  intakeId: Type.String(),
+  status: Type.String(),
+  mode: Type.Union([Type.String(), Type.Null()]),
+  associationId: Type.Union([Type.String(), Type.Null()]),
+  officeId: Type.Union([Type.String(), Type.Null()]),
+  organisationId: Type.Union([Type.String(), Type.Null()]),
+  fromOfficeId: Type.Union([Type.String(), Type.Null()]),
+  urgency: Type.String(),
+  offenceCategory: Type.String(),
+  needs: Type.Array(Type.String()),
+  reasons: Type.Array(Type.String()),
+  queueReason: Type.Union([Type.String(), Type.Null()]),
+  candidates: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  dueAt: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+  remindersSent: Type.Array(Type.String()),
+  escalated: Type.Boolean(),
+  declineReason: Type.Union([Type.String(), Type.Null()]),
+  redirectedTo: Type.Union([Type.String(), Type.Null()]),
+  redirectedFrom: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.Unknown(), Type.Null()]),
+  readOnly: Type.Boolean(),
+  proposedAt: Type.String(),
+  updatedAt: Type.String(),
+});
+const ListResponse = Type.Object({
+  items: Type.Array(Item),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+interface Row {
+  referral_id: string;
+  case_id: string;
+  intake_id: string;
+  status: string;
+  mode: string | null;
+  association_id: string | null;
+  office_id: string | null;
+  organisation_id: string | null;
+  from_office_id: string | null;
+  urgency: string;
+  offence_category: string;
+  needs: string[];
+  reasons: string[];
+  queue_reason: string | null;
+  candidates: string[] | null;
+  due_at: Date | null;
+  overdue: boolean;
+  reminders_sent: string[];
+  escalated: boolean;
+  decline_reason: string | null;
+  redirected_to: string | null;
+  redirected_from: string | null;
+  outcome: unknown;
+  proposed_at: Date;
+  updated_at: Date;
+}
+
+const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
+  referralId: row.referral_id,
+  caseId: row.case_id,
+  intakeId: row.intake_id,
+  status: row.status,
+  mode: row.mode,
+  associationId: row.association_id,
+  officeId: row.office_id,
+  organisationId: row.organisation_id,
+  fromOfficeId: row.from_office_id,
+  urgency: row.urgency,
+  offenceCategory: row.offence_category,
+  needs: row.needs,
+  reasons: row.reasons,
+  queueReason: row.queue_reason,
+  candidates: row.candidates,
+  dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+  overdue: row.overdue,
+  remindersSent: row.reminders_sent,
+  escalated: row.escalated,
+  declineReason: row.decline_reason,
+  redirectedTo: row.redirected_to,
+  redirectedFrom: row.redirected_from,
+  outcome: row.outcome,
+  readOnly,
+  proposedAt: new Date(row.proposed_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+const officeStaff = requireRole('caseworker', 'office-manager', 'association-manager', 'auditor', 'admin');
+const answering = requireRole('caseworker', 'office-manager', 'association-manager', 'admin');
+
+/**
+ * The office inbox: my office's referrals with filters, and the answers (accept, decline, redirect,
+ * done, revoke). Association scope: a caseworker reaches the offices of their own association only.
+ * Every POST honours Idempotency-Key; answers return once the inbox shows them (read-your-writes).
+ */
+export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule }> = async (
+  app,
+  { module },
+) => {
+  const { db, referrals, projections } = module;
+  const index = () => module.directory.index;
+
+  async function list(officeId: string, q: Static<typeof ListQuery>) {
+    const params: unknown[] = [officeId];
+    const where = [q.box === 'sent' ? 'from_office_id = $1' : 'office_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.status) add('status = ?', q.status);
+    if (q.urgency) add('urgency = ?', q.urgency);
+    if (q.overdue === true) where.push(`status = 'proposed' AND due_at < now()`);
+    if (q.overdue === false) where.push(`NOT (status = 'proposed' AND due_at < now())`);
+    const filter = where.join(' AND ');
+    const [count] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM referral_inbox WHERE ${filter}`,
+      params,
+    );
+    const rows = await db.query<Row>(
+      `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox WHERE ${filter}
+       ORDER BY (status = 'proposed') DESC, urgency_rank, due_at NULLS LAST, referral_id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return {
+      items: rows.map((r) => toItem(r, q.box === 'sent')),
+      total: count?.n ?? 0,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  function officeInScope(officeId: string, request: Parameters<typeof requireAssociation>[0]) {
+    const office = index().offices.get(officeId);
+    if (!office) throw notFound('office_not_found', 'No such office');
+    requireAssociation(request, office.associationId);
+    return office;
+  }
+
+  app.get(
+    '/offices/:officeId/referrals',
+    {
+      schema: {
+        tags: ['referral'],
+        summary: "An office's referrals: received (its inbox) or sent (read-only trace), filtered and paged",
+        params: OfficeParams,
+        querystring: ListQuery,
+        response: { 200: ListResponse },
+      },
+      preHandler: officeStaff,
+    },
+    async (request) => {
+      officeInScope(request.params.officeId, request);
+      return list(request.params.officeId, request.query);
+    },
+  );
+
+  app.get(
+    '/referrals/inbox',
+    {
+      schema: {
+        tags: ['referral'],
+        summary: "My office's inbox",
+        querystring: ListQuery,
+        response: { 200: ListResponse },
+      },
+      preHandler: officeStaff,
+    },
+    async (request) => {
+      const officeId = request.actor.office;
+      if (!officeId) throw forbidden('no_office', 'Your account is not attached to an office');
+      officeInScope(officeId, request);
+      return list(officeId, request.query);
+    },
+  );
+
+  app.get(
+    '/referrals/queue',
+    {
+      schema: {
+        tags: ['referral'],
+        summary:
+          "The national platform's queue: cases to route by hand (commune to ask, no coverage, no consent)",
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ListResponse },
+      },
+      preHandler: requireRole('helpline', 'admin'),
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const [count] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referral_inbox WHERE status = 'queued'`,
+      );
+      const rows = await db.query<Row>(
+        `SELECT *, false AS overdue FROM referral_inbox WHERE status = 'queued'
+         ORDER BY urgency_rank, proposed_at, referral_id LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      );
+      return { items: rows.map((r) => toItem(r, false)), total: count?.n ?? 0, limit, offset };
+    },
+  );
+
+  /** The sender's and receiver's associations and the national platform see a referral. */
+  function canSee(actor: Actor, state: ReferralState): boolean {
+    if (actor.roles.includes('admin') || actor.roles.includes('helpline')) return true;
+    if (state.status === 'none' || state.status === 'queued') return false;
+    const { target, from } = state.proposal;
+    const associations = [target.kind === 'foreign-organisation' ? undefined : target.associationId];
+    if (from.kind === 'office') associations.push(from.associationId);
+    return associations.some((a) => a && a === actor.association);
+  }
+
+  async function loadVisible(referralId: string, actor: Actor) {
+    const state = await referrals.load(referralId);
+    if (state.status === 'none') throw ReferralErrors.notFound();
+    if (!canSee(actor, state)) throw forbidden('referral_out_of_scope', 'This referral is out of your scope');
+    return state;
+  }
+
+  app.get(
+    '/referrals/:referralId',
+    {
+      schema: {
+        tags: ['referral'],
+        summary: 'A referral with its routing reasons and deadlines',
+        params: ReferralParams,
+      },
+      preHandler: requireRole(
+        'helpline',
+        'caseworker',
+        'office-manager',
+        'association-manager',
+        'auditor',
+        'admin',
+      ),
+    },
+    async (request) => {
+      const state = await loadVisible(request.params.referralId, request.actor);
+      return state.status === 'queued'
+        ? { status: state.status, ...state.queued }
+        : { status: state.status, ...state.proposal, remindersSent: state.remindersSent };
+    },
+  );
+
+  const run = async (
+    referralId: string,
+    request: Parameters<typeof commandMetadata>[0],
+    command: (metadata: ReturnType<typeof commandMetadata>) => ReferralCommand,
+  ) => {
+    await loadVisible(referralId, request.actor);
+    const metadata = commandMetadata(request);
+    const result = await referrals.execute(referralId, command(metadata), metadata);
+    if (result.checkpoint) await projections.catchUpUntil(result.checkpoint);
+    const { checkpoint: _checkpoint, ...response } = result;
+    return response;
+  };
+
+  /** A target named by id: an office (its association follows) or a foreign organisation. */
+  function targetFrom(body: { officeId?: string; organisationId?: string }): Target {
+    if (body.officeId) {
+      const office = index().offices.get(body.officeId);
+      if (!office?.active)
+        throw unprocessable('unknown_office', 'No open office with this id', {
+          errors: [{ field: '/body/officeId', message: 'unknown or closed office' }],
+        });
+      return { kind: 'office', associationId: office.associationId, officeId: office.officeId };
+    }
+    const organisation = body.organisationId
+      ? index().foreignOrganisations.get(body.organisationId)
+      : undefined;
+    if (!organisation?.active) {
+      throw unprocessable('unknown_target', 'Name an open office or a foreign organisation', {
+        errors: [{ field: '/body', message: 'officeId or organisationId required' }],
+      });
+    }
+    return {
+      kind: 'foreign-organisation',
+      organisationId: organisation.organisationId,
+      countryCode: organisation.countryCode,
+    };
+  }
+
+  const post = (summary: string, body?: ReturnType<typeof Type.Object>) => ({
+    schema: {
+      tags: ['referral'],
+      summary,
+      params: ReferralParams,
+      ...(body ? { body } : {}),
+      response: { 200: CommandResponse },
+    },
+    preHandler: answering,
+    config: { idempotent: true },
+  });
+
+  app.post('/referrals/:referralId/accept', post('Accept a proposed referral'), async (request) =>
+    run(request.params.referralId, request, (metadata) => ({ type: 'AcceptReferral', data: {}, metadata })),
+  );
+
+  app.post(
+    '/referrals/:referralId/decline',
+    post(
+      'Decline a proposed referral, with a reason',
+      Type.Object({ reason: Reason }, { additionalProperties: false }),
+    ),
+    async (request) =>
+      run(request.params.referralId, request, (metadata) => ({
+        type: 'DeclineReferral',
+        data: { reason: (request.body as { reason: string }).reason },
+        metadata,
+      })),
+  );
+
+  app.post(
+    '/referrals/:referralId/redirect',
+    post(
+      'Redirect to another office or a foreign organisation: a new referral is proposed there',
+      Type.Object(
+        {
+          officeId: Type.Optional(Type.String({ maxLength: 64 })),
+          organisationId: Type.Optional(Type.String({ maxLength: 64 })),
+          reason: Reason,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    async (request) => {
+      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
+      const to = targetFrom(body);
+      return run(request.params.referralId, request, (metadata) => ({
+        type: 'RedirectReferral',
+        data: { to, newReferralId: randomUUID(), reason: body.reason },
+        metadata,
+      }));
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/revoke',
+    post(
+      'Withdraw a referral (its sender)',
+      Type.Object({ reason: Reason }, { additionalProperties: false }),
+    ),
+    async (request) =>
+      run(request.params.referralId, request, (metadata) => ({
+        type: 'RevokeReferral',
+        data: { reason: (request.body as { reason: string }).reason },
+        metadata,
+      })),
+  );
+
+  app.post(
+    '/referrals/:referralId/done',
+    post(
+      'Close an accepted referral with its outcome',
+      Type.Object(
+        { successful: Type.Boolean(), reason: Type.Optional(Reason) },
+        { additionalProperties: false },
+      ),
+    ),
+    async (request) => {
+      const body = request.body as { successful: boolean; reason?: string };
+      if (!body.successful && !body.reason) {
+        throw unprocessable('outcome_reason_required', 'An unsuccessful outcome needs a reason', {
+          errors: [{ field: '/body/reason', message: 'required when successful is false' }],
+        });
+      }
+      return run(request.params.referralId, request, (metadata) => ({
+        type: 'CompleteReferral',
+        data: {
+          outcome: body.successful ? { successful: true } : { successful: false, reason: body.reason! },
+        },
+        metadata,
+      }));
+    },
+  );
+
+  app.post(
+    '/referrals/:referralId/route',
+    {
+      ...post(
+        'Route a queued case by hand (national platform): propose it to an office or a foreign organisation',
+        Type.Object(
+          {
+            officeId: Type.Optional(Type.String({ maxLength: 64 })),
+            organisationId: Type.Optional(Type.String({ maxLength: 64 })),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+      ),
+      preHandler: requireRole('helpline', 'admin'),
+    },
+    async (request) => {
+      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
+      const to = targetFrom(body);
+      const state = await referrals.load(request.params.referralId);
+      if (state.status !== 'queued') throw ReferralErrors.wrongStatus(state.status, 'routed by hand');
+      const q = state.queued;
+      return run(request.params.referralId, request, (metadata) => ({
+        type: 'ProposeReferral',
+        data: {
+          caseId: q.caseId,
+          intakeId: q.intakeId,
+          urgency: q.urgency,
+          offenceCategory: q.offenceCategory,
+          needs: q.needs,
+          consent: q.consent,
+          ...(q.originAssociationId ? { originAssociationId: q.originAssociationId } : {}),
+          referralId: q.referralId,
+          mode: 'transfer',
+          from: { kind: 'national-platform' },
+          target: to,
+          reasons: [...q.reasons, `routed by hand by ${metadata.actor.id}: ${body.reason}`],
+        },
+        metadata,
+      }));
+    },
+  );
+};

@@ -1,0 +1,213 @@
+import type { Decider } from '@parcours/eventstore';
+import { conflict, DomainError, forbidden, unprocessable } from '@parcours/service-kit';
+import { hasSharingConsent, needsSharingConsent } from '../routing/route.ts';
+import {
+  associationOf,
+  type CaseFacts,
+  type DeadlineKind,
+  deadlinesFor,
+  evolve,
+  initialState,
+  type Mode,
+  type Outcome,
+  type QueueReason,
+  type ReferralEvent,
+  type ReferralState,
+  type Sender,
+  type Target,
+} from './referral.ts';
+
+/** Who acts and when: read once by the caller (HTTP request, consumer, scheduler), so decide stays pure. */
+export interface CommandMetadata {
+  now: Date;
+  actor: { id: string; roles: readonly string[]; association?: string; office?: string };
+}
+
+type Cmd<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
+
+export type ProposeReferral = Cmd<
+  'ProposeReferral',
+  CaseFacts & {
+    referralId: string;
+    mode: Mode;
+    from: Sender;
+    target: Target;
+    reasons: string[];
+    redirectedFrom?: string;
+  }
+>;
+export type QueueReferral = Cmd<
+  'QueueReferral',
+  CaseFacts & { referralId: string; why: QueueReason; candidates?: string[]; reasons: string[] }
+>;
+export type AcceptReferral = Cmd<'AcceptReferral', Record<string, never>>;
+export type DeclineReferral = Cmd<'DeclineReferral', { reason: string }>;
+export type RedirectReferral = Cmd<'RedirectReferral', { to: Target; newReferralId: string; reason: string }>;
+export type RevokeReferral = Cmd<'RevokeReferral', { reason: string }>;
+export type SendReminder = Cmd<'SendReminder', { reminder: Exclude<DeadlineKind, 'expiry'> }>;
+export type ExpireReferral = Cmd<'ExpireReferral', Record<string, never>>;
+export type CompleteReferral = Cmd<'CompleteReferral', { outcome: Outcome }>;
+
+export type ReferralCommand =
+  | ProposeReferral
+  | QueueReferral
+  | AcceptReferral
+  | DeclineReferral
+  | RedirectReferral
+  | RevokeReferral
+  | SendReminder
+  | ExpireReferral
+  | CompleteReferral;
+
+export const ReferralErrors = {
+  notFound: () => new DomainError('referral_not_found', 404, 'Not Found', { detail: 'No such referral' }),
+  consentRequired: () =>
+    unprocessable(
+      'sharing_consent_required',
+      'Handing the case to another organisation needs the victim’s consent to sharing or a recorded override',
+    ),
+  wrongStatus: (status: string, action: string) =>
+    conflict('referral_status', `A ${status} referral cannot be ${action}`),
+  outOfScope: () => forbidden('referral_out_of_scope', 'This referral is addressed to another association'),
+  sameTarget: () =>
+    unprocessable('redirect_same_target', 'A redirection needs another office or organisation'),
+};
+
+const national = ['admin', 'helpline'];
+const isNational = (metadata: CommandMetadata) => metadata.actor.roles.some((r) => national.includes(r));
+
+/** The receiving association's staff answer a proposal; the national platform and admins may act for it. */
+function assertReceiver(state: { proposal: { target: Target } }, metadata: CommandMetadata) {
+  if (isNational(metadata)) return;
+  const association = associationOf(state.proposal.target);
+  if (!association || metadata.actor.association !== association) throw ReferralErrors.outOfScope();
+}
+
+/** The sender (or the national platform) revokes a proposal. */
+function assertSender(state: { proposal: { from: Sender } }, metadata: CommandMetadata) {
+  if (isNational(metadata)) return;
+  const from = state.proposal.from;
+  if (from.kind !== 'office' || metadata.actor.association !== from.associationId)
+    throw ReferralErrors.outOfScope();
+}
+
+function assertConsent(facts: CaseFacts, target: Target) {
+  const origin = facts.originAssociationId ? { associationId: facts.originAssociationId } : undefined;
+  if (needsSharingConsent(target, origin) && !hasSharingConsent({ services: true, ...facts.consent }))
+    throw ReferralErrors.consentRequired();
+}
+
+const sameTarget = (a: Target, b: Target) => JSON.stringify(a) === JSON.stringify(b);
+
+export function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
+  const { metadata } = command;
+  const at = metadata.now.toISOString();
+  const by = metadata.actor.id;
+  switch (command.type) {
+    case 'ProposeReferral': {
+      // A redelivered proposal is a no-op; anything else on an existing referral is a conflict.
+      if (state.status === 'proposed' && state.proposal.referralId === command.data.referralId) {
+        if (sameTarget(state.proposal.target, command.data.target)) return [];
+      }
+      if (state.status !== 'none' && state.status !== 'queued')
+        throw ReferralErrors.wrongStatus(state.status, 'proposed');
+      assertConsent(command.data, command.data.target);
+      return [
+        {
+          type: 'ReferralProposed',
+          data: { ...command.data, deadlines: deadlinesFor(command.data.urgency, metadata.now), by, at },
+        },
+      ];
+    }
+    case 'QueueReferral':
+      if (state.status === 'queued') return [];
+      if (state.status !== 'none') throw ReferralErrors.wrongStatus(state.status, 'queued');
+      return [{ type: 'ReferralQueued', data: { ...command.data, at } }];
+    case 'AcceptReferral':
+      if (state.status === 'accepted') return [];
+      if (state.status !== 'proposed') throw ReferralErrors.wrongStatus(state.status, 'accepted');
+      assertReceiver(state, metadata);
+      return [{ type: 'ReferralAccepted', data: { referralId: state.proposal.referralId, by, at } }];
+    case 'DeclineReferral':
+      if (state.status !== 'proposed') throw ReferralErrors.wrongStatus(state.status, 'declined');
+      assertReceiver(state, metadata);
+      return [
+        {
+          type: 'ReferralDeclined',
+          data: { referralId: state.proposal.referralId, reason: command.data.reason, by, at },
+        },
+      ];
+    case 'RedirectReferral': {
+      if (state.status !== 'proposed') throw ReferralErrors.wrongStatus(state.status, 'redirected');
+      assertReceiver(state, metadata);
+      if (sameTarget(state.proposal.target, command.data.to)) throw ReferralErrors.sameTarget();
+      // The redirection hands the case on: the consent rule applies to the new target too.
+      assertConsent(state.proposal, command.data.to);
+      return [
+        {
+          type: 'ReferralRedirected',
+          data: { referralId: state.proposal.referralId, ...command.data, by, at },
+        },
+      ];
+    }
+    case 'RevokeReferral':
+      if (state.status !== 'proposed' && state.status !== 'accepted')
+        throw ReferralErrors.wrongStatus(state.status, 'revoked');
+      assertSender(state, metadata);
+      return [
+        {
+          type: 'ReferralRevoked',
+          data: { referralId: state.proposal.referralId, reason: command.data.reason, by, at },
+        },
+      ];
+    case 'SendReminder':
+      // Fired by the scheduler: a reminder already sent, or a proposal already answered, is a no-op.
+      if (state.status !== 'proposed' || state.remindersSent.includes(command.data.reminder)) return [];
+      return [
+        {
+          type: 'ReferralReminderSent',
+          data: { referralId: state.proposal.referralId, reminder: command.data.reminder, by, at },
+        },
+      ];
+    case 'ExpireReferral': {
+      if (state.status !== 'proposed') return [];
+      if (metadata.now.getTime() < Date.parse(state.proposal.deadlines.dueAt)) return [];
+      const target = state.proposal.target;
+      return [
+        {
+          type: 'ReferralExpired',
+          data: {
+            referralId: state.proposal.referralId,
+            escalatedTo: {
+              role: 'office-manager',
+              ...(target.kind === 'foreign-organisation'
+                ? {}
+                : { associationId: target.associationId, officeId: target.officeId }),
+            },
+            by,
+            at,
+          },
+        },
+      ];
+    }
+    case 'CompleteReferral':
+      if (state.status !== 'accepted') throw ReferralErrors.wrongStatus(state.status, 'completed');
+      assertReceiver(state, metadata);
+      return [
+        {
+          type: 'ReferralDone',
+          data: { referralId: state.proposal.referralId, outcome: command.data.outcome, by, at },
+        },
+      ];
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralState> = {
+  initialState,
+  evolve,
+  decide,
+};

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from '../test-support.ts';
+import { orientationHandler } from './consumers.ts';
+import { DeadlineScheduler } from './scheduler.ts';
+import { referralIdFor } from './service.ts';
+import { readyForOrientation } from './test-builders.ts';
+
+let service: TestService;
+let now = new Date();
+beforeAll(async () => {
+  service = await startTestService('lifecycle', { clock: () => now });
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+/** Waits until the inbox shows this referral's last event (other test files' transactions may hold the global order back). */
+async function settled(referralId: string) {
+  const [row] = await service.module.db.query<{ transaction_id: string; position: string }>(
+    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
+     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    [`referral-${referralId}`],
+  );
+  await service.module.projections.catchUpUntil({
+    transactionId: row!.transaction_id,
+    position: Number(row!.position),
+  });
+  return referralId;
+}
+const ctx = {
+  topic: 't',
+  partition: 0,
+  offset: '0',
+  key: null,
+  attempt: 1,
+  traceparent: undefined,
+  tracestate: undefined,
+  headers: {},
+};
+const inbox = (referralId: string) =>
+  service.module.db.query<Record<string, any>>('SELECT * FROM referral_inbox WHERE referral_id = $1', [
+    referralId,
+  ]);
+
+describe('orientation consumer', () => {
+  it('proposes one referral per intake event, even when the event is delivered twice', async () => {
+    const handle = orientationHandler(service.module.db, service.module.referrals, () => now);
+    const event = readyForOrientation();
+    await Promise.all([handle(event, ctx), handle(event, ctx)]);
+    await handle(event, ctx);
+    const referralId = referralIdFor(event.id);
+    const events = await service.module.store.readStream(`referral-${referralId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReferralProposed']);
+    const outbox = await service.module.db.query<{ event: { type: string; data: any } }>(
+      'SELECT event FROM es_outbox',
+    );
+    expect(outbox.filter((o) => o.event.data.referralId === referralId).map((o) => o.event.type)).toEqual([
+      'fr.parcours.referral.proposed.v1',
+    ]);
+    const [row] = await inbox(await settled(referralId));
+    expect(row).toMatchObject({
+      status: 'proposed',
+      office_id: 'office-75-commissariat-11',
+      association_id: 'asso-75',
+      urgency: 'high',
+    });
+    const deadlines = await service.module.db.query(
+      'SELECT kind FROM referral_deadlines WHERE referral_id = $1 ORDER BY kind',
+      [referralId],
+    );
+    expect(deadlines.map((d) => d['kind'])).toEqual(['expiry', 'reminder-50', 'reminder-90']);
+  });
+
+  it('queues for the national platform when a shared postcode comes without its commune, with the candidates', async () => {
+    const event = readyForOrientation({ residence: { countryCode: 'FR', postcode: '20200' } });
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+    const [row] = await inbox(await settled(referralIdFor(event.id)));
+    expect(row).toMatchObject({ status: 'queued', queue_reason: 'ask-commune' });
+    expect(row!['candidates']).toHaveLength(4);
+  });
+
+  it('holds a partner intake without sharing consent in the queue (consent gate)', async () => {
+    const event = readyForOrientation({
+      channel: 'partner',
+      origin: { agreementId: 'agr-bank-2024' },
+      consent: { services: true, sharing: false },
+    });
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+    const [row] = await inbox(await settled(referralIdFor(event.id)));
+    expect(row).toMatchObject({ status: 'queued', queue_reason: 'consent-missing' });
+    expect(row!['reasons'].at(-1)).toContain('consent gate');
+  });
+});
+
+describe('deadline scheduler', () => {
+  it('fires each reminder and the expiry exactly once with two instances running together', async () => {
+    const started = new Date();
+    now = started;
+    const referrals = [];
+    for (let i = 0; i < 20; i++) {
+      const event = readyForOrientation({ urgency: 'immediate' });
+      await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+      referrals.push(referralIdFor(event.id));
+    }
+    // Five hours later every 4-hour deadline, its reminders included, is due.
+    now = new Date(started.getTime() + 5 * 3_600_000);
+    const a = new DeadlineScheduler(service.module.db, service.module.referrals, {
+      instance: 'a',
+      clock: () => now,
+      batchSize: 7,
+    });
+    const b = new DeadlineScheduler(service.module.db, service.module.referrals, {
+      instance: 'b',
+      clock: () => now,
+      batchSize: 7,
+    });
+    const [firedA, firedB] = await Promise.all([a.fireDue(), b.fireDue()]);
+    const due = await service.module.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM referral_deadlines WHERE referral_id = ANY($1)',
+      [referrals],
+    );
+    expect(firedA + firedB).toBeGreaterThanOrEqual(due[0]!.n);
+    const [left] = await service.module.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM referral_deadlines WHERE fired_at IS NULL AND referral_id = ANY($1)',
+      [referrals],
+    );
+    expect(left!.n).toBe(0);
+    for (const referralId of referrals) {
+      const types = (await service.module.store.readStream(`referral-${referralId}`)).map((e) => e.type);
+      expect(types).toEqual([
+        'ReferralProposed',
+        'ReferralReminderSent',
+        'ReferralReminderSent',
+        'ReferralExpired',
+      ]);
+    }
+    expect(await Promise.all([a.fireDue(), b.fireDue()])).toEqual([0, 0]);
+    const [row] = await inbox(await settled(referrals[0]!));
+    expect(row).toMatchObject({ status: 'expired', escalated: true });
+    expect(row!['reminders_sent']).toEqual(['reminder-50', 'reminder-90']);
+  });
+
+  it('fires nothing for a referral answered in time (the command is a no-op on state)', async () => {
+    now = new Date();
+    const event = readyForOrientation({ urgency: 'immediate' });
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+    const referralId = referralIdFor(event.id);
+    await service.module.referrals.execute(
+      referralId,
+      {
+        type: 'AcceptReferral',
+        data: {},
+        metadata: { now, actor: { id: 'cw', roles: ['caseworker'], association: 'asso-75' } },
+      },
+      { now, actor: { id: 'cw', roles: ['caseworker'], association: 'asso-75' } },
+    );
+    now = new Date(now.getTime() + 5 * 3_600_000);
+    await service.module.scheduler.fireDue();
+    const types = (await service.module.store.readStream(`referral-${referralId}`)).map((e) => e.type);
+    expect(types).toEqual(['ReferralProposed', 'ReferralAccepted']);
+  });
+});

@@ -1,0 +1,382 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IntakeReadyForOrientation, IntegrationEvent, ValidationError } from '@parcours/contracts';
+import {
+  type Checkpoint,
+  type Database,
+  type EventMetadata,
+  type EventStore,
+  handleCommand,
+  type OutboxMessage,
+  type Sql,
+} from '@parcours/eventstore';
+import { DomainError } from '@parcours/service-kit';
+import {
+  ReferralAcceptedV1,
+  ReferralDeclinedV1,
+  ReferralDoneV1,
+  ReferralExpiredV1,
+  ReferralProposedV1,
+  ReferralQueuedV1,
+  ReferralRedirectedV1,
+  ReferralRevokedV1,
+} from '../contracts.ts';
+import type { DirectoryIndex } from '../directory/index.ts';
+import type { Geography } from '../geography/geography.ts';
+import { type RoutingDecision, route } from '../routing/route.ts';
+import { type CommandMetadata, type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
+import {
+  type CaseFacts,
+  type ReferralEvent,
+  type ReferralState,
+  referralStreamId,
+  type Target,
+  type Urgency,
+} from './referral.ts';
+
+/** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
+export type RequestMetadata = CommandMetadata & {
+  correlationId?: string;
+  causationId?: string;
+  traceparent?: string;
+};
+
+export interface ReferralServiceDeps {
+  db: Database;
+  store: EventStore;
+  topic: string;
+  directory: () => DirectoryIndex;
+  geography: Geography;
+}
+
+export interface CommandResult {
+  referralId: string;
+  status: ReferralState['status'];
+  events: string[];
+  /** Where the last event appended stands in the global order (for read-your-writes), when any was. */
+  checkpoint?: Checkpoint;
+  newReferralId?: string;
+}
+
+type IntakeData = IntakeReadyForOrientation['data'];
+
+/**
+ * Runs the referral's commands: decide, append with the integration events in the outbox, and in the
+ * same transaction write the proposal's deadlines (the scheduler's schedule) and, for a redirection,
+ * the new proposal. One transaction: a proposal never exists without its deadlines.
+ */
+export class ReferralService {
+  readonly deps: ReferralServiceDeps;
+
+  constructor(deps: ReferralServiceDeps) {
+    this.deps = deps;
+  }
+
+  async load(referralId: string, tx?: Sql): Promise<ReferralState> {
+    const history = await this.deps.store.readStream<ReferralEvent>(
+      referralStreamId(referralId),
+      tx ? { tx } : {},
+    );
+    return history.reduce(
+      (state, stored) =>
+        referralDecider.evolve(state, { type: stored.type, data: stored.data } as ReferralEvent),
+      referralDecider.initialState(),
+    );
+  }
+
+  async execute(
+    referralId: string,
+    command: ReferralCommand,
+    metadata: RequestMetadata,
+    tx?: Sql,
+  ): Promise<CommandResult> {
+    if (!tx) return this.deps.db.transaction((t) => this.execute(referralId, command, metadata, t));
+    const result = await handleCommand(
+      this.deps.store,
+      referralStreamId(referralId),
+      referralDecider,
+      command,
+      {
+        tx,
+        metadata: eventMetadata(metadata),
+        outbox: (events, state) => this.outbox(events, state, metadata),
+      },
+    );
+    const streams = [referralStreamId(referralId)];
+    let newReferralId: string | undefined;
+    for (const event of result.events) {
+      if (event.type === 'ReferralProposed') await this.schedule(tx, event.data);
+      if (event.type === 'ReferralRedirected' && result.state.status === 'redirected') {
+        const { proposal } = result.state;
+        newReferralId = event.data.newReferralId;
+        const next = await this.execute(
+          newReferralId,
+          {
+            type: 'ProposeReferral',
+            data: {
+              ...caseFacts(proposal),
+              referralId: newReferralId,
+              mode: proposal.mode,
+              from: proposal.from,
+              target: event.data.to,
+              reasons: [`redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`],
+              redirectedFrom: referralId,
+            },
+            metadata: command.metadata,
+          },
+          metadata,
+          tx,
+        );
+        streams.push(referralStreamId(newReferralId));
+        void next;
+      }
+    }
+    const [row] = await tx.query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = ANY($1::text[])
+       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+      [streams],
+    );
+    return {
+      referralId,
+      status: result.state.status,
+      events: result.events.map((e) => e.type),
+      ...(result.events.length && row
+        ? { checkpoint: { transactionId: row.transaction_id, position: Number(row.position) } }
+        : {}),
+      ...(newReferralId ? { newReferralId } : {}),
+    };
+  }
+
+  /** Routes an intake and proposes (or queues) its referral, inside the consumer's inbox transaction. */
+  async orient(
+    event: IntakeReadyForOrientation,
+    metadata: RequestMetadata,
+    tx: Sql,
+  ): Promise<CommandResult & { decision: RoutingDecision }> {
+    const data = event.data as IntakeData;
+    const decision = route(
+      data,
+      this.deps.directory(),
+      this.deps.geography,
+      metadata.now.toISOString().slice(0, 10),
+    );
+    // One referral per intake event: the id is derived from the event id, so even a replay past the
+    // inbox would find the referral already proposed (a no-op) instead of making a second one.
+    const referralId = referralIdFor(event.id);
+    const facts: CaseFacts = {
+      caseId: data.caseId,
+      intakeId: data.intakeId,
+      urgency: data.urgency as Urgency,
+      offenceCategory: data.offenceCategory,
+      needs: [...data.needs],
+      consent: {
+        sharing: data.consent.sharing,
+        ...(data.consent.override ? { override: data.consent.override } : {}),
+      },
+      ...(data.origin?.associationId ? { originAssociationId: data.origin.associationId } : {}),
+    };
+    const from =
+      data.origin?.officeId && data.origin.associationId
+        ? {
+            kind: 'office' as const,
+            associationId: data.origin.associationId,
+            officeId: data.origin.officeId,
+          }
+        : { kind: 'national-platform' as const };
+    const command: ReferralCommand =
+      decision.kind === 'national-queue' || decision.kind === 'ask-commune'
+        ? {
+            type: 'QueueReferral',
+            data: {
+              ...facts,
+              referralId,
+              why:
+                decision.kind === 'ask-commune'
+                  ? 'ask-commune'
+                  : decision.reasons.some((r) => r.startsWith('consent gate'))
+                    ? 'consent-missing'
+                    : 'no-coverage',
+              ...(decision.kind === 'ask-commune' ? { candidates: decision.candidates } : {}),
+              reasons: decision.reasons,
+            },
+            metadata,
+          }
+        : {
+            type: 'ProposeReferral',
+            data: {
+              ...facts,
+              referralId,
+              mode: 'transfer',
+              from,
+              target: targetOf(decision),
+              reasons: decision.reasons,
+            },
+            metadata,
+          };
+    const result = await this.execute(referralId, command, metadata, tx);
+    return { ...result, decision };
+  }
+
+  private async schedule(tx: Sql, proposal: Extract<ReferralEvent, { type: 'ReferralProposed' }>['data']) {
+    const rows = [
+      ...proposal.deadlines.reminders.map((r) => [r.kind, r.at]),
+      ['expiry', proposal.deadlines.dueAt],
+    ];
+    await tx.query(
+      `INSERT INTO referral_deadlines (referral_id, kind, due_at)
+       SELECT $1, k, d FROM unnest($2::text[], $3::timestamptz[]) AS r(k, d) ON CONFLICT DO NOTHING`,
+      [proposal.referralId, rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+  }
+
+  private outbox(events: ReferralEvent[], state: ReferralState, metadata: RequestMetadata): OutboxMessage[] {
+    return events.flatMap((event) => {
+      const integration = toIntegrationEvent(event, state);
+      if (!integration) return [];
+      const errors = integration.contract.validate(integration.data);
+      if (errors.length > 0) {
+        throw new DomainError('integration_event_invalid', 500, 'Internal Server Error', {
+          detail: errors.map((e) => `${e.path} ${e.message}`).join(', '),
+        });
+      }
+      const created = integration.contract.create({
+        id: randomUUID(),
+        subject: integration.data.caseId,
+        time: event.data.at,
+        data: integration.data,
+      });
+      const headers: Record<string, string> = metadata.traceparent
+        ? { traceparent: metadata.traceparent }
+        : {};
+      return [
+        { id: created.id, topic: this.deps.topic, key: integration.data.caseId, event: created, headers },
+      ];
+    });
+  }
+}
+
+/** A UUID-shaped id derived from the intake event id. */
+export function referralIdFor(eventId: string): string {
+  const h = createHash('sha256').update(`referral:${eventId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function targetOf(decision: Exclude<RoutingDecision, { kind: 'national-queue' | 'ask-commune' }>): Target {
+  switch (decision.kind) {
+    case 'office':
+      return { kind: 'office', associationId: decision.associationId, officeId: decision.officeId };
+    case 'partner-association':
+      return {
+        kind: 'partner-association',
+        associationId: decision.associationId,
+        officeId: decision.officeId,
+        agreementId: decision.agreementId,
+      };
+    case 'foreign-organisation':
+      return {
+        kind: 'foreign-organisation',
+        organisationId: decision.organisationId,
+        countryCode: decision.countryCode,
+      };
+  }
+}
+
+const caseFacts = (p: CaseFacts): CaseFacts => ({
+  caseId: p.caseId,
+  intakeId: p.intakeId,
+  urgency: p.urgency,
+  offenceCategory: p.offenceCategory,
+  needs: p.needs,
+  consent: p.consent,
+  ...(p.originAssociationId ? { originAssociationId: p.originAssociationId } : {}),
+});
+
+export function eventMetadata(metadata: RequestMetadata): EventMetadata {
+  return {
+    actor: { id: metadata.actor.id, roles: [...metadata.actor.roles] },
+    ...(metadata.correlationId ? { correlationId: metadata.correlationId } : {}),
+    ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
+    ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
+  };
+}
+
+interface Mapped {
+  contract: {
+    validate(data: unknown): ValidationError[];
+    create(input: { id: string; subject: string; time: string; data: any }): IntegrationEvent;
+  };
+  data: { caseId: string } & Record<string, unknown>;
+}
+
+/** Domain event → integration event: ids and routing facts only. Reminders stay inside the service. */
+function toIntegrationEvent(event: ReferralEvent, state: ReferralState): Mapped | undefined {
+  if (event.type === 'ReferralQueued') {
+    const d = event.data;
+    return {
+      contract: ReferralQueuedV1,
+      data: {
+        referralId: d.referralId,
+        caseId: d.caseId,
+        intakeId: d.intakeId,
+        why: d.why,
+        ...(d.candidates ? { candidates: d.candidates } : {}),
+        reasons: d.reasons,
+        at: d.at,
+      },
+    };
+  }
+  if (state.status === 'none' || state.status === 'queued') return undefined;
+  const p = state.proposal;
+  const base = { referralId: p.referralId, caseId: p.caseId, at: event.data.at };
+  switch (event.type) {
+    case 'ReferralProposed':
+      return {
+        contract: ReferralProposedV1,
+        data: {
+          ...base,
+          intakeId: p.intakeId,
+          mode: p.mode,
+          from: p.from,
+          target: p.target,
+          urgency: p.urgency,
+          offenceCategory: p.offenceCategory,
+          dueAt: p.deadlines.dueAt,
+          reasons: p.reasons,
+          ...(p.redirectedFrom ? { redirectedFrom: p.redirectedFrom } : {}),
+        },
+      };
+    case 'ReferralAccepted':
+      return {
+        contract: ReferralAcceptedV1,
+        data: { ...base, target: p.target, mode: p.mode, by: event.data.by },
+      };
+    case 'ReferralDeclined':
+      return {
+        contract: ReferralDeclinedV1,
+        data: { ...base, target: p.target, reason: event.data.reason, by: event.data.by },
+      };
+    case 'ReferralRedirected':
+      return {
+        contract: ReferralRedirectedV1,
+        data: {
+          ...base,
+          to: event.data.to,
+          newReferralId: event.data.newReferralId,
+          reason: event.data.reason,
+          by: event.data.by,
+        },
+      };
+    case 'ReferralRevoked':
+      return { contract: ReferralRevokedV1, data: { ...base, reason: event.data.reason, by: event.data.by } };
+    case 'ReferralExpired':
+      return {
+        contract: ReferralExpiredV1,
+        data: { ...base, target: p.target, escalatedTo: event.data.escalatedTo },
+      };
+    case 'ReferralDone':
+      return { contract: ReferralDoneV1, data: { ...base, outcome: event.data.outcome, by: event.data.by } };
+    case 'ReferralReminderSent':
+      return undefined;
+  }
+}
+
+export { ReferralErrors };

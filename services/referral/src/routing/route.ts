@@ -1,0 +1,300 @@
+import type { IntakeReadyForOrientationData } from '@parcours/contracts';
+import type { Static } from '@sinclair/typebox';
+import type { Office, OfficeType, Speciality } from '../directory/directory.ts';
+import type { DirectoryIndex } from '../directory/index.ts';
+import type { Commune, Geography } from '../geography/geography.ts';
+
+export type IntakeFacts = Pick<
+  Static<typeof IntakeReadyForOrientationData>,
+  | 'residence'
+  | 'offenceCategory'
+  | 'needs'
+  | 'urgency'
+  | 'consent'
+  | 'origin'
+  | 'requisition'
+  | 'vulnerabilities'
+  | 'channel'
+>;
+
+export type RoutingDecision =
+  | { kind: 'office'; associationId: string; officeId: string; communeCode?: string; reasons: string[] }
+  | {
+      kind: 'partner-association';
+      associationId: string;
+      officeId: string;
+      agreementId: string;
+      reasons: string[];
+    }
+  | { kind: 'foreign-organisation'; organisationId: string; countryCode: string; reasons: string[] }
+  | { kind: 'national-queue'; reasons: string[] }
+  | { kind: 'ask-commune'; candidates: string[]; reasons: string[] };
+
+/**
+ * Where a case goes, and why. Pure: the directory and the geography come in as values, `today` as
+ * a date (agreements' validity). Order of the rules: a walk-in stays at its office; a partner
+ * agreement names its association; a resident abroad goes to their country's organisation; then the
+ * residence: commune (asked back when the postcode is shared and no commune code says which), the
+ * association covering the commune (commune coverage before département coverage), the office
+ * nearest (same commune, city, intercommunality, arrondissement, département) that fits the offence.
+ * Last, the consent gate: a hand-over to another organisation without sharing consent or an
+ * override goes to the national queue for a human.
+ */
+export function route(
+  intake: IntakeFacts,
+  directory: DirectoryIndex,
+  geography: Geography,
+  today: string,
+): RoutingDecision {
+  return consentGate(intake, routeWithoutConsent(intake, directory, geography, today));
+}
+
+function routeWithoutConsent(
+  intake: IntakeFacts,
+  directory: DirectoryIndex,
+  geography: Geography,
+  today: string,
+): RoutingDecision {
+  const reasons: string[] = [];
+  const origin = intake.origin ?? {};
+
+  if (origin.officeId) {
+    const office = directory.offices.get(origin.officeId);
+    if (office?.active) {
+      reasons.push(`walk-in at office ${office.officeId}: the victim is already there`);
+      return { kind: 'office', associationId: office.associationId, officeId: office.officeId, reasons };
+    }
+    reasons.push(`walk-in office ${origin.officeId} is not an active office: routed by residence`);
+  }
+
+  const residence = intake.residence;
+  const resolved = residence.countryCode === 'FR' ? geography.resolve(residence) : undefined;
+  const commune = resolved?.kind === 'commune' ? resolved.commune : undefined;
+
+  if (origin.agreementId) {
+    const agreement = directory.agreements.get(origin.agreementId);
+    const valid =
+      agreement?.active &&
+      agreement.validFrom <= today &&
+      (!agreement.validUntil || today <= agreement.validUntil);
+    const association = agreement && directory.associations.get(agreement.associationId);
+    if (agreement && valid && association?.active) {
+      reasons.push(
+        `partner agreement ${agreement.agreementId} names association ${association.associationId}`,
+      );
+      const office = chooseOffice(
+        directory.officesOf(association.associationId),
+        commune,
+        geography,
+        intake,
+        reasons,
+      );
+      if (office) {
+        return {
+          kind: 'partner-association',
+          associationId: association.associationId,
+          officeId: office.officeId,
+          agreementId: agreement.agreementId,
+          reasons,
+        };
+      }
+      reasons.push(`association ${association.associationId} has no open office: routed by residence`);
+    } else {
+      reasons.push(`agreement ${origin.agreementId} is unknown, ended or not yet valid: routed by residence`);
+    }
+  }
+
+  if (residence.countryCode !== 'FR') {
+    const organisation = directory.foreignFor(residence.countryCode)[0];
+    if (organisation) {
+      reasons.push(
+        `resident abroad (${residence.countryCode}): ${organisation.organisationId} supports victims there`,
+      );
+      return {
+        kind: 'foreign-organisation',
+        organisationId: organisation.organisationId,
+        countryCode: residence.countryCode,
+        reasons,
+      };
+    }
+    reasons.push(
+      `resident abroad (${residence.countryCode}) and no organisation for that country in the directory`,
+    );
+    return { kind: 'national-queue', reasons };
+  }
+
+  if (!resolved || resolved.kind === 'unknown') {
+    reasons.push(resolved?.reason ?? 'no residence');
+    reasons.push('residence not found in the official geography: the national platform decides');
+    return { kind: 'national-queue', reasons };
+  }
+  if (resolved.kind === 'ambiguous') {
+    reasons.push(resolved.reason);
+    return { kind: 'ask-commune', candidates: resolved.candidates.map((c) => c.code), reasons };
+  }
+  const found = resolved.commune;
+  reasons.push(`residence in ${found.code} (${found.name}), département ${found.departement}`);
+
+  let associations = directory.coveringCommune(found.code);
+  if (associations.length === 0 && found.parent) associations = directory.coveringCommune(found.parent);
+  if (associations.length > 0) {
+    reasons.push(`commune covered by ${associations.map((a) => a.associationId).join(', ')}`);
+  } else {
+    associations = directory.coveringDepartement(found.departement);
+    if (associations.length === 0) {
+      reasons.push(`no association covers commune ${found.code} or département ${found.departement}`);
+      return { kind: 'national-queue', reasons };
+    }
+    reasons.push(
+      `département ${found.departement} covered by ${associations.map((a) => a.associationId).join(', ')}`,
+    );
+  }
+  for (const association of [...associations].sort((a, b) =>
+    a.associationId.localeCompare(b.associationId),
+  )) {
+    const office = chooseOffice(
+      directory.officesOf(association.associationId),
+      found,
+      geography,
+      intake,
+      reasons,
+    );
+    if (office) {
+      return {
+        kind: 'office',
+        associationId: association.associationId,
+        officeId: office.officeId,
+        communeCode: found.code,
+        reasons,
+      };
+    }
+    reasons.push(`association ${association.associationId} has no open office`);
+  }
+  reasons.push('no open office in the covering associations');
+  return { kind: 'national-queue', reasons };
+}
+
+const proximityLabels = [
+  'same commune',
+  'same city',
+  'same intercommunality',
+  'same arrondissement',
+  'same département',
+  'elsewhere',
+];
+
+function proximity(office: Commune | undefined, residence: Commune | undefined): number {
+  if (!office || !residence) return 5;
+  if (office.code === residence.code) return 0;
+  if (office.parent && office.parent === (residence.parent ?? residence.code)) return 1;
+  if (office.epci && office.epci === residence.epci) return 2;
+  if (office.arrondissement && office.arrondissement === residence.arrondissement) return 3;
+  if (office.departement === residence.departement) return 4;
+  return 5;
+}
+
+/** How well an office fits the case: a bonus in proximity tiers (a fitting office a little further wins). */
+function fit(office: Office, intake: IntakeFacts): { bonus: number; why: string[] } {
+  const why: string[] = [];
+  let bonus = 0;
+  const typeBonus = (type: OfficeType, amount: number, reason: string) => {
+    if (office.type === type) {
+      bonus += amount;
+      why.push(reason);
+    }
+  };
+  if (intake.requisition || intake.channel === 'requisition') {
+    // A prosecutor's requisition is answered by the court victim office of the département.
+    typeBonus('court-victim-office', 4.5, 'court victim office for a requisition');
+  }
+  if (intake.offenceCategory === 'physical-violence' || intake.offenceCategory === 'sexual-violence') {
+    typeBonus('hospital', 1.5, `hospital office for ${intake.offenceCategory}`);
+  }
+  const wanted = new Set<Speciality>();
+  const offence = intake.offenceCategory;
+  if (offence === 'couple-violence' || offence === 'intra-family-violence') wanted.add('couple-violence');
+  if (offence === 'sexual-violence') wanted.add('sexual-violence');
+  if (offence === 'road-accident') wanted.add('road-accident');
+  if (offence === 'terrorism') wanted.add('terrorism');
+  if (offence === 'fraud-scam') wanted.add('fraud-scam');
+  if (intake.requisition?.evviRequested) wanted.add('evvi');
+  if (intake.vulnerabilities?.includes('minor')) wanted.add('minors');
+  if (intake.vulnerabilities?.includes('elderly')) wanted.add('elderly');
+  if (intake.needs.includes('psychological-support')) wanted.add('psychological-support');
+  for (const speciality of office.specialities) {
+    if (wanted.has(speciality)) {
+      bonus += 0.5;
+      why.push(`speciality ${speciality}`);
+    }
+  }
+  return { bonus: Math.min(bonus, 5), why };
+}
+
+function chooseOffice(
+  offices: readonly Office[],
+  residence: Commune | undefined,
+  geography: Geography,
+  intake: IntakeFacts,
+  reasons: string[],
+): Office | undefined {
+  let best: { office: Office; score: number; tier: number; why: string[] } | undefined;
+  for (const office of offices) {
+    if (!office.active) continue;
+    const tier = proximity(geography.commune(office.address.communeCode), residence);
+    const { bonus, why } = fit(office, intake);
+    const score = tier - bonus;
+    if (!best || score < best.score || (score === best.score && office.officeId < best.office.officeId)) {
+      best = { office, score, tier, why };
+    }
+  }
+  if (!best) return undefined;
+  reasons.push(
+    `office ${best.office.officeId} (${best.office.type}): ${proximityLabels[best.tier]}` +
+      (best.why.length ? `; ${best.why.join(', ')}` : ''),
+  );
+  return best.office;
+}
+
+/** Whether handing the case to this target needs the victim's consent to sharing. */
+export function needsSharingConsent(
+  target: { kind: 'office' | 'partner-association' | 'foreign-organisation'; associationId?: string },
+  origin: { associationId?: string } | undefined,
+): boolean {
+  if (target.kind !== 'office') return true;
+  // A helpline intake belongs to the network's national platform: handing it to a member
+  // association is the service the victim consented to. An association's own intake handed to
+  // another association is a hand-over to another organisation.
+  return !!origin?.associationId && origin.associationId !== target.associationId;
+}
+
+export function hasSharingConsent(consent: IntakeFacts['consent']): boolean {
+  return consent.sharing || !!consent.override;
+}
+
+function consentGate(intake: IntakeFacts, decision: RoutingDecision): RoutingDecision {
+  if (decision.kind === 'national-queue' || decision.kind === 'ask-commune') return decision;
+  if (!needsSharingConsent(decision, intake.origin)) return decision;
+  if (intake.consent.sharing) {
+    return { ...decision, reasons: [...decision.reasons, 'sharing consent given'] };
+  }
+  if (intake.consent.override) {
+    return {
+      ...decision,
+      reasons: [
+        ...decision.reasons,
+        `no sharing consent; override recorded by ${intake.consent.override.by}`,
+      ],
+    };
+  }
+  return {
+    kind: 'national-queue',
+    reasons: [
+      ...decision.reasons,
+      `consent gate: no sharing consent nor override for a hand-over to ${describe(decision)}: the national platform decides`,
+    ],
+  };
+}
+
+function describe(decision: Exclude<RoutingDecision, { kind: 'national-queue' | 'ask-commune' }>): string {
+  return decision.kind === 'foreign-organisation' ? decision.organisationId : decision.associationId;
+}

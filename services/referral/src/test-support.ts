@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
+import { createTestDatabase, uniqueTopic } from '@parcours/testing';
+import { Redis } from 'ioredis';
+import { buildApp } from './app.ts';
+import { referralConfigSchema } from './config.ts';
+
+/**
+ * The referral service on the real stack for one test file: a fresh database (seeded with the
+ * synthetic network), topics of its own, a dev issuer, a unique service name. Workers do not run
+ * unless asked: tests call `catchUp`, `relay.drainOnce` and `scheduler.fireDue` themselves.
+ */
+export async function startTestService(
+  name: string,
+  options: { env?: Record<string, string>; issuer?: DevIssuer; clock?: () => Date } = {},
+) {
+  const database = await createTestDatabase(`referral_${name}`);
+  const issuer =
+    options.issuer ?? (await DevIssuer.create({ issuer: 'test-issuer', audience: 'test-audience' }));
+  const config = loadConfig(referralConfigSchema, {
+    SERVICE_NAME: `referral-test-${randomUUID().slice(0, 8)}`,
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    AUTH_ISSUER: 'test-issuer',
+    AUTH_AUDIENCE: 'test-audience',
+    AUTH_DEV_ISSUER: 'true',
+    LOG_LEVEL: process.env['REFERRAL_TEST_LOG'] ?? 'silent',
+    REFERRAL_TOPIC: uniqueTopic('referral'),
+    INTAKE_TOPIC: uniqueTopic('intake'),
+    ROUTING_CONSUMER_GROUP: `referral-routing-${randomUUID().slice(0, 8)}`,
+    RUN_WORKERS: 'false',
+    RATE_LIMIT_MAX: '100000',
+    ...options.env,
+  });
+  const redis = new Redis(config.REDIS_URL);
+  const { openReferralModule } = await import('./module.ts');
+  const module = await openReferralModule(config, options.clock ? { clock: options.clock } : {});
+  const { app } = await buildApp({ config, module, redis, devIssuer: issuer });
+  await app.ready();
+  return {
+    app,
+    module,
+    config,
+    database,
+    issuer,
+    auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
+    catchUp: () => module.projections.catchUp(),
+    async close() {
+      await app.close();
+      await module.close();
+      await redis.quit();
+      await database.drop();
+    },
+  };
+}
+
+export type TestService = Awaited<ReturnType<typeof startTestService>>;
