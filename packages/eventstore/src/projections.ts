@@ -183,9 +183,6 @@ export class ProjectionRunner {
   async rebuild(name: string): Promise<void> {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`unknown projection ${name}`);
-    const [last] = await this.db.query<{ position: string | null }>(
-      'SELECT max(position) AS position FROM es_events',
-    );
     await this.db.transaction(async (tx) => {
       await this.lockCheckpoint(tx, projection.name);
       await projection.reset(tx);
