@@ -16,7 +16,7 @@ describe('three-broker cluster (infra/kafka cluster mode)', () => {
       clientId: 'cluster-test',
       brokers,
       logLevel: logLevel.NOTHING,
-      retry: { retries: 3, initialRetryTime: 200 },
+      retry: { retries: 8, initialRetryTime: 300 },
     });
     const admin = kafka.admin();
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -26,7 +26,7 @@ describe('three-broker cluster (infra/kafka cluster mode)', () => {
     try {
       await admin.createTopics({
         topics: [{ topic, numPartitions: 1, replicationFactor: 3 }],
-        waitForLeaders: true,
+        waitForLeaders: false,
       });
       // Every broker learns of the new topic from the controller a moment later.
       await expect
