@@ -29,7 +29,6 @@ const maxPool = envNumber('BENCH_MAX_POOL', 32);
 
 const contenders: Record<string, (url: string) => Contender> = {
   parcours: (u) => parcours(u, topic),
-  'parcours-no-notify': (u) => parcours(u, topic, { withoutNotify: true }),
   emmett,
   raw,
 };

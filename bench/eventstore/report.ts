@@ -53,10 +53,9 @@ const ratio = (a: CellResult | undefined, b: CellResult | undefined) =>
 
 /** One row per scenario × writers; each contender's rate, latency, and Parcours' ratios. */
 export function throughputTable(results: ContenderResult[], writerCounts: number[]): string {
-  const whatIf = results.some((r) => r.contender === 'parcours-no-notify');
   const lines = [
-    `| Scenario | Writers | Parcours cmd/s · p50/p99 ms | Emmett cmd/s · p50/p99 ms | Raw INSERT cmd/s · p50/p99 ms | Parcours / Emmett | Parcours / raw |${whatIf ? ' What-if: Parcours without NOTIFY trigger | what-if / Emmett | what-if / raw |' : ''}`,
-    `|---|--:|--:|--:|--:|--:|--:|${whatIf ? '--:|--:|--:|' : ''}`,
+    `| Scenario | Writers | Parcours cmd/s · p50/p99 ms | Emmett cmd/s · p50/p99 ms | Raw INSERT cmd/s · p50/p99 ms | Parcours / Emmett | Parcours / raw |`,
+    '|---|--:|--:|--:|--:|--:|--:|',
   ];
   for (const scenario of scenarios) {
     for (const writers of writerCounts) {
@@ -64,9 +63,8 @@ export function throughputTable(results: ContenderResult[], writerCounts: number
       const e = cell(results, 'emmett', scenario.id, writers);
       const r = cell(results, 'raw', scenario.id, writers);
       if (!p && !e && !r) continue;
-      const n = cell(results, 'parcours-no-notify', scenario.id, writers);
       lines.push(
-        `| ${scenario.label} | ${writers} | ${describe(p)} | ${describe(e)} | ${describe(r)} | ${ratio(p, e)} | ${ratio(p, r)} |${whatIf ? ` ${describe(n)} | ${ratio(n, e)} | ${ratio(n, r)} |` : ''}`,
+        `| ${scenario.label} | ${writers} | ${describe(p)} | ${describe(e)} | ${describe(r)} | ${ratio(p, e)} | ${ratio(p, r)} |`,
       );
     }
   }

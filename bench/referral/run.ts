@@ -36,10 +36,8 @@ for (const [rate, seconds] of runs) {
   intake.module.relay.start();
   referral.module.projections.start();
   referral.module.relay.start();
-  // As startWorkers does (ROUTING_CONSUMERS members): kafkajs handles one partition at a time per member.
-  await Promise.all(
-    Array.from({ length: referral.config.ROUTING_CONSUMERS }, () => referral.module.startConsumer()),
-  );
+  // As startWorkers does: one consumer member routing ROUTING_CONCURRENCY partitions at once.
+  await referral.module.startConsumer();
   const auth = await intake.auth('helpline');
 
   const accepted = new Map<string, number>();

@@ -43,21 +43,14 @@ function caseDecider(count: number): Decider<{ caseId: string }, BenchEvent, Cas
   };
 }
 
-/**
- * Parcours' event store. `withoutNotify` is a what-if for the report: the same store with the
- * es_events_appended trigger (pg_notify per append) disabled in the bench database.
- */
-export function parcours(url: string, topic: string, options: { withoutNotify?: boolean } = {}): Contender {
+/** Parcours' event store: appendToStream, and handleCommand for commands on existing streams. */
+export function parcours(url: string, topic: string): Contender {
   let migrated = false;
   return {
-    name: options.withoutNotify ? 'parcours-no-notify' : 'parcours',
+    name: 'parcours',
     async prepare(scenario: Scenario, writers: number, poolSize: number): Promise<Cell> {
       if (!migrated) {
-        // Migrating needs two connections (Database.migrate holds one for its advisory lock while
-        // the migrator takes another): with a pool of 1 it would wait forever.
-        const setup = await Database.connect({ url, poolSize: 2, migrations: [...eventStoreMigrations] });
-        if (options.withoutNotify)
-          await setup.query('ALTER TABLE es_events DISABLE TRIGGER es_events_appended');
+        const setup = await Database.connect({ url, poolSize: 1, migrations: [...eventStoreMigrations] });
         await setup.close();
         migrated = true;
       }

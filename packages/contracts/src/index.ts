@@ -22,6 +22,18 @@ export {
 } from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
 export type { OutboxMessage, OutboxSink } from './outbox.ts';
+export {
+  ReferralAcceptedV1,
+  ReferralDeclinedV1,
+  ReferralDoneV1,
+  ReferralExpiredV1,
+  ReferralProposedV1,
+  ReferralQueuedV1,
+  ReferralRedirectedV1,
+  ReferralRevokedV1,
+  referralContracts,
+  TargetSchema,
+} from './referral/events.ts';
 export { integrationEvents } from './registry.ts';
 export { defineTestEvent } from './test-events.ts';
 export { type Topic, Topics } from './topics.ts';

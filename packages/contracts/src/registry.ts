@@ -1,5 +1,6 @@
 import { createContractRegistry } from './contract.ts';
 import { IntakeReadyForOrientation } from './intake/ready-for-orientation.ts';
+import { referralContracts } from './referral/events.ts';
 
 /** Every integration event Parcours services exchange; the AsyncAPI document is built from it. */
-export const integrationEvents = createContractRegistry([IntakeReadyForOrientation]);
+export const integrationEvents = createContractRegistry([IntakeReadyForOrientation, ...referralContracts]);

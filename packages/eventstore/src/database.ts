@@ -8,7 +8,15 @@ import pg from 'pg';
 
 /** Anything that runs parameterised SQL: the pool, or one transaction. */
 export interface Sql {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * `name` makes it a prepared statement on each pooled connection (parsed and planned once): for
+   * hot statements whose text never changes.
+   */
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<Row[]>;
   /** Runs `callback` once what was written is committed: at once on the pool, after COMMIT in a transaction. */
   afterCommit?(callback: () => void): void;
   /** Tells this process's and other processes' readers that events were appended. */
@@ -92,8 +100,14 @@ export class Database implements Sql {
     }
   }
 
-  async query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<Row = Record<string, unknown>>(
+    text: string,
+    params: readonly unknown[] = [],
+    name?: string,
+  ): Promise<Row[]> {
+    const result = await this.pool.query(
+      name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] },
+    );
     return result.rows as Row[];
   }
 

@@ -28,8 +28,8 @@ export interface AppendResult {
 export const OUTBOX_LANES = 16;
 
 // One statement does the whole append: check the version, insert the events, insert the outbox
-// rows. A single statement is atomic without BEGIN/COMMIT round trips, which is what makes an
-// append cost about as much as a plain INSERT.
+// rows. A single statement is atomic without BEGIN/COMMIT round trips. It is sent as a named
+// (prepared) statement on the pool: planning it each time cost as much as running it.
 const APPEND_SQL = `
 WITH current AS (
   SELECT coalesce(max(stream_version), 0) AS version FROM es_events WHERE stream_id = $1
@@ -100,6 +100,7 @@ export class EventStore {
         return await (options.tx ?? this.sql).query<{ position: string; transaction_id: string }>(
           APPEND_SQL,
           params,
+          'es_append',
         );
       } catch (error) {
         span.setStatus({ code: SpanStatusCode.ERROR });
@@ -134,6 +135,7 @@ export class EventStore {
     const [row] = await (tx ?? this.sql).query<{ version: number }>(
       'SELECT coalesce(max(stream_version), 0)::int AS version FROM es_events WHERE stream_id = $1',
       [streamId],
+      'es_stream_version',
     );
     return row?.version ?? 0;
   }
@@ -145,6 +147,7 @@ export class EventStore {
     const rows = await (options.tx ?? this.sql).query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1],
+      'es_read_stream',
     );
     return rows.map((row) => this.toStored<E>(row));
   }
@@ -169,6 +172,7 @@ export class EventStore {
        ORDER BY transaction_id, position
        LIMIT $3`,
       params,
+      filter ? 'es_read_all_types' : 'es_read_all',
     );
     const events = rows.map((row) => this.toStored<E>(row));
     const last = events.at(-1);

@@ -103,11 +103,12 @@ export class OutboxRelay {
       );
       if (!locked[0]?.locked) return 0;
       try {
-        const { rows } = await client.query<OutboxRow>(
-          `SELECT position, id, topic, key, event, headers FROM es_outbox
-           WHERE lane = $1 ORDER BY position LIMIT $2`,
-          [lane, this.batchSize],
-        );
+        const { rows } = await client.query<OutboxRow>({
+          name: 'es_outbox_lane',
+          text: `SELECT position, id, topic, key, event, headers FROM es_outbox
+                 WHERE lane = $1 ORDER BY position LIMIT $2`,
+          values: [lane, this.batchSize],
+        });
         if (rows.length === 0) return 0;
         const positions = rows.map((r) => r.position);
         try {

@@ -118,27 +118,27 @@ export class SubjectKeys {
   private async dataKey(subject: string, create: boolean): Promise<Buffer> {
     const cached = this.cache.get(subject);
     if (cached && cached.expires > Date.now()) return cached.key;
-    const [row] = await this.sql.query<{ wrapped_key: Buffer | null; erased: boolean }>(
-      'SELECT wrapped_key, erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_id = $1',
-      [subject],
-    );
-    let key: Buffer;
-    if (row?.erased) throw new SubjectErasedError(subject);
-    if (row?.wrapped_key) {
-      key = this.unwrap(row.wrapped_key, subject);
-    } else {
-      if (!create) throw new SubjectErasedError(subject);
-      key = randomBytes(32);
-      // Two writers may create a key at once: the first insert wins and both use its key.
-      const [stored] = await this.sql.query<{ wrapped_key: Buffer | null }>(
+    // Encrypting is mostly for a new subject: try to create its key first (one round trip), and
+    // read the existing key only when there is one. Two writers creating at once: the first wins.
+    let stored: { wrapped_key: Buffer | null; erased: boolean } | undefined;
+    if (create) {
+      [stored] = await this.sql.query<{ wrapped_key: Buffer; erased: boolean }>(
         `INSERT INTO subject_keys (subject_id, wrapped_key) VALUES ($1, $2)
-         ON CONFLICT (subject_id) DO UPDATE SET subject_id = excluded.subject_id
-         RETURNING wrapped_key`,
-        [subject, this.wrap(key, subject)],
+         ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key, false AS erased`,
+        [subject, this.wrap(randomBytes(32), subject)],
+        'subject_keys_create',
       );
-      if (!stored?.wrapped_key) throw new SubjectErasedError(subject);
-      key = this.unwrap(stored.wrapped_key, subject);
     }
+    stored ??= (
+      await this.sql.query<{ wrapped_key: Buffer | null; erased: boolean }>(
+        'SELECT wrapped_key, erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_id = $1',
+        [subject],
+        'subject_keys_read',
+      )
+    )[0];
+    // No key at all, or a tombstone: the data is unreadable for good.
+    if (!stored?.wrapped_key || stored.erased) throw new SubjectErasedError(subject);
+    const key = this.unwrap(stored.wrapped_key, subject);
     if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(subject, { key, expires: Date.now() + this.cacheTtlMs });
     return key;

@@ -39,6 +39,11 @@ export interface ConsumerOptions {
   /** Broker bounds apply (group.min.session.timeout.ms is 6 s by default). */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * Partitions handled at once by this member (default 1). Messages of one partition, hence of one
+   * case, are still handled one after another.
+   */
+  partitionsConcurrently?: number;
 }
 
 export interface RunningConsumer {
@@ -99,6 +104,7 @@ export async function startConsumer(
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const location = { topic, partition, offset: message.offset };
         let decoded: ReturnType<typeof fromKafkaMessage>;

@@ -7,11 +7,8 @@ export const referralConfigSchema = serviceConfigSchema({
   /** Where intakes ready for orientation arrive. */
   INTAKE_TOPIC: Type.String({ minLength: 1, default: Topics.intake }),
   ROUTING_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'referral-routing' }),
-  /**
-   * Members of the routing consumer group in this process: kafkajs handles one partition at a time
-   * per member, so several members route several partitions in parallel (bench/referral).
-   */
-  ROUTING_CONSUMERS: Type.Integer({ minimum: 1, maximum: 16, default: 3 }),
+  /** Partitions of the intake topic routed at once (one case's messages stay in order). */
+  ROUTING_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 16, default: 3 }),
   /** Run the outbox relay, the inbox projection, the intake consumer and the deadline scheduler here. */
   RUN_WORKERS: Type.Boolean({ default: true }),
   SCHEDULER_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),

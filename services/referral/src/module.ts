@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Database, EventStore, OutboxRelay, ProjectionRunner } from '@parcours/eventstore';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { ReferralConfig } from './config.ts';
-import { referralRegistry } from './contracts.ts';
 import { DirectoryFeed } from './directory/index.ts';
 import { seedDirectory } from './directory/seed.ts';
 import { type Geography, loadGeography } from './geography/geography.ts';
@@ -80,7 +79,6 @@ export async function openReferralModule(
   const messaging = createMessaging({
     brokers: config.KAFKA_BROKERS,
     clientId: config.SERVICE_NAME,
-    registry: referralRegistry,
   });
   const relay = new OutboxRelay(db, createOutboxSink(messaging), {
     pollIntervalMs: 500,
@@ -122,6 +120,7 @@ export async function openReferralModule(
         topics: [config.INTAKE_TOPIC],
         handler: orientationHandler(db, referrals, clock),
         fromBeginning: true,
+        partitionsConcurrently: config.ROUTING_CONCURRENCY,
       });
       consumers.push(consumer);
       return consumer;
@@ -132,7 +131,7 @@ export async function openReferralModule(
       projections.start();
       relay.start();
       scheduler.start();
-      await Promise.all(Array.from({ length: config.ROUTING_CONSUMERS }, () => module.startConsumer()));
+      await module.startConsumer();
     },
     async close() {
       await Promise.allSettled(consumers.map((c) => c.stop()));

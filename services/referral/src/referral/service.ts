@@ -1,6 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IntakeReadyForOrientation, IntegrationEvent, ValidationError } from '@parcours/contracts';
 import {
+  ReferralAcceptedV1,
+  ReferralDeclinedV1,
+  ReferralDoneV1,
+  ReferralExpiredV1,
+  ReferralProposedV1,
+  ReferralQueuedV1,
+  ReferralRedirectedV1,
+  ReferralRevokedV1,
+} from '@parcours/contracts';
+import {
   type Checkpoint,
   type Database,
   type EventMetadata,
@@ -10,16 +20,6 @@ import {
   type Sql,
 } from '@parcours/eventstore';
 import { DomainError } from '@parcours/service-kit';
-import {
-  ReferralAcceptedV1,
-  ReferralDeclinedV1,
-  ReferralDoneV1,
-  ReferralExpiredV1,
-  ReferralProposedV1,
-  ReferralQueuedV1,
-  ReferralRedirectedV1,
-  ReferralRevokedV1,
-} from '../contracts.ts';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';

@@ -1,16 +1,11 @@
-import {
-  createContractRegistry,
-  defineIntegrationEvent,
-  type EventOf,
-  integrationEvents,
-  Topics,
-} from '@parcours/contracts';
 import { type TSchema, Type } from '@sinclair/typebox';
+import { defineIntegrationEvent, type EventOf } from '../contract.ts';
+import { Urgencies } from '../intake/ready-for-orientation.ts';
+import { Topics } from '../topics.ts';
 
 /**
  * The referral service's integration events, for the follow-up service and the projections. They
- * carry ids and routing facts, never personal data. To move into packages/contracts
- * (src/referral/*.ts and the registry) — kept here until the lead does.
+ * carry ids and routing facts, never personal data.
  */
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 const source = '/parcours/referral';
@@ -74,12 +69,7 @@ export const ReferralProposedV1 = event(
     mode: Type.Union([Type.Literal('transfer'), Type.Literal('referral')]),
     from: SenderSchema,
     target: TargetSchema,
-    urgency: Type.Union([
-      Type.Literal('low'),
-      Type.Literal('normal'),
-      Type.Literal('high'),
-      Type.Literal('immediate'),
-    ]),
+    urgency: Type.Union(Urgencies.map((u) => Type.Literal(u))),
     offenceCategory: Type.String({ minLength: 1, maxLength: 64 }),
     dueAt: at,
     reasons: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
@@ -167,7 +157,4 @@ export const referralContracts = [
   ReferralExpiredV1,
   ReferralDoneV1,
 ];
-
-/** What this service's messaging validates against: every Parcours contract plus its own. */
-export const referralRegistry = createContractRegistry([...integrationEvents.all(), ...referralContracts]);
 export type ReferralProposedV1 = EventOf<typeof ReferralProposedV1>;
