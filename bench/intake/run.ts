@@ -5,22 +5,19 @@
 //
 // The service runs in its own process, started as scripts/up.sh starts it (telemetry preload,
 // relay and projections in process); the load generator (autocannon) runs in this one.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { machine, sampleRss, startService } from '../support.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seconds = Number(process.env['INTAKE_BENCH_SECONDS'] ?? 20);
 const connections = Number(process.env['INTAKE_BENCH_CONNECTIONS'] ?? 32);
 const port = 3901;
-const base = `http://127.0.0.1:${port}`;
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 process.env['DATABASE_URL'] = adminUrl;
 
@@ -29,10 +26,17 @@ const topic = uniqueTopic('bench-intake');
 const issuer = await DevIssuer.shared({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
 const helpline = { authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}` };
 
-const service = startService();
-const rss = sampleRss(service.pid!);
+const service = await startService('intake', port, {
+  DATABASE_URL: database.url,
+  KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
+  INTAKE_TOPIC: topic,
+  // INTAKE_BENCH_WORKERS=false prices the relay and projections (the outbox then stays full).
+  RUN_WORKERS: process.env['INTAKE_BENCH_WORKERS'] ?? 'true',
+});
+const rss = sampleRss(service.process.pid!);
+const base = service.base;
 try {
-  await waitReady();
 
   // Each call is a different victim: distinct names, so duplicate flagging does real work.
   let counter = 0;
@@ -109,82 +113,9 @@ try {
   };
   print(report);
 } finally {
-  service.kill('SIGTERM');
-  await new Promise((r) => service.once('exit', r));
+  await service.stop();
   rss.stop();
   await database.drop();
-}
-
-function startService(): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      // INTAKE_BENCH_PROFILE=dir writes a CPU profile of the service there.
-      ...(process.env['INTAKE_BENCH_PROFILE']
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['INTAKE_BENCH_PROFILE']}`]
-        : []),
-      // INTAKE_BENCH_TELEMETRY=off runs the service without the telemetry preload, to price it.
-      ...(process.env['INTAKE_BENCH_TELEMETRY'] === 'off'
-        ? []
-        : ['--import', '@parcours/service-kit/telemetry']),
-      'src/server.ts',
-    ],
-    {
-      cwd: resolve(root, 'services/intake'),
-      env: {
-        ...process.env,
-        SERVICE_NAME: 'intake',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-        KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-        AUTH_DEV_ISSUER: 'true',
-        AUTH_ISSUER: DEV_ISSUER,
-        AUTH_AUDIENCE: DEV_AUDIENCE,
-        KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
-        INTAKE_TOPIC: topic,
-        LOG_LEVEL: 'warn',
-        // The bench is one user at full speed: the per-user limit would be the only thing measured.
-        RATE_LIMIT_MAX: '100000000',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  return child;
-}
-
-async function waitReady() {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('intake service did not become ready');
-}
-
-function sampleRss(pid: number) {
-  let max = 0;
-  const timer = setInterval(() => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      max = Math.max(max, kb);
-    } catch {
-      // process gone
-    }
-  }, 100);
-  return {
-    reset: () => {
-      max = 0;
-    },
-    maxMiB: () => Math.round(max / 1024),
-    stop: () => clearInterval(timer),
-  };
 }
 
 async function count(sql: string): Promise<number> {
@@ -253,11 +184,6 @@ async function csvImport() {
     progress.push(`${Math.round(elapsed)} ms: ${report.done}/${report.total}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-function machine() {
-  const model = cpus()[0]?.model ?? 'unknown';
-  return `${cpus().length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
 function print(r: {

@@ -1,15 +1,19 @@
-/**
- * End-to-end latency from an accepted intake command (201 from POST /intakes/helpline-calls) to the
- * referral visible in the office inbox (its row in referral_inbox), at a steady rate, on the real
- * stack: intake's outbox relay → Kafka → referral's consumer group → routing → append → inbox
- * projection. Both services run in this process (app.inject, no HTTP socket), each on a fresh
- * database. Afterwards it checks that every intake has exactly one referral.
- *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/referral/run.ts 50 20 200 20
- *   (pairs of rate per second and duration in seconds)
- */
-import { helplineCall, startTestService as startIntake } from '../../services/intake/src/test-support.ts';
-import { startTestService as startReferral } from '../../services/referral/src/test-support.ts';
+// End-to-end latency from an accepted intake command (201 from POST /intakes/helpline-calls) to the
+// referral visible in the office inbox (its row in the referral service's inbox read model), at a
+// steady rate, on the real stack: intake's outbox relay → Kafka → referral's consumer group →
+// routing → append → inbox projection. Intake and referral run as the services they are, each in
+// its own process on its own database (as scripts/up.sh runs them); this process drives intake over
+// HTTP and watches the inbox. Afterwards every intake must have exactly one referral.
+//
+//   node bench/referral/run.ts [rate seconds]...      (default: 50 20 200 20)
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
+import { createTestDatabase, uniqueTopic } from '@parcours/testing';
+import pg from 'pg';
+import { machine, percentile, sampleRss, startService } from '../support.ts';
 
 process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const args = process.argv.slice(2).map(Number);
@@ -17,7 +21,8 @@ const runs: [number, number][] = [];
 for (let i = 0; i + 1 < args.length; i += 2) runs.push([args[i]!, args[i + 1]!]);
 if (runs.length === 0) runs.push([50, 20], [200, 20]);
 
-const postcodes = [
+// Residences across the country: Paris, Lyon, Marseille, Ajaccio, Saint-Denis (Réunion), Bordeaux, Lille.
+const residences = [
   ['75011', '75111'],
   ['69003', '69383'],
   ['13008', '13208'],
@@ -27,104 +32,195 @@ const postcodes = [
   ['59000', '59350'],
 ] as const;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const issuer = await DevIssuer.shared({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+const helpline = {
+  authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}`,
+  'content-type': 'application/json',
+};
+const call = (i: number) => {
+  const [postcode, communeCode] = residences[i % residences.length]!;
+  return JSON.stringify({
+    caller: 'victim',
+    outcome: 'orientation',
+    anonymous: false,
+    profile: {
+      residence: { countryCode: 'FR', postcode, communeCode },
+      offenceCategory: 'couple-violence',
+      needs: ['legal-information', 'psychological-support'],
+      vulnerabilities: ['lives-with-author'],
+      urgency: 'high',
+      safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
+      consent: { services: true, sharing: true },
+    },
+    personal: {
+      identity: { lastName: `Victime${i}`, firstName: 'Élodie' },
+      birthDate: '1990-04-12',
+      contact: { phone: '+33 6 12 34 56 78' },
+      narrative: 'Threatened by her partner last night.',
+    },
+  });
+};
+
+interface Result {
+  rate: number;
+  seconds: number;
+  sent: number;
+  achievedRate: number;
+  failed: number;
+  visible: number;
+  missing: number;
+  doubled: number;
+  p50: number;
+  p99: number;
+  max: number;
+  intakeRssMiB: number;
+  referralRssMiB: number;
+}
+const results: Result[] = [];
 
 for (const [rate, seconds] of runs) {
-  const intake = await startIntake(`bench_${rate}`);
-  const referral = await startReferral(`bench_${rate}`, { env: { INTAKE_TOPIC: intake.topic } });
-  intake.module.relay.start();
-  referral.module.projections.start();
-  referral.module.relay.start();
-  // As startWorkers does: one consumer member routing ROUTING_CONCURRENCY partitions at once.
-  await referral.module.startConsumer();
-  const auth = await intake.auth('helpline');
-
-  const accepted = new Map<string, number>();
-  const latencies: number[] = [];
-  let failed = 0;
-  let polling = true;
-  let lastSent = performance.now();
-  const poller = (async () => {
-    while (polling || accepted.size > 0) {
-      const pending = [...accepted.keys()];
-      if (pending.length) {
-        const rows = await referral.module.db.query<{ intake_id: string }>(
-          'SELECT intake_id FROM referral_inbox WHERE intake_id = ANY($1)',
-          [pending],
-        );
-        const now = performance.now();
-        for (const { intake_id } of rows) {
-          const t0 = accepted.get(intake_id);
-          if (t0 === undefined) continue;
-          latencies.push(now - t0);
-          accepted.delete(intake_id);
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      if (!polling && accepted.size > 0 && performance.now() - lastSent > 60_000) break;
+  const intakeDb = await createTestDatabase('bench_flow_intake');
+  const referralDb = await createTestDatabase('bench_flow_referral');
+  const intakeTopic = uniqueTopic('bench-intake');
+  const intake = await startService('intake', 3911, {
+    DATABASE_URL: intakeDb.url,
+    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
+    INTAKE_TOPIC: intakeTopic,
+  });
+  const referral = await startService('referral', 3912, {
+    DATABASE_URL: referralDb.url,
+    INTAKE_TOPIC: intakeTopic,
+    REFERRAL_TOPIC: uniqueTopic('bench-referral'),
+    ROUTING_CONSUMER_GROUP: `bench-routing-${randomBytes(4).toString('hex')}`,
+  });
+  const rss = [sampleRss(intake.process.pid!), sampleRss(referral.process.pid!)];
+  const inbox = new pg.Client({ connectionString: referralDb.url });
+  await inbox.connect();
+  try {
+    // Warm-up: a few calls through the whole path (consumer group joined, JIT, pools).
+    for (let i = 0; i < 20; i++) {
+      await fetch(`${intake.base}/intakes/helpline-calls`, { method: 'POST', headers: helpline, body: call(i) });
     }
-  })();
+    await waitFor(async () => (await inbox.query('SELECT count(*)::int AS n FROM referral_inbox')).rows[0].n >= 20);
+    for (const r of rss) r.reset();
 
-  const total = rate * seconds;
-  const started = performance.now();
-  lastSent = started;
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const [postcode, communeCode] = postcodes[i % postcodes.length]!;
-    inflight.push(
-      (async () => {
-        const res = await intake.app.inject({
-          method: 'POST',
-          url: '/intakes/helpline-calls',
-          payload: helplineCall({
-            profile: {
-              ...(helplineCall().profile as object),
-              residence: { countryCode: 'FR', postcode, communeCode },
-            },
-          }),
-          headers: auth,
-        });
-        if (res.statusCode !== 201) {
-          failed++;
-          return;
+    const accepted = new Map<string, number>();
+    const latencies: number[] = [];
+    let failed = 0;
+    let sending = true;
+    const watcher = (async () => {
+      let idleSince = performance.now();
+      while (sending || accepted.size > 0) {
+        const pending = [...accepted.keys()];
+        if (pending.length > 0) {
+          const { rows } = await inbox.query<{ intake_id: string }>(
+            'SELECT intake_id FROM referral_inbox WHERE intake_id = ANY($1)',
+            [pending],
+          );
+          const now = performance.now();
+          for (const { intake_id } of rows) {
+            const t0 = accepted.get(intake_id);
+            if (t0 === undefined) continue;
+            latencies.push(now - t0);
+            accepted.delete(intake_id);
+            idleSince = now;
+          }
         }
-        accepted.set(res.json().intakeId, performance.now());
-        lastSent = performance.now();
-      })(),
-    );
-  }
-  await Promise.all(inflight);
-  const sendSeconds = (performance.now() - started) / 1000;
-  polling = false;
-  await poller;
+        if (!sending && performance.now() - idleSince > 30_000) break; // the rest is missing
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
 
-  const [counts] = await referral.module.db.query<{ referrals: number; intakes: number; doubled: number }>(
-    `SELECT count(*)::int AS referrals, count(DISTINCT intake_id)::int AS intakes,
-            (SELECT count(*)::int FROM (SELECT intake_id FROM referral_inbox GROUP BY intake_id HAVING count(*) > 1) d) AS doubled
-     FROM referral_inbox`,
-  );
-  const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({
+    const total = rate * seconds;
+    const started = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const wait = started + (i * 1000) / rate - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(
+        (async () => {
+          const res = await fetch(`${intake.base}/intakes/helpline-calls`, {
+            method: 'POST',
+            headers: helpline,
+            body: call(1000 + i),
+          });
+          const t = performance.now();
+          if (res.status !== 201) {
+            failed++;
+            await res.body?.cancel();
+            return;
+          }
+          const { intakeId } = (await res.json()) as { intakeId: string };
+          accepted.set(intakeId, t);
+        })(),
+      );
+    }
+    await Promise.all(inflight);
+    const sendSeconds = (performance.now() - started) / 1000;
+    sending = false;
+    await watcher;
+
+    const { rows } = await inbox.query<{ doubled: number }>(
+      'SELECT count(*)::int AS doubled FROM (SELECT intake_id FROM referral_inbox GROUP BY intake_id HAVING count(*) > 1) d',
+    );
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const result: Result = {
       rate,
       seconds,
       sent: total,
       achievedRate: Math.round(total / sendSeconds),
-      failedCommands: failed,
+      failed,
       visible: latencies.length,
       missing: accepted.size,
-      referrals: counts?.referrals,
-      doubled: counts?.doubled,
-      p50ms: Math.round(percentile(sorted, 50)),
-      p99ms: Math.round(percentile(sorted, 99)),
-      maxms: Math.round(sorted.at(-1) ?? 0),
-    }),
-  );
-  await referral.close();
-  await intake.close();
+      doubled: rows[0]!.doubled,
+      p50: Math.round(percentile(sorted, 50)),
+      p99: Math.round(percentile(sorted, 99)),
+      max: Math.round(sorted.at(-1) ?? 0),
+      intakeRssMiB: rss[0]!.maxMiB(),
+      referralRssMiB: rss[1]!.maxMiB(),
+    };
+    console.log(JSON.stringify(result));
+    results.push(result);
+  } finally {
+    for (const r of rss) r.stop();
+    await inbox.end();
+    await referral.stop();
+    await intake.stop();
+    await referralDb.drop();
+    await intakeDb.drop();
+  }
 }
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('warm-up did not reach the inbox');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const met = (ok: boolean) => (ok ? 'met' : 'missed');
+const at200 = results.find((r) => r.rate === 200);
+const report = `# Referral: accepted intake → referral in the office inbox
+
+Run: ${new Date().toISOString()} — \`node bench/referral/run.ts ${runs.flat().join(' ')}\`
+Machine: ${machine()}. Intake and referral each in its own process (as \`scripts/up.sh\` runs them),
+PostgreSQL, Redis and a single Kafka 3.9.1 broker on the same machine; this driver sends helpline
+calls over HTTP at a steady rate and watches the referral inbox read model every 5 ms.
+
+| rate | sent | achieved | failed | visible | missing | doubled | p50 | p99 | max | intake RSS | referral RSS |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${results
+  .map(
+    (r) =>
+      `| ${r.rate}/s × ${r.seconds} s | ${r.sent} | ${r.achievedRate}/s | ${r.failed} | ${r.visible} | ${r.missing} | ${r.doubled} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.intakeRssMiB} MiB | ${r.referralRssMiB} MiB |`,
+  )
+  .join('\n')}
+
+Targets at 200/s: p50 < 30 ms: ${at200 ? met(at200.p50 < 30) : 'not run'}; p99 < 150 ms: ${at200 ? met(at200.p99 < 150) : 'not run'};
+no referral missing or doubled: ${met(results.every((r) => r.missing === 0 && r.doubled === 0 && r.failed === 0))}.
+`;
+console.log(report);
+writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'), report);
 process.exit(0);

@@ -17,6 +17,7 @@ export {
   IntakeReadyForOrientationData,
   Needs,
   OffenceCategories,
+  OfficeTypes,
   Urgencies,
   VulnerabilityFlags,
 } from './intake/ready-for-orientation.ts';

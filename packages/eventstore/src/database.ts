@@ -3,7 +3,6 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { CompiledQuery, type ControlledTransaction } from 'kysely';
 import pg from 'pg';
 
 /** Anything that runs parameterised SQL: the pool, or one transaction. */
@@ -23,9 +22,8 @@ export interface Sql {
   notifyAppended?(): void;
 }
 
-/** One transaction: raw SQL on its connection, and MikroORM's entity manager bound to it. */
+/** One transaction: SQL on its connection. */
 export interface Tx extends Sql {
-  readonly em: MikroORM['em'];
   afterCommit(callback: () => void): void;
 }
 
@@ -111,24 +109,38 @@ export class Database implements Sql {
     return result.rows as Row[];
   }
 
+  /**
+   * Runs `work` in one transaction on a connection of MikroORM's pool; commits when it resolves,
+   * rolls back when it throws. Statements inside may be named (prepared) like on the pool.
+   */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const committed: (() => void)[] = [];
-    const result = await this.orm.em.fork().transactional(async (em) => {
-      const ctx = em.getTransactionContext<ControlledTransaction<unknown>>();
-      if (!ctx) throw new Error('no transaction context');
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
       const tx: Tx = {
-        em,
-        async query<Row>(text: string, params: readonly unknown[] = []) {
-          const result = await ctx.executeQuery<Row>(CompiledQuery.raw(text, [...params]));
+        async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
+          const values = params as unknown[];
+          const result = await client.query(name ? { name, text, values } : { text, values });
           return result.rows as Row[];
         },
         afterCommit: (callback) => void committed.push(callback),
         notifyAppended: () => this.notifyAppended(),
       };
-      return work(tx);
-    });
-    for (const callback of committed) callback();
-    return result;
+      const result = await work(tx);
+      await client.query('COMMIT');
+      for (const callback of committed) callback();
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is discarded rather than returned to the pool.
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   afterCommit(callback: () => void): void {

@@ -198,15 +198,21 @@ export class ProjectionRunner {
     const [row] = await this.db.query<{ transaction_id: string; position: string }>(
       'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1',
       [name],
+      'es_checkpoint_read',
     );
     return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START;
   }
 
   private async lockCheckpoint(tx: Tx, name: string): Promise<Checkpoint> {
-    await tx.query('INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    await tx.query(
+      'INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING',
+      [name],
+      'es_checkpoint_ensure',
+    );
     const [row] = await tx.query<{ transaction_id: string; position: string }>(
       'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
       [name],
+      'es_checkpoint_lock',
     );
     return { transactionId: row!.transaction_id, position: Number(row!.position) };
   }
@@ -225,6 +231,7 @@ export class ProjectionRunner {
         await tx.query(
           'UPDATE es_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = now() WHERE projection = $1',
           [projection.name, checkpoint.transactionId, checkpoint.position],
+          'es_checkpoint_update',
         );
       }
       return events.length;

@@ -120,16 +120,17 @@ export class SubjectKeys {
     if (cached && cached.expires > Date.now()) return cached.key;
     // Encrypting is mostly for a new subject: try to create its key first (one round trip), and
     // read the existing key only when there is one. Two writers creating at once: the first wins.
-    let stored: { wrapped_key: Buffer | null; erased: boolean } | undefined;
     if (create) {
-      [stored] = await this.sql.query<{ wrapped_key: Buffer; erased: boolean }>(
+      const key = randomBytes(32);
+      const created = await this.sql.query(
         `INSERT INTO subject_keys (subject_id, wrapped_key) VALUES ($1, $2)
-         ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key, false AS erased`,
-        [subject, this.wrap(randomBytes(32), subject)],
+         ON CONFLICT (subject_id) DO NOTHING RETURNING 1`,
+        [subject, this.wrap(key, subject)],
         'subject_keys_create',
       );
+      if (created.length > 0) return this.remember(subject, key);
     }
-    stored ??= (
+    const stored = (
       await this.sql.query<{ wrapped_key: Buffer | null; erased: boolean }>(
         'SELECT wrapped_key, erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_id = $1',
         [subject],
@@ -138,7 +139,10 @@ export class SubjectKeys {
     )[0];
     // No key at all, or a tombstone: the data is unreadable for good.
     if (!stored?.wrapped_key || stored.erased) throw new SubjectErasedError(subject);
-    const key = this.unwrap(stored.wrapped_key, subject);
+    return this.remember(subject, this.unwrap(stored.wrapped_key, subject));
+  }
+
+  private remember(subject: string, key: Buffer): Buffer {
     if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(subject, { key, expires: Date.now() + this.cacheTtlMs });
     return key;

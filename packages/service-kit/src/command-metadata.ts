@@ -39,3 +39,22 @@ export function commandMetadata(request: FastifyRequest): CommandMetadata {
     now: new Date(),
   };
 }
+
+/**
+ * What every event of a command keeps of its metadata: who, which conversation, which trace; not
+ * the clock (events have their own time). Plain data, ready for the event store.
+ */
+export function eventMetadata(metadata: {
+  actor: { id: string; roles: readonly string[]; association?: string; office?: string };
+  correlationId?: string;
+  causationId?: string;
+  traceparent?: string;
+}) {
+  const { id, roles, association, office } = metadata.actor;
+  return {
+    actor: { id, roles: [...roles], ...(association ? { association } : {}), ...(office ? { office } : {}) },
+    ...(metadata.correlationId ? { correlationId: metadata.correlationId } : {}),
+    ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
+    ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
+  };
+}

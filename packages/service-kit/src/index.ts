@@ -26,7 +26,7 @@ export {
   requireAssociation,
   requireRole,
 } from './auth/plugin.ts';
-export { type CommandMetadata, commandMetadata, correlationIdOf } from './command-metadata.ts';
+export { type CommandMetadata, commandMetadata, correlationIdOf, eventMetadata } from './command-metadata.ts';
 export {
   type BaseConfig,
   baseConfigProperties,

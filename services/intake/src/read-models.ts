@@ -44,6 +44,7 @@ export const intakeViews: Projection<Event> = {
             recordedBy,
             recordedAt,
           ],
+          'intake_summary_insert',
         );
         return;
       }
@@ -51,12 +52,14 @@ export const intakeViews: Projection<Event> = {
         await tx.query(
           `UPDATE intake_summaries SET status = 'ready' WHERE intake_id = $1 AND status = 'open'`,
           [event.data.intakeId],
+          'intake_summary_ready',
         );
         return;
       case 'IntakeMerged':
         await tx.query(
           `UPDATE intake_summaries SET status = 'merged', merged_into = $2 WHERE intake_id = $1`,
           [event.data.intakeId, event.data.into],
+          'intake_summary_merged',
         );
         return;
       case 'CallbackRequested': {
@@ -65,6 +68,7 @@ export const intakeViews: Projection<Event> = {
           `INSERT INTO callback_queue (task_id, source, intake_id, urgency, urgency_rank, due_at, status, requested_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (task_id) DO NOTHING`,
           [taskId, source, intakeId, urgency, urgencyRank[urgency], dueAt, requestedAt],
+          'callback_queue_insert',
         );
         return;
       }
@@ -73,6 +77,7 @@ export const intakeViews: Projection<Event> = {
           `UPDATE callback_queue SET status = 'completed', completed_at = $2, completed_by = $3, outcome = $4
            WHERE task_id = $1`,
           [event.data.taskId, event.data.at, event.data.by, event.data.outcome],
+          'callback_queue_complete',
         );
         return;
       case 'MassEventRecorded': {
@@ -81,13 +86,16 @@ export const intakeViews: Projection<Event> = {
           `INSERT INTO mass_events (mass_event_id, name, kind, occurred_on, commune_code, offence_category, status, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (mass_event_id) DO NOTHING`,
           [massEventId, name, kind, occurredOn, communeCode, offenceCategory, at],
+          'mass_event_insert',
         );
         return;
       }
       case 'MassEventClosed':
-        await tx.query(`UPDATE mass_events SET status = 'closed' WHERE mass_event_id = $1`, [
-          event.data.massEventId,
-        ]);
+        await tx.query(
+          `UPDATE mass_events SET status = 'closed' WHERE mass_event_id = $1`,
+          [event.data.massEventId],
+          'mass_event_close',
+        );
         return;
     }
   },

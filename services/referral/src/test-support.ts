@@ -45,7 +45,7 @@ export async function startTestService(
     database,
     issuer,
     auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
-    catchUp: () => module.projections.catchUp(),
+    catchUp: () => module.projections.catchUpToLatest(),
     async close() {
       await app.close();
       await module.close();

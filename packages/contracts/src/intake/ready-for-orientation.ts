@@ -50,6 +50,16 @@ export const VulnerabilityFlags = [
   'lives-with-author',
 ] as const;
 
+/** Kinds of welcome office (bureau d'aide aux victimes in a court, police station, ...). */
+export const OfficeTypes = [
+  'court-victim-office',
+  'police-station',
+  'gendarmerie',
+  'hospital',
+  'city-hall',
+  'legal-advice-centre',
+] as const;
+
 export const AgeBands = ['under-18', '18-29', '30-44', '45-59', '60-74', '75-plus'] as const;
 
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });

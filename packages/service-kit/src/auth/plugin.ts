@@ -64,24 +64,40 @@ export const authPlugin = fp<AuthOptions>(
       },
     });
 
+    // A token verified once stays valid until it expires: caching the outcome spares a signature
+    // check per request (7% of the intake service's CPU under load, bench/intake).
+    const verified = new Map<string, { actor: ReturnType<typeof actorFromClaims>; expiresAt: number }>();
+    const maxCached = 10_000;
+
     app.addHook('onRequest', async (request) => {
       if (request.routeOptions.config.public || request.is404) return;
       const header = request.headers.authorization;
       const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header) : null;
       if (!match?.[1]) throw challenge();
+      const token = match[1];
+      const cached = verified.get(token);
+      if (cached && cached.expiresAt > Date.now()) {
+        (request as WithActor)[kActor] = cached.actor;
+        return;
+      }
       try {
-        const { payload } = await jwtVerify(match[1], keySet, {
+        const { payload } = await jwtVerify(token, keySet, {
           issuer: options.issuer,
           audience: options.audience,
           algorithms: ['ES256', 'RS256', 'EdDSA'],
           clockTolerance: 5,
           requiredClaims: ['exp', 'sub'],
         });
+        // jwtVerify required `exp`.
+        const expiresAt = (payload.exp as number) * 1000;
         if (!Value.Check(ClaimsSchema, payload)) {
           request.log.info({ reason: 'claims do not match the Parcours schema' }, 'token rejected');
           throw challenge('invalid_token');
         }
-        (request as WithActor)[kActor] = actorFromClaims(payload);
+        const actor = actorFromClaims(payload);
+        (request as WithActor)[kActor] = actor;
+        if (verified.size >= maxCached) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { actor, expiresAt });
       } catch (error) {
         if (error instanceof joseErrors.JOSEError) {
           // Only the error code is logged: the token itself is a credential.

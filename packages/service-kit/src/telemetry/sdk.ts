@@ -29,12 +29,7 @@ export interface Telemetry {
 let started: Telemetry | undefined;
 
 export function defaultInstrumentations(): Instrumentation[] {
-  return [
-    new HttpInstrumentation({
-      // Probes would drown the traces.
-      ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health/') ?? false,
-    }),
-  ];
+  return [];
 }
 
 /**

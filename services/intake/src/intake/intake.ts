@@ -1,5 +1,5 @@
 import type { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
-import { AgeBands, VulnerabilityFlags } from '@parcours/contracts';
+import { AgeBands, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
 import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
 
 export type Channel = (typeof IntakeChannels)[number];
@@ -7,14 +7,7 @@ export type OffenceCategory = (typeof OffenceCategories)[number];
 export type Need = (typeof Needs)[number];
 export type Urgency = (typeof Urgencies)[number];
 
-export const OfficeTypes = [
-  'court-victim-office',
-  'police-station',
-  'gendarmerie',
-  'hospital',
-  'city-hall',
-  'legal-advice-centre',
-] as const;
+export { OfficeTypes };
 export type OfficeType = (typeof OfficeTypes)[number];
 
 // The wire's value lists are the domain's: one definition, in contracts.

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { IntakeReadyForOrientation as ReadyContract } from '@parcours/contracts';
 import {
   type Database,
-  type EventMetadata,
   type EventStore,
   handleCommand,
   type OutboxMessage,
   type Sql,
   type SubjectKeys,
 } from '@parcours/eventstore';
-import { DomainError } from '@parcours/service-kit';
+import { DomainError, eventMetadata } from '@parcours/service-kit';
 import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
 import type { MatchKeys } from '../duplicates/match-key.ts';
 import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
@@ -70,11 +69,6 @@ export function ageBandOf(birthDate: string, now: Date): AgeBand {
   if (age < 75) return '60-74';
   return '75-plus';
 }
-
-const eventMetadata = (metadata: RequestMetadata): EventMetadata => {
-  const { now: _now, ...rest } = metadata;
-  return { ...rest, actor: { ...metadata.actor, roles: [...metadata.actor.roles] } };
-};
 
 /**
  * The intake service's command handlers: mint ids, encrypt the personal data for a new victim

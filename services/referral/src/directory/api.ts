@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, notFound, requireRole } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, requireRole } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
-import { eventMetadata } from '../referral/service.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
 

@@ -1,3 +1,4 @@
+import { OfficeTypes } from '@parcours/contracts';
 import type { Decider, Event } from '@parcours/eventstore';
 import { conflict, notFound } from '@parcours/service-kit';
 
@@ -6,14 +7,7 @@ import { conflict, notFound } from '@parcours/service-kit';
  * offices, partners with their agreements, and foreign victim support organisations. Each entity is
  * its own stream (`directory-<kind>-<id>`), changed by commands, so its history is kept.
  */
-export const OfficeTypes = [
-  'court-victim-office',
-  'police-station',
-  'gendarmerie',
-  'hospital',
-  'city-hall',
-  'legal-advice-centre',
-] as const;
+export { OfficeTypes };
 export type OfficeType = (typeof OfficeTypes)[number];
 
 /** What an office is known to be good at, matched against the offence and needs. */

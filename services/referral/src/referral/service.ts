@@ -13,13 +13,12 @@ import {
 import {
   type Checkpoint,
   type Database,
-  type EventMetadata,
   type EventStore,
   handleCommand,
   type OutboxMessage,
   type Sql,
 } from '@parcours/eventstore';
-import { DomainError } from '@parcours/service-kit';
+import { DomainError, eventMetadata } from '@parcours/service-kit';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
@@ -289,15 +288,6 @@ const caseFacts = (p: CaseFacts): CaseFacts => ({
   consent: p.consent,
   ...(p.originAssociationId ? { originAssociationId: p.originAssociationId } : {}),
 });
-
-export function eventMetadata(metadata: RequestMetadata): EventMetadata {
-  return {
-    actor: { id: metadata.actor.id, roles: [...metadata.actor.roles] },
-    ...(metadata.correlationId ? { correlationId: metadata.correlationId } : {}),
-    ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
-    ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
-  };
-}
 
 interface Mapped {
   contract: {

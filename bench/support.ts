@@ -1,0 +1,104 @@
+// What the service benches share: a service in its own process, started as scripts/up.sh starts it,
+// its readiness, and its resident memory sampled while the load runs.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@parcours/service-kit';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Node flags services run with (scripts/up.sh): small young-generation semi-spaces. */
+export const serviceNodeFlags = ['--max-semi-space-size=8'];
+
+export interface RunningService {
+  process: ChildProcess;
+  base: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `services/<name>/src/server.ts` with the development issuer and `env`, and waits until
+ * /health/ready answers. BENCH_PROFILE=dir writes a CPU profile of the service there;
+ * BENCH_TELEMETRY=off leaves the telemetry preload out, to price it.
+ */
+export async function startService(name: string, port: number, env: Record<string, string>): Promise<RunningService> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...serviceNodeFlags,
+      ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
+      ...(process.env['BENCH_TELEMETRY'] === 'off' ? [] : ['--import', '@parcours/service-kit/telemetry']),
+      'src/server.ts',
+    ],
+    {
+      cwd: resolve(root, 'services', name),
+      env: {
+        ...process.env,
+        SERVICE_NAME: name,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+        AUTH_DEV_ISSUER: 'true',
+        AUTH_ISSUER: DEV_ISSUER,
+        AUTH_AUDIENCE: DEV_AUDIENCE,
+        LOG_LEVEL: 'warn',
+        // A bench is one user at full speed: the per-user limit would be all it measured.
+        RATE_LIMIT_MAX: '100000000',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    process: child,
+    base,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Highest resident memory of a process, sampled every 100 ms from /proc. */
+export function sampleRss(pid: number) {
+  let max = 0;
+  const timer = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      max = Math.max(max, kb);
+    } catch {
+      // process gone
+    }
+  }, 100);
+  return {
+    reset: () => {
+      max = 0;
+    },
+    maxMiB: () => Math.round(max / 1024),
+    stop: () => clearInterval(timer),
+  };
+}
+
+export function machine(): string {
+  const model = cpus()[0]?.model ?? 'unknown';
+  return `${cpus().length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
