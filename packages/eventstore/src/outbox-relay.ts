@@ -1,5 +1,6 @@
 import type { OutboxMessage, OutboxSink } from '@parcours/contracts';
 import type { Database } from './database.ts';
+import { OUTBOX_LANES } from './event-store.ts';
 
 export interface RelayLogger {
   warn(object: object, message: string): void;
@@ -11,10 +12,13 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Longest wait between retries while the broker is unreachable (default 10 s). */
   maxBackoffMs?: number;
+  /** How long wake-ups are gathered before the next batch (default 5 ms). */
+  coalesceMs?: number;
   logger?: RelayLogger;
 }
 
 interface OutboxRow {
+  lane: number;
   position: string;
   id: string;
   topic: string;
@@ -38,6 +42,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
+  private readonly coalesceMs: number;
   private readonly logger: RelayLogger | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -53,6 +58,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.coalesceMs = options.coalesceMs ?? 5;
     this.logger = options.logger;
   }
 
@@ -78,65 +84,77 @@ export class OutboxRelay {
 
   /** Publishes everything that is committed now; returns how many messages went out. */
   async drainOnce(): Promise<number> {
-    const lanes = await this.db.query<{ lane: number }>('SELECT DISTINCT lane FROM es_outbox');
     let total = 0;
-    for (const { lane } of lanes) {
-      for (;;) {
-        const sent = await this.drainLane(lane);
-        total += sent;
-        if (sent < this.batchSize) break;
-      }
+    for (;;) {
+      const sent = await this.drainBatch();
+      total += sent;
+      if (sent < this.batchSize) return total;
     }
-    return total;
   }
 
-  private async drainLane(lane: number): Promise<number> {
-    // The lane is held with a session-level advisory lock on one pooled connection, and the rows are
-    // read and deleted in autocommit statements: nothing holds a transaction id while Kafka is called,
-    // so a slow or absent broker never holds back the xmin horizon that projection readers wait on.
+  /**
+   * One batch: take every lane no other relay holds (session-level advisory locks, one statement),
+   * read their oldest rows in position order, publish them as one Kafka batch, delete them, let the
+   * lanes go. The rows are read and deleted in autocommit statements: nothing holds a transaction
+   * id while Kafka is called, so a slow or absent broker never holds back the xmin horizon that
+   * projection readers wait on.
+   */
+  private async drainBatch(): Promise<number> {
     const client = await this.db.pool.connect();
-    let release = true;
+    let healthy = true;
+    let lanes: number[] = [];
     try {
-      const { rows: locked } = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock($1, $2) AS locked',
-        [RELAY_LOCK, lane],
-      );
-      if (!locked[0]?.locked) return 0;
+      const taken = await client.query<{ lanes: number[] }>({
+        name: 'es_outbox_take_lanes',
+        text: `SELECT coalesce(array_agg(lane), '{}') AS lanes
+               FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
+               WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)`,
+      });
+      lanes = taken.rows[0]?.lanes ?? [];
+      if (lanes.length === 0) return 0;
+      const { rows } = await client.query<OutboxRow>({
+        name: 'es_outbox_batch',
+        text: `SELECT lane, position, id, topic, key, event, headers FROM es_outbox
+               WHERE lane = ANY($1::smallint[]) ORDER BY position LIMIT $2`,
+        values: [lanes, this.batchSize],
+      });
+      if (rows.length === 0) return 0;
+      const positions = rows.map((r) => r.position);
       try {
-        const { rows } = await client.query<OutboxRow>({
-          name: 'es_outbox_lane',
-          text: `SELECT position, id, topic, key, event, headers FROM es_outbox
-                 WHERE lane = $1 ORDER BY position LIMIT $2`,
-          values: [lane, this.batchSize],
+        await this.sink(
+          rows.map(({ id, topic, key, event, headers }) => ({ id, topic, key, event, headers })),
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await client.query({
+          name: 'es_outbox_failed',
+          text: `UPDATE es_outbox SET attempts = attempts + 1, last_error = $3
+                 WHERE lane = ANY($1::smallint[]) AND position = ANY($2::bigint[])`,
+          values: [lanes, positions, message.slice(0, 500)],
         });
-        if (rows.length === 0) return 0;
-        const positions = rows.map((r) => r.position);
-        try {
-          await this.sink(
-            rows.map(({ id, topic, key, event, headers }) => ({ id, topic, key, event, headers })),
-          );
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          await client.query(
-            'UPDATE es_outbox SET attempts = attempts + 1, last_error = $3 WHERE lane = $1 AND position = ANY($2::bigint[])',
-            [lane, positions, message.slice(0, 500)],
-          );
-          throw error;
-        }
-        await client.query('DELETE FROM es_outbox WHERE lane = $1 AND position = ANY($2::bigint[])', [
-          lane,
-          positions,
-        ]);
-        this.published += rows.length;
-        return rows.length;
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [RELAY_LOCK, lane]).catch(() => {
-          // A connection that cannot unlock is closed instead, which releases the lock.
-          release = false;
-        });
+        throw error;
       }
+      await client.query({
+        name: 'es_outbox_delete',
+        text: 'DELETE FROM es_outbox WHERE lane = ANY($1::smallint[]) AND position = ANY($2::bigint[])',
+        values: [lanes, positions],
+      });
+      this.published += rows.length;
+      return rows.length;
     } finally {
-      client.release(!release);
+      if (lanes.length > 0) {
+        await client
+          .query({
+            name: 'es_outbox_release_lanes',
+            text: `SELECT pg_advisory_unlock(${RELAY_LOCK}, lane) FROM unnest($1::int[]) AS lane`,
+            values: [lanes],
+          })
+          .catch(() => {
+            // A connection that cannot unlock is closed instead, which releases the locks.
+            healthy = false;
+          });
+      }
+      client.release(!healthy);
     }
   }
 
@@ -173,7 +191,11 @@ export class OutboxRelay {
         if (this.running) await this.sleep(delay);
         continue;
       }
-      if (this.running && !this.pending) await this.sleep(this.pollIntervalMs);
+      if (!this.running) return;
+      // Under load a wake-up arrives with every append: gather them for a few milliseconds so each
+      // batch carries many rows instead of one.
+      if (this.pending) await new Promise((resolve) => setTimeout(resolve, this.coalesceMs));
+      else await this.sleep(this.pollIntervalMs);
     }
   }
 }

@@ -63,6 +63,8 @@ export function documentProjection<E extends Event, Doc>(definition: {
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
+  /** How long wake-ups are gathered before the next catch-up (default 5 ms). */
+  coalesceMs?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export class ProjectionRunner {
   private readonly projections: Projection[];
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly coalesceMs: number;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -92,6 +95,7 @@ export class ProjectionRunner {
     this.projections = projections;
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.coalesceMs = options.coalesceMs ?? 5;
   }
 
   start(): void {
@@ -253,7 +257,13 @@ export class ProjectionRunner {
       }
       if (woken && applied === 0) hot = 1;
       else if (applied > 0) hot = 0;
-      if (!this.running || this.pending) continue;
+      if (!this.running) return;
+      if (this.pending) {
+        // Under load a wake-up arrives with every append: gather them for a few milliseconds so
+        // each transaction applies many events instead of one.
+        await new Promise((resolve) => setTimeout(resolve, this.coalesceMs));
+        continue;
+      }
       const delay = hot > 0 ? Math.min(this.pollIntervalMs, 25 * 2 ** hot++) : this.pollIntervalMs;
       if (delay >= this.pollIntervalMs) hot = 0;
       await new Promise<void>((resolve) => {

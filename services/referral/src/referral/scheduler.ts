@@ -46,8 +46,10 @@ export class DeadlineScheduler {
     const now = this.options.clock();
     return this.db.transaction(async (tx) => {
       const due = await tx.query<{ referral_id: string; kind: DeadlineKind }>(
+        // One referral's deadlines go to one instance at a time (the advisory lock): two instances
+        // firing a reminder and the expiry of the same referral would race on its stream.
         `SELECT referral_id, kind FROM referral_deadlines
-         WHERE fired_at IS NULL AND due_at <= $1
+         WHERE fired_at IS NULL AND due_at <= $1 AND pg_try_advisory_xact_lock(727003, hashtext(referral_id))
          ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, this.options.batchSize],
       );
