@@ -23,12 +23,18 @@ export interface RunningService {
  * /health/ready answers. BENCH_PROFILE=dir writes a CPU profile of the service there;
  * BENCH_TELEMETRY=off leaves the telemetry preload out, to price it.
  */
-export async function startService(name: string, port: number, env: Record<string, string>): Promise<RunningService> {
+export async function startService(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<RunningService> {
   const child = spawn(
     process.execPath,
     [
       ...serviceNodeFlags,
-      ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
+      ...(process.env['BENCH_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`]
+        : []),
       ...(process.env['BENCH_TELEMETRY'] === 'off' ? [] : ['--import', '@parcours/service-kit/telemetry']),
       'src/server.ts',
     ],
@@ -101,4 +107,6 @@ export function machine(): string {
 }
 
 export const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -37,7 +37,6 @@ const service = await startService('intake', port, {
 const rss = sampleRss(service.process.pid!);
 const base = service.base;
 try {
-
   // Each call is a different victim: distinct names, so duplicate flagging does real work.
   let counter = 0;
   const body = () => {

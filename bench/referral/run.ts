@@ -100,9 +100,15 @@ for (const [rate, seconds] of runs) {
   try {
     // Warm-up: a few calls through the whole path (consumer group joined, JIT, pools).
     for (let i = 0; i < 20; i++) {
-      await fetch(`${intake.base}/intakes/helpline-calls`, { method: 'POST', headers: helpline, body: call(i) });
+      await fetch(`${intake.base}/intakes/helpline-calls`, {
+        method: 'POST',
+        headers: helpline,
+        body: call(i),
+      });
     }
-    await waitFor(async () => (await inbox.query('SELECT count(*)::int AS n FROM referral_inbox')).rows[0].n >= 20);
+    await waitFor(
+      async () => (await inbox.query('SELECT count(*)::int AS n FROM referral_inbox')).rows[0].n >= 20,
+    );
     for (const r of rss) r.reset();
 
     const accepted = new Map<string, number>();
