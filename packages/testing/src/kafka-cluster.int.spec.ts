@@ -38,11 +38,20 @@ describe('three-broker cluster (infra/kafka cluster mode)', () => {
           { timeout: 20_000 },
         )
         .toBe(3);
-      const configs = await admin.describeConfigs({
-        resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }],
-        includeSynonyms: false,
-      });
-      expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('2');
+      await expect
+        .poll(
+          async () => {
+            const configs = await admin
+              .describeConfigs({
+                resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }],
+                includeSynonyms: false,
+              })
+              .catch(() => undefined);
+            return configs?.resources[0]?.configEntries[0]?.configValue;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe('2');
 
       await producer.send({ topic, acks: -1, messages: [{ key: 'case-1', value: 'before' }] });
       await localKafkaNode('stop-node', 'cluster', 3);
