@@ -166,3 +166,36 @@ describe('readAll', () => {
     }
   });
 });
+
+describe('readAll of some types', () => {
+  it('moves its checkpoint past the events it does not read, so nothing is scanned twice', async () => {
+    const start = (await store.readAll(START, { limit: 100_000 })).checkpoint;
+    const wanted = `wanted-${randomUUID()}`;
+    await store.appendToStream(wanted, [{ type: 'DirectoryChanged', data: {} }], { expectedVersion: 0 });
+    const others = `others-${randomUUID()}`;
+    const { checkpoint: last } = await store.appendToStream(
+      others,
+      Array.from({ length: 5 }, () => ({ type: 'ReferralProposed', data: {} })),
+      { expectedVersion: 0 },
+    );
+    let checkpoint = start;
+    const read: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          const batch = await store.readAll(checkpoint, { types: ['DirectoryChanged'], limit: 3 });
+          read.push(...batch.events.map((e) => e.streamId));
+          checkpoint = batch.checkpoint;
+          return (
+            BigInt(checkpoint.transactionId) >= BigInt(last!.transactionId) &&
+            checkpoint.position >= last!.position
+          );
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    expect(read).toEqual([wanted]);
+    // Past the last event of any type: the next read scans nothing.
+    expect((await store.readAll(checkpoint, { types: ['DirectoryChanged'] })).events).toEqual([]);
+  });
+});

@@ -161,24 +161,52 @@ export class EventStore {
     checkpoint: Checkpoint,
     options: { limit?: number; types?: string[]; tx?: Sql } = {},
   ): Promise<{ events: StoredEvent<E>[]; checkpoint: Checkpoint }> {
-    const filter = options.types?.length ? 'AND type = ANY($4::text[])' : '';
-    const params: unknown[] = [checkpoint.transactionId, checkpoint.position, options.limit ?? 500];
-    if (filter) params.push(options.types);
-    const rows = await (options.tx ?? this.sql).query<EventRow>(
+    const sql = options.tx ?? this.sql;
+    const limit = options.limit ?? 500;
+    if (!options.types?.length) {
+      const rows = await sql.query<EventRow>(
+        `SELECT ${COLUMNS} FROM es_events
+         WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY transaction_id, position
+         LIMIT $3`,
+        [checkpoint.transactionId, checkpoint.position, limit],
+        'es_read_all',
+      );
+      const events = rows.map((row) => this.toStored<E>(row));
+      const last = events.at(-1);
+      return {
+        events,
+        checkpoint: last ? { transactionId: last.transactionId, position: last.position } : checkpoint,
+      };
+    }
+    // A reader of some types moves past the events it does not read too: otherwise every call would
+    // scan again everything appended since the last event of its types (the referral service's
+    // directory feed did, once per append).
+    const [end] = await sql.query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text, position FROM (
+         SELECT transaction_id, position FROM es_events
+         WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY transaction_id, position
+         LIMIT $3) AS scanned
+       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+      [checkpoint.transactionId, checkpoint.position, limit],
+      'es_read_all_scan',
+    );
+    if (!end) return { events: [], checkpoint };
+    const rows = await sql.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         ${filter}
-       ORDER BY transaction_id, position
-       LIMIT $3`,
-      params,
-      filter ? 'es_read_all_types' : 'es_read_all',
+         AND (transaction_id, position) <= ($3::xid8, $4::bigint)
+         AND type = ANY($5::text[])
+       ORDER BY transaction_id, position`,
+      [checkpoint.transactionId, checkpoint.position, end.transaction_id, end.position, options.types],
+      'es_read_all_types',
     );
-    const events = rows.map((row) => this.toStored<E>(row));
-    const last = events.at(-1);
     return {
-      events,
-      checkpoint: last ? { transactionId: last.transactionId, position: last.position } : checkpoint,
+      events: rows.map((row) => this.toStored<E>(row)),
+      checkpoint: { transactionId: end.transaction_id, position: Number(end.position) },
     };
   }
 

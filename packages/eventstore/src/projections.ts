@@ -120,9 +120,9 @@ export class ProjectionRunner {
     let total = 0;
     for (const projection of this.projections) {
       for (;;) {
-        const applied = await this.step(projection);
+        const { applied, moved } = await this.step(projection);
         total += applied;
-        if (applied === 0) break;
+        if (!moved) break;
       }
     }
     return total;
@@ -142,11 +142,8 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const at = await this.checkpoint(projection.name);
         const tx = BigInt(at.transactionId);
-        if (tx < goal.transactionId || (tx === goal.transactionId && at.position < goal.position)) {
-          // A projection reading only some types may never reach an event it does not read: it has
-          // reached it once nothing older is left for it.
-          if (!projection.types || (await this.hasPending(projection, at))) reached = false;
-        }
+        if (tx < goal.transactionId || (tx === goal.transactionId && at.position < goal.position))
+          reached = false;
       }
       if (reached) return;
       if (Date.now() > deadline) {
@@ -169,15 +166,6 @@ export class ProjectionRunner {
         timeoutMs,
       );
     }
-  }
-
-  private async hasPending(projection: Projection, at: Checkpoint): Promise<boolean> {
-    const [row] = await this.db.query<{ pending: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM es_events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-         AND type = ANY($3::text[])) AS pending`,
-      [at.transactionId, at.position, projection.types],
-    );
-    return row?.pending ?? false;
   }
 
   /**
@@ -221,7 +209,8 @@ export class ProjectionRunner {
     return { transactionId: row!.transaction_id, position: Number(row!.position) };
   }
 
-  private async step(projection: Projection): Promise<number> {
+  /** One batch: how many events were applied, and whether the checkpoint moved (it may move past events of other types). */
+  private async step(projection: Projection): Promise<{ applied: number; moved: boolean }> {
     return this.db.transaction(async (tx) => {
       // The row lock makes two runners of one projection take turns instead of applying twice.
       const from = await this.lockCheckpoint(tx, projection.name);
@@ -231,14 +220,15 @@ export class ProjectionRunner {
         tx,
       });
       for (const event of events) await projection.apply(tx, event);
-      if (events.length > 0) {
+      const moved = checkpoint.transactionId !== from.transactionId || checkpoint.position !== from.position;
+      if (moved) {
         await tx.query(
           'UPDATE es_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = now() WHERE projection = $1',
           [projection.name, checkpoint.transactionId, checkpoint.position],
           'es_checkpoint_update',
         );
       }
-      return events.length;
+      return { applied: events.length, moved };
     });
   }
 

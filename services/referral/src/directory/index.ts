@@ -207,9 +207,13 @@ export class DirectoryFeed {
             for (const stored of events) {
               this.index.apply({ type: stored.type, data: stored.data } as DirectoryEvents);
             }
+            // The reader moves past other services' events too: stop once it no longer moves.
+            const moved =
+              checkpoint.transactionId !== this.checkpoint.transactionId ||
+              checkpoint.position !== this.checkpoint.position;
             this.checkpoint = checkpoint;
             total += events.length;
-            if (events.length === 0) break;
+            if (!moved) break;
           }
         } while (this.again);
       } finally {
