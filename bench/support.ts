@@ -10,7 +10,9 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '@parcours/service-kit';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The Node flags services run with (scripts/up.sh): small young-generation semi-spaces. */
-export const serviceNodeFlags = (process.env['BENCH_SERVICE_FLAGS'] ?? '--max-semi-space-size=8').split(' ').filter(Boolean);
+export const serviceNodeFlags = (process.env['BENCH_SERVICE_FLAGS'] ?? '--max-semi-space-size=8')
+  .split(' ')
+  .filter(Boolean);
 
 export interface RunningService {
   process: ChildProcess;
