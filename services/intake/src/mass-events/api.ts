@@ -7,6 +7,7 @@ import { commandMetadata, notFound, requireRole, unprocessable } from '@parcours
 import { Type } from '@sinclair/typebox';
 import { Enum } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
+import { parseCsv } from './csv.ts';
 import { MassEventKinds, massEventDecider, massEventStreamId } from './mass-event.ts';
 
 const ImportReportSchema = Type.Object({
@@ -21,6 +22,17 @@ const ImportReportSchema = Type.Object({
 });
 
 /** Mass-casualty events and the import of their victim lists (CSV, one intake per victim). */
+/** Data rows of a CSV list (records after the header); a list the parser refuses counts as unknown. */
+async function countRows(body: Buffer): Promise<number | undefined> {
+  let records = 0;
+  try {
+    for await (const _record of parseCsv([body])) records++;
+  } catch {
+    return undefined;
+  }
+  return Math.max(0, records - 1);
+}
+
 export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> = async (
   app,
   { module },
@@ -107,7 +119,8 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
         { massEventId, status: state.status, offenceCategory: state.event.offenceCategory },
         Readable.from([body]),
         commandMetadata(request),
-        { concurrency: config.IMPORT_CONCURRENCY },
+        // The whole list is here: count its rows first, so progress reads "300 of 1,000" from the start.
+        { concurrency: config.IMPORT_CONCURRENCY, rows: await countRows(body) },
       );
       return reply
         .code(202)

@@ -147,6 +147,8 @@ export interface ImportOptions {
   concurrency?: number;
   /** Progress is written every this many rows (and at the end). */
   progressEvery?: number;
+  /** Data rows of the list when known before the import starts: progress shows done of total. */
+  rows?: number | undefined;
 }
 
 /**
@@ -174,8 +176,9 @@ export class MassEventImporter {
   ): Promise<{ importId: string; finished: Promise<ImportReport> }> {
     const importId = randomUUID();
     await this.#db.query(
-      `INSERT INTO mass_event_imports (import_id, mass_event_id, status, started_by) VALUES ($1, $2, 'running', $3)`,
-      [importId, massEventId, metadata.actor.id],
+      `INSERT INTO mass_event_imports (import_id, mass_event_id, status, started_by, total)
+       VALUES ($1, $2, 'running', $3, $4)`,
+      [importId, massEventId, metadata.actor.id, options.rows ?? null],
     );
     const finished = this.#run(importId, massEventId, massEvent, csv, metadata, options);
     this.#running.add(finished);
@@ -226,7 +229,7 @@ export class MassEventImporter {
     let read = 0;
     let done = 0;
     let imported = 0;
-    let total: number | null = null;
+    let total: number | null = options.rows ?? null;
     let lastSaved = 0;
     const inFlight = new Set<Promise<void>>();
 
