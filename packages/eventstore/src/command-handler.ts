@@ -2,7 +2,7 @@ import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import type { EventStore } from './event-store.ts';
-import type { Event, EventMetadata } from './events.ts';
+import type { Checkpoint, Event, EventMetadata } from './events.ts';
 
 /** Pure functions of an aggregate (STYLE.md): no clock, no random ids, no I/O. */
 export interface Decider<Command, E extends Event, State> {
@@ -17,6 +17,11 @@ export interface HandleOptions<E extends Event, State> {
   outbox?: (events: E[], state: State) => OutboxMessage[];
   /** How many times to reload and decide again after losing a race (default 10). */
   retries?: number;
+  /**
+   * The stream is expected not to exist yet (its id was just minted): decide on the initial state
+   * without reading it first. If it does exist, the command is decided again on what it holds.
+   */
+  expectNew?: boolean;
   tx?: Sql;
 }
 
@@ -24,6 +29,8 @@ export interface HandleResult<E extends Event, State> {
   events: E[];
   state: State;
   nextVersion: number;
+  /** Where the appended events stand in the global order (read-your-writes); none when nothing was decided. */
+  checkpoint: Checkpoint | undefined;
 }
 
 /**
@@ -39,7 +46,10 @@ export async function handleCommand<Command, E extends Event, State>(
 ): Promise<HandleResult<E, State>> {
   const retries = options.retries ?? 10;
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream<E>(streamId, options.tx ? { tx: options.tx } : {});
+    const history =
+      options.expectNew && attempt === 0
+        ? []
+        : await store.readStream<E>(streamId, options.tx ? { tx: options.tx } : {});
     let state = decider.initialState();
     for (const stored of history) {
       state = decider.evolve(state, { type: stored.type, data: stored.data, metadata: stored.metadata } as E);
@@ -54,10 +64,13 @@ export async function handleCommand<Command, E extends Event, State>(
         ...(options.metadata ? { metadata: options.metadata } : {}),
         ...(options.tx ? { tx: options.tx } : {}),
       });
-      return { events, state, nextVersion: appended.nextVersion };
+      return { events, state, nextVersion: appended.nextVersion, checkpoint: appended.checkpoint };
     } catch (error) {
-      // Inside a caller's transaction a failed statement aborts the transaction: let the caller retry.
-      if (!(error instanceof ConcurrencyError) || attempt >= retries || options.tx) throw error;
+      if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
+      // Inside a caller's transaction a failed statement (two appends at once: a unique violation,
+      // no actual version known) aborts the transaction: the caller retries. A stale version found
+      // by the statement itself does not, so it is decided again here.
+      if (options.tx && error.actualVersion === undefined) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
     }
   }

@@ -88,6 +88,35 @@ describe('appendToStream and readStream', () => {
   });
 });
 
+describe('handleCommand on a stream expected to be new', () => {
+  it('skips the read, and decides again on what the stream holds when it exists after all', async () => {
+    const fresh = `counter-${randomUUID()}`;
+    const first = await handleCommand(
+      store,
+      fresh,
+      counter,
+      { type: 'Increment', by: 2 },
+      { expectNew: true },
+    );
+    expect(first.nextVersion).toBe(1);
+    // The same id again: the first attempt finds version 1, the retry reads it and decides on it.
+    const again = await handleCommand(
+      store,
+      fresh,
+      counter,
+      { type: 'Increment', by: 3 },
+      { expectNew: true },
+    );
+    expect(again.nextVersion).toBe(2);
+    const events = await store.readStream<CounterEvent>(fresh);
+    expect(events.map((e) => e.data)).toEqual([
+      { by: 2, seenTotal: 0 },
+      { by: 3, seenTotal: 2 },
+    ]);
+    expect(again.checkpoint?.position).toBe(events[1]!.position);
+  });
+});
+
 describe('upcasting', () => {
   it('upcasts old schema versions on read', async () => {
     const stream = `case-${randomUUID()}`;

@@ -309,31 +309,14 @@ export class IntakeService {
   }
 
   async handle(intakeId: string, command: IntakeCommand, metadata: RequestMetadata, tx?: Sql) {
-    if (command.type.startsWith('Record') && command.type !== 'RecordConsent')
-      return this.handleNew(intakeId, command, metadata, tx);
     const result = await handleCommand(this.deps.store, intakeStreamId(intakeId), intakeDecider, command, {
       metadata: eventMetadata(metadata),
       outbox: (events, state) => readyForOrientationOutbox(this.deps.topic, events, state, metadata),
+      // A recording command opens a stream whose id was minted for it: nothing to read first.
+      expectNew: command.type.startsWith('Record') && command.type !== 'RecordConsent',
       ...(tx ? { tx } : {}),
     });
     return { intakeId, status: result.state.status, events: result.events.map((e) => e.type) };
-  }
-
-  /**
-   * A recording command opens a stream whose id was minted for it: nothing to load, so it is
-   * decided on the initial state and appended at version 0 (one statement instead of two; a
-   * collision would still fail on the stream's unique version).
-   */
-  private async handleNew(intakeId: string, command: IntakeCommand, metadata: RequestMetadata, tx?: Sql) {
-    const events = intakeDecider.decide(command, intakeDecider.initialState());
-    const state = events.reduce(intakeDecider.evolve, intakeDecider.initialState());
-    await this.deps.store.appendToStream(intakeStreamId(intakeId), events, {
-      expectedVersion: 0,
-      metadata: eventMetadata(metadata),
-      outbox: readyForOrientationOutbox(this.deps.topic, events, state, metadata),
-      ...(tx ? { tx } : {}),
-    });
-    return { intakeId, status: state.status, events: events.map((e) => e.type) };
   }
 }
 

@@ -98,16 +98,18 @@ export class ReferralService {
         tx,
         metadata: eventMetadata(metadata),
         outbox: (events, state) => this.outbox(events, state, metadata),
+        // A proposal opens the stream of a referral id minted for it: nothing to read first.
+        expectNew: command.type === 'ProposeReferral',
       },
     );
-    const streams = [referralStreamId(referralId)];
     let newReferralId: string | undefined;
+    let redirected: CommandResult | undefined;
     for (const event of result.events) {
       if (event.type === 'ReferralProposed') await this.schedule(tx, event.data);
       if (event.type === 'ReferralRedirected' && result.state.status === 'redirected') {
         const { proposal } = result.state;
         newReferralId = event.data.newReferralId;
-        const next = await this.execute(
+        redirected = await this.execute(
           newReferralId,
           {
             type: 'ProposeReferral',
@@ -125,22 +127,15 @@ export class ReferralService {
           metadata,
           tx,
         );
-        streams.push(referralStreamId(newReferralId));
-        void next;
       }
     }
-    const [row] = await tx.query<{ transaction_id: string; position: string }>(
-      `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = ANY($1::text[])
-       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-      [streams],
-    );
+    // The redirection's new proposal was appended last, in the same transaction.
+    const checkpoint = redirected?.checkpoint ?? result.checkpoint;
     return {
       referralId,
       status: result.state.status,
       events: result.events.map((e) => e.type),
-      ...(result.events.length && row
-        ? { checkpoint: { transactionId: row.transaction_id, position: Number(row.position) } }
-        : {}),
+      ...(checkpoint ? { checkpoint } : {}),
       ...(newReferralId ? { newReferralId } : {}),
     };
   }
