@@ -9,8 +9,10 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '@parcours/service-kit';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The Node flags services run with (scripts/up.sh): small young-generation semi-spaces. */
-export const serviceNodeFlags = (process.env['BENCH_SERVICE_FLAGS'] ?? '--max-semi-space-size=8')
+/** The Node flags services run with (scripts/up.sh): a young generation and an old space sized for a service, not for the machine. */
+export const serviceNodeFlags = (
+  process.env['BENCH_SERVICE_FLAGS'] ?? '--max-semi-space-size=8 --max-old-space-size=192'
+)
   .split(' ')
   .filter(Boolean);
 

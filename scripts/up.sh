@@ -50,7 +50,7 @@ for entry in "${services[@]}"; do
     || psql "$DATABASE_URL" -qc "CREATE DATABASE \"$db\"" >/dev/null
   (cd "services/$name" || exit 1
     SERVICE_NAME="$name" PORT="$port" DATABASE_URL="${DATABASE_URL%/*}/$db" \
-      nohup node --max-semi-space-size=8 --import @parcours/service-kit/telemetry src/server.ts >"$PARCOURS_ROOT/.data/logs/$name.log" 2>&1 &
+      nohup node --max-semi-space-size=8 --max-old-space-size=192 --import @parcours/service-kit/telemetry src/server.ts >"$PARCOURS_ROOT/.data/logs/$name.log" 2>&1 &
     echo $! >"$PARCOURS_ROOT/$pidfile")
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
