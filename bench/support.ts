@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@parcours/service-kit';
+import { helplineCall } from '../services/intake/src/intake/test-builders.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -114,3 +115,29 @@ export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
     ? Number.NaN
     : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/**
+ * The body of helpline call number `i`: the intake tests' complete call, a different victim each
+ * time (name, birth date, address), so duplicate flagging does real work.
+ */
+export function helplineCallBody(
+  i: number,
+  residence: { countryCode: string; postcode: string; communeCode: string } = {
+    countryCode: 'FR',
+    postcode: '75011',
+    communeCode: '75111',
+  },
+): string {
+  const call = helplineCall() as { profile: object; personal: object };
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return JSON.stringify({
+    ...call,
+    profile: { ...call.profile, residence },
+    personal: {
+      ...call.personal,
+      identity: { lastName: `Victime${i}`, firstName: 'Élodie' },
+      birthDate: `1990-04-${day}`,
+      address: { lines: [`${i} rue de la Roquette`], city: 'Paris' },
+    },
+  });
+}

@@ -13,7 +13,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { machine, sampleRss, startService } from '../support.ts';
+import { helplineCallBody, machine, sampleRss, startService } from '../support.ts';
 
 const seconds = Number(process.env['INTAKE_BENCH_SECONDS'] ?? 20);
 const connections = Number(process.env['INTAKE_BENCH_CONNECTIONS'] ?? 32);
@@ -37,33 +37,8 @@ const service = await startService('intake', port, {
 const rss = sampleRss(service.process.pid!);
 const base = service.base;
 try {
-  // Each call is a different victim: distinct names, so duplicate flagging does real work.
   let counter = 0;
-  const body = () => {
-    counter++;
-    const day = String((counter % 28) + 1).padStart(2, '0');
-    return JSON.stringify({
-      caller: 'victim',
-      outcome: 'orientation',
-      anonymous: false,
-      profile: {
-        residence: { countryCode: 'FR', postcode: '75011', communeCode: '75111' },
-        offenceCategory: 'couple-violence',
-        needs: ['legal-information', 'psychological-support'],
-        vulnerabilities: ['lives-with-author'],
-        urgency: 'high',
-        safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
-        consent: { services: true, sharing: true },
-      },
-      personal: {
-        identity: { lastName: `Victime${counter}`, firstName: 'Élodie' },
-        birthDate: `1990-04-${day}`,
-        contact: { phone: '+33 6 12 34 56 78', safeHours: 'weekdays 9-12' },
-        address: { lines: [`${counter} rue de la Roquette`], city: 'Paris' },
-        narrative: 'Threatened by her partner last night.',
-      },
-    });
-  };
+  const body = () => helplineCallBody(++counter);
   const load = (duration: number) =>
     autocannon({
       url: base,

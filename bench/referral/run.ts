@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import pg from 'pg';
-import { machine, percentile, sampleRss, startService } from '../support.ts';
+import { helplineCallBody, machine, percentile, sampleRss, startService } from '../support.ts';
 
 process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const args = process.argv.slice(2).map(Number);
@@ -39,26 +39,7 @@ const helpline = {
 };
 const call = (i: number) => {
   const [postcode, communeCode] = residences[i % residences.length]!;
-  return JSON.stringify({
-    caller: 'victim',
-    outcome: 'orientation',
-    anonymous: false,
-    profile: {
-      residence: { countryCode: 'FR', postcode, communeCode },
-      offenceCategory: 'couple-violence',
-      needs: ['legal-information', 'psychological-support'],
-      vulnerabilities: ['lives-with-author'],
-      urgency: 'high',
-      safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
-      consent: { services: true, sharing: true },
-    },
-    personal: {
-      identity: { lastName: `Victime${i}`, firstName: 'Élodie' },
-      birthDate: '1990-04-12',
-      contact: { phone: '+33 6 12 34 56 78' },
-      narrative: 'Threatened by her partner last night.',
-    },
-  });
+  return helplineCallBody(i, { countryCode: 'FR', postcode, communeCode });
 };
 
 interface Result {

@@ -51,26 +51,4 @@ export async function startTestService(name: string, env: Record<string, string>
 
 export type TestService = Awaited<ReturnType<typeof startTestService>>;
 
-/** A complete helpline call body; override what the test is about. */
-export const helplineCall = (overrides: Record<string, unknown> = {}) => ({
-  caller: 'victim',
-  outcome: 'orientation',
-  anonymous: false,
-  profile: {
-    residence: { countryCode: 'FR', postcode: '75011', communeCode: '75111' },
-    offenceCategory: 'couple-violence',
-    needs: ['legal-information', 'psychological-support'],
-    vulnerabilities: ['lives-with-author'],
-    urgency: 'high',
-    safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },
-    consent: { services: true, sharing: true },
-  },
-  personal: {
-    identity: { lastName: 'Lefèvre', firstName: 'Élodie' },
-    birthDate: '1990-04-12',
-    contact: { phone: '+33 6 12 34 56 78', safeNumber: '+33 1 98 76 54 32', safeHours: 'weekdays 9-12' },
-    address: { lines: ['12 rue de la Roquette'], city: 'Paris' },
-    narrative: 'Threatened by her partner last night.',
-  },
-  ...overrides,
-});
+export { helplineCall } from './intake/test-builders.ts';

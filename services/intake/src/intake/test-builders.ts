@@ -99,3 +99,21 @@ export const readyEvent = (intakeId = 'intake-1', caseId = 'case-1'): IntakeEven
   type: 'IntakeReadyForOrientation',
   data: { intakeId, caseId, at },
 });
+
+/** A complete helpline call body; override what the test is about. */
+export const helplineCall = (overrides: Record<string, unknown> = {}) => ({
+  caller: 'victim',
+  outcome: 'orientation',
+  anonymous: false,
+  // The request's profile: the builders' one, the age band being computed by the service.
+  profile: (({ ageBand: _ageBand, ...rest }) => rest)(profile()),
+
+  personal: {
+    identity: { lastName: 'Lefèvre', firstName: 'Élodie' },
+    birthDate: '1990-04-12',
+    contact: { phone: '+33 6 12 34 56 78', safeNumber: '+33 1 98 76 54 32', safeHours: 'weekdays 9-12' },
+    address: { lines: ['12 rue de la Roquette'], city: 'Paris' },
+    narrative: 'Threatened by her partner last night.',
+  },
+  ...overrides,
+});
