@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageContext } from '@parcours/messaging';
 import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import { Redis } from 'ioredis';
@@ -46,6 +47,11 @@ export async function startTestService(
     issuer,
     auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
     catchUp: () => module.projections.catchUpToLatest(),
+    /** Waits until the inbox shows everything appended so far (other files' transactions may hold the global order back). */
+    settled: async (referralId: string) => {
+      await module.projections.catchUpToLatest();
+      return referralId;
+    },
     async close() {
       await app.close();
       await module.close();
@@ -56,3 +62,15 @@ export async function startTestService(
 }
 
 export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/** The delivery context the orientation handler gets from Kafka, for tests that call it directly. */
+export const messageContext: MessageContext = {
+  topic: 't',
+  partition: 0,
+  offset: '0',
+  key: null,
+  attempt: 1,
+  traceparent: undefined,
+  tracestate: undefined,
+  headers: {},
+};

@@ -1,6 +1,6 @@
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, type TestService } from '../test-support.ts';
+import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationHandler } from './consumers.ts';
 import { referralIdFor } from './service.ts';
 import { readyForOrientation } from './test-builders.ts';
@@ -13,33 +13,10 @@ afterAll(async () => {
   await service?.close();
 });
 
-/** Waits until the inbox shows this referral's last event (other test files' transactions may hold the global order back). */
-async function settled(referralId: string) {
-  const [row] = await service.module.db.query<{ transaction_id: string; position: string }>(
-    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
-     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-    [`referral-${referralId}`],
-  );
-  await service.module.projections.catchUpUntil({
-    transactionId: row!.transaction_id,
-    position: Number(row!.position),
-  });
-  return referralId;
-}
-const ctx = {
-  topic: 't',
-  partition: 0,
-  offset: '0',
-  key: null,
-  attempt: 1,
-  traceparent: undefined,
-  tracestate: undefined,
-  headers: {},
-};
 async function orient(overrides: Parameters<typeof readyForOrientation>[0] = {}) {
   const event = readyForOrientation(overrides);
-  await orientationHandler(service.module.db, service.module.referrals)(event, ctx);
-  return settled(referralIdFor(event.id));
+  await orientationHandler(service.module.db, service.module.referrals)(event, messageContext);
+  return service.settled(referralIdFor(event.id));
 }
 const get = async (url: string, user: DevUserName) =>
   service.app.inject({ method: 'GET', url, headers: await service.auth(user) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, type TestService } from '../test-support.ts';
+import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationHandler } from './consumers.ts';
 import { DeadlineScheduler } from './scheduler.ts';
 import { referralIdFor } from './service.ts';
@@ -14,29 +14,6 @@ afterAll(async () => {
   await service?.close();
 });
 
-/** Waits until the inbox shows this referral's last event (other test files' transactions may hold the global order back). */
-async function settled(referralId: string) {
-  const [row] = await service.module.db.query<{ transaction_id: string; position: string }>(
-    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
-     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-    [`referral-${referralId}`],
-  );
-  await service.module.projections.catchUpUntil({
-    transactionId: row!.transaction_id,
-    position: Number(row!.position),
-  });
-  return referralId;
-}
-const ctx = {
-  topic: 't',
-  partition: 0,
-  offset: '0',
-  key: null,
-  attempt: 1,
-  traceparent: undefined,
-  tracestate: undefined,
-  headers: {},
-};
 const inbox = (referralId: string) =>
   service.module.db.query<Record<string, any>>('SELECT * FROM referral_inbox WHERE referral_id = $1', [
     referralId,
@@ -46,8 +23,8 @@ describe('orientation consumer', () => {
   it('proposes one referral per intake event, even when the event is delivered twice', async () => {
     const handle = orientationHandler(service.module.db, service.module.referrals, () => now);
     const event = readyForOrientation();
-    await Promise.all([handle(event, ctx), handle(event, ctx)]);
-    await handle(event, ctx);
+    await Promise.all([handle(event, messageContext), handle(event, messageContext)]);
+    await handle(event, messageContext);
     const referralId = referralIdFor(event.id);
     const events = await service.module.store.readStream(`referral-${referralId}`);
     expect(events.map((e) => e.type)).toEqual(['ReferralProposed']);
@@ -57,7 +34,7 @@ describe('orientation consumer', () => {
     expect(outbox.filter((o) => o.event.data.referralId === referralId).map((o) => o.event.type)).toEqual([
       'fr.parcours.referral.proposed.v1',
     ]);
-    const [row] = await inbox(await settled(referralId));
+    const [row] = await inbox(await service.settled(referralId));
     expect(row).toMatchObject({
       status: 'proposed',
       office_id: 'office-75-commissariat-11',
@@ -73,8 +50,8 @@ describe('orientation consumer', () => {
 
   it('queues for the national platform when a shared postcode comes without its commune, with the candidates', async () => {
     const event = readyForOrientation({ residence: { countryCode: 'FR', postcode: '20200' } });
-    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
-    const [row] = await inbox(await settled(referralIdFor(event.id)));
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, messageContext);
+    const [row] = await inbox(await service.settled(referralIdFor(event.id)));
     expect(row).toMatchObject({ status: 'queued', queue_reason: 'ask-commune' });
     expect(row!['candidates']).toHaveLength(4);
   });
@@ -85,8 +62,8 @@ describe('orientation consumer', () => {
       origin: { agreementId: 'agr-bank-2024' },
       consent: { services: true, sharing: false },
     });
-    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
-    const [row] = await inbox(await settled(referralIdFor(event.id)));
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, messageContext);
+    const [row] = await inbox(await service.settled(referralIdFor(event.id)));
     expect(row).toMatchObject({ status: 'queued', queue_reason: 'consent-missing' });
     expect(row!['reasons'].at(-1)).toContain('consent gate');
   });
@@ -99,7 +76,7 @@ describe('deadline scheduler', () => {
     const referrals = [];
     for (let i = 0; i < 20; i++) {
       const event = readyForOrientation({ urgency: 'immediate' });
-      await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+      await orientationHandler(service.module.db, service.module.referrals, () => now)(event, messageContext);
       referrals.push(referralIdFor(event.id));
     }
     // Five hours later every 4-hour deadline, its reminders included, is due.
@@ -135,7 +112,7 @@ describe('deadline scheduler', () => {
       ]);
     }
     expect(await Promise.all([a.fireDue(), b.fireDue()])).toEqual([0, 0]);
-    const [row] = await inbox(await settled(referrals[0]!));
+    const [row] = await inbox(await service.settled(referrals[0]!));
     expect(row).toMatchObject({ status: 'expired', escalated: true });
     expect(row!['reminders_sent']).toEqual(['reminder-50', 'reminder-90']);
   });
@@ -143,7 +120,7 @@ describe('deadline scheduler', () => {
   it('fires nothing for a referral answered in time (the command is a no-op on state)', async () => {
     now = new Date();
     const event = readyForOrientation({ urgency: 'immediate' });
-    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, ctx);
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(event, messageContext);
     const referralId = referralIdFor(event.id);
     await service.module.referrals.execute(
       referralId,
