@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
+import { testServiceEnv } from '@parcours/service-kit/testing';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import { Redis } from 'ioredis';
 import { buildApp } from './app.ts';
@@ -15,19 +16,12 @@ export async function startTestService(name: string, env: Record<string, string>
   const issuer = await DevIssuer.create({ issuer: 'test-issuer', audience: 'test-audience' });
   const topic = uniqueTopic('intake');
   const config = loadConfig(intakeConfigSchema, {
-    SERVICE_NAME: `intake-test-${randomUUID().slice(0, 8)}`,
-    DATABASE_URL: database.url,
-    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    AUTH_ISSUER: 'test-issuer',
-    AUTH_AUDIENCE: 'test-audience',
-    AUTH_DEV_ISSUER: 'true',
+    ...testServiceEnv('intake-test', database.url),
     LOG_LEVEL: process.env['INTAKE_TEST_LOG'] ?? 'silent',
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
     INTAKE_TOPIC: topic,
     RUN_WORKERS: 'false',
-    RATE_LIMIT_MAX: '100000',
     ...env,
   });
   const redis = new Redis(config.REDIS_URL);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageContext } from '@parcours/messaging';
 import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
+import { testServiceEnv } from '@parcours/service-kit/testing';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import { Redis } from 'ioredis';
 import { buildApp } from './app.ts';
@@ -19,19 +20,12 @@ export async function startTestService(
   const issuer =
     options.issuer ?? (await DevIssuer.create({ issuer: 'test-issuer', audience: 'test-audience' }));
   const config = loadConfig(referralConfigSchema, {
-    SERVICE_NAME: `referral-test-${randomUUID().slice(0, 8)}`,
-    DATABASE_URL: database.url,
-    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    AUTH_ISSUER: 'test-issuer',
-    AUTH_AUDIENCE: 'test-audience',
-    AUTH_DEV_ISSUER: 'true',
+    ...testServiceEnv('referral-test', database.url),
     LOG_LEVEL: process.env['REFERRAL_TEST_LOG'] ?? 'silent',
     REFERRAL_TOPIC: uniqueTopic('referral'),
     INTAKE_TOPIC: uniqueTopic('intake'),
     ROUTING_CONSUMER_GROUP: `referral-routing-${randomUUID().slice(0, 8)}`,
     RUN_WORKERS: 'false',
-    RATE_LIMIT_MAX: '100000',
     ...options.env,
   });
   const redis = new Redis(config.REDIS_URL);

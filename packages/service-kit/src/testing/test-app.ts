@@ -19,6 +19,24 @@ export class LogCapture extends Writable {
   }
 }
 
+/**
+ * The base variables of a service under test: the real servers the test stack found, the test
+ * issuer, a unique service name (rate-limit and idempotency keys never collide), a high rate limit.
+ */
+export function testServiceEnv(name: string, databaseUrl?: string): Record<string, string> {
+  return {
+    SERVICE_NAME: `${name}-${randomUUID().slice(0, 8)}`,
+    DATABASE_URL: databaseUrl ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    AUTH_ISSUER: 'test-issuer',
+    AUTH_AUDIENCE: 'test-audience',
+    AUTH_DEV_ISSUER: 'true',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '100000',
+  };
+}
+
 export interface TestAppOptions {
   env?: Record<string, string>;
   logs?: LogCapture;
@@ -41,14 +59,10 @@ export interface TestApp {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const issuer = await DevIssuer.create({ issuer: 'test-issuer', audience: 'test-audience' });
   const config = loadConfig(baseConfigSchema, {
-    SERVICE_NAME: `test-${randomUUID().slice(0, 8)}`,
-    DATABASE_URL: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    AUTH_ISSUER: 'test-issuer',
-    AUTH_AUDIENCE: 'test-audience',
-    AUTH_DEV_ISSUER: 'true',
+    ...testServiceEnv('test'),
+    // Kit tests read the request logs; the rate-limit tests set their own limit.
     LOG_LEVEL: 'info',
+    RATE_LIMIT_MAX: '300',
     ...options.env,
   });
   const redis = new Redis(config.REDIS_URL);
