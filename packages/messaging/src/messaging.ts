@@ -177,8 +177,11 @@ export function createMessaging(options: MessagingOptions): Messaging {
         { topic, numPartitions: partitions, replicationFactor },
         { topic: `${topic}.dlq`, numPartitions: partitions, replicationFactor },
       ]);
-      // Resolves false, without throwing, when every topic already exists.
-      await client.createTopics({ topics, waitForLeaders: true });
+      // Resolves false, without throwing, when every topic already exists. kafkajs' own leader
+      // wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a busy broker answers for a topic it
+      // has just created, so the wait is ours.
+      await client.createTopics({ topics, waitForLeaders: false });
+      await waitForLeaders(client, topics);
     },
 
     async describeTopics(topics) {
@@ -210,6 +213,38 @@ export function createMessaging(options: MessagingOptions): Messaging {
       await client?.disconnect();
     },
   };
+}
+
+const leaderWaitMs = 30_000;
+const metadataLagErrors = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** Resolves once every partition of every topic has a leader; rejects after 30 s. */
+async function waitForLeaders(
+  client: Admin,
+  topics: readonly { topic: string; numPartitions: number }[],
+): Promise<void> {
+  const deadline = Date.now() + leaderWaitMs;
+  for (;;) {
+    let missing: string[];
+    try {
+      const metadata = await client.fetchTopicMetadata({ topics: topics.map(({ topic }) => topic) });
+      const ready = new Set(
+        metadata.topics
+          .filter(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))
+          .map(({ name }) => name),
+      );
+      missing = topics.map(({ topic }) => topic).filter((topic) => !ready.has(topic));
+    } catch (error) {
+      const { type, originalError } = error as { type?: string; originalError?: { type?: string } };
+      if (!metadataLagErrors.has(type ?? originalError?.type ?? '')) throw error;
+      missing = topics.map(({ topic }) => topic);
+    }
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Topics without a leader after ${leaderWaitMs / 1000} s: ${missing.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The W3C trace context of the active span, when OpenTelemetry is set up. */
