@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OutboxMessage } from '@parcours/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Decider, handleCommand } from './command-handler.ts';
@@ -85,6 +86,92 @@ describe('appendToStream and readStream', () => {
     const events = await store.readStream<CounterEvent>(stream);
     // Each event was decided on the state that really preceded it.
     expect(events.map((e) => e.data.seenTotal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('group commit', () => {
+  const outboxRow = (key: string, i: number): OutboxMessage => ({
+    id: randomUUID(),
+    topic: 'test.events.v1',
+    key,
+    event: {
+      id: randomUUID(),
+      source: '/parcours/test',
+      type: 'fr.parcours.test.v1',
+      subject: key,
+      time: new Date().toISOString(),
+      data: { i },
+    },
+    headers: {},
+  });
+  const transactionOf = async (stream: string) =>
+    (
+      await db.query<{ tx: string }>(
+        'SELECT DISTINCT transaction_id::text AS tx FROM es_events WHERE stream_id = $1',
+        [stream],
+      )
+    ).map((row) => row.tx);
+
+  it('commits appends of the same moment to different streams together, each with its own result', async () => {
+    const streams = Array.from({ length: 20 }, () => `case-${randomUUID()}`);
+    const results = await Promise.all(
+      streams.map((stream, i) =>
+        store.appendToStream(
+          stream,
+          [
+            { type: 'Opened', data: { i } },
+            { type: 'Noted', data: { i } },
+          ],
+          { expectedVersion: 0, outbox: [outboxRow(stream, i)] },
+        ),
+      ),
+    );
+    for (const [i, result] of results.entries()) {
+      expect(result.nextVersion).toBe(2);
+      expect(result.positions).toHaveLength(2);
+      const events = await store.readStream(streams[i]!);
+      expect(events.map((e) => [e.streamVersion, e.type, e.data])).toEqual([
+        [1, 'Opened', { i }],
+        [2, 'Noted', { i }],
+      ]);
+      expect(events.map((e) => e.position)).toEqual(result.positions);
+    }
+    // One statement, one transaction for the twenty commands, their outbox rows included.
+    const transactions = new Set((await Promise.all(streams.map(transactionOf))).flat());
+    expect(transactions.size).toBe(1);
+    const outboxed = await db.query<{ key: string; n: number }>(
+      `SELECT key, (event->'data'->>'i')::int AS n FROM es_outbox WHERE key = ANY($1::text[])`,
+      [streams],
+    );
+    expect(outboxed.sort((a, b) => a.n - b.n)).toEqual(streams.map((key, n) => ({ key, n })));
+  });
+
+  it('fails only the command whose stream moved; the others of its batch are appended', async () => {
+    const moved = `case-${randomUUID()}`;
+    await store.appendToStream(moved, [{ type: 'Opened', data: {} }], { expectedVersion: 0 });
+    const others = [`case-${randomUUID()}`, `case-${randomUUID()}`];
+    const outcomes = await Promise.allSettled([
+      store.appendToStream(others[0]!, [{ type: 'Opened', data: {} }], { expectedVersion: 0 }),
+      store.appendToStream(moved, [{ type: 'Noted', data: {} }], { expectedVersion: 0 }),
+      store.appendToStream(others[1]!, [{ type: 'Opened', data: {} }], { expectedVersion: 0 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    expect((await store.readStream(moved)).map((e) => e.type)).toEqual(['Opened']);
+    for (const stream of others) expect(await store.streamVersion(stream)).toBe(1);
+  });
+
+  it('keeps two commands on one stream in order: the second waits for the next batch', async () => {
+    const stream = `case-${randomUUID()}`;
+    const [first, second] = await Promise.allSettled([
+      store.appendToStream(stream, [{ type: 'Opened', data: {} }], { expectedVersion: 0 }),
+      store.appendToStream(stream, [{ type: 'Noted', data: {} }], { expectedVersion: 1 }),
+    ]);
+    expect([first.status, second.status]).toEqual(['fulfilled', 'fulfilled']);
+    expect((await store.readStream(stream)).map((e) => [e.streamVersion, e.type])).toEqual([
+      [1, 'Opened'],
+      [2, 'Noted'],
+    ]);
   });
 });
 

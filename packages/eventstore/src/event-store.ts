@@ -49,6 +49,60 @@ WITH current AS (
 )
 SELECT position, transaction_id::text AS transaction_id FROM appended ORDER BY position`;
 
+// The group commit's statement: the events of several streams, each checked against its expected
+// version (the version before its first event here); nothing is written unless every stream is.
+const APPEND_MANY_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
+    WITH ORDINALITY AS e(stream_id, stream_version, id, type, schema_version, data, metadata, n)
+), mismatched AS (
+  SELECT 1 FROM (SELECT stream_id, min(stream_version) - 1 AS expected FROM input GROUP BY stream_id) AS s
+  WHERE (SELECT coalesce(max(stream_version), 0) FROM es_events e WHERE e.stream_id = s.stream_id) <> s.expected
+), appended AS (
+  INSERT INTO es_events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+  SELECT stream_id, stream_version, id, type, schema_version, data, metadata FROM input
+  WHERE NOT EXISTS (SELECT 1 FROM mismatched)
+  ORDER BY n
+  RETURNING stream_id, stream_version, position, transaction_id
+), outboxed AS (
+  INSERT INTO es_outbox (id, lane, topic, key, event, headers)
+  SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
+  FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
+  WHERE EXISTS (SELECT 1 FROM appended)
+)
+SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id FROM appended
+ORDER BY position`;
+
+interface AppendRequest {
+  streamId: string;
+  events: Event[];
+  options: AppendOptions;
+}
+
+interface PendingAppend extends AppendRequest {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH_COMMANDS = 64;
+
+/** Takes the next commands of the queue that touch distinct streams (a stream twice waits its turn). */
+function takeBatch(queue: PendingAppend[]): PendingAppend[] {
+  const streams = new Set<string>();
+  const batch: PendingAppend[] = [];
+  for (let i = 0; i < queue.length && batch.length < MAX_BATCH_COMMANDS; ) {
+    const item = queue[i]!;
+    if (streams.has(item.streamId)) {
+      i++;
+      continue;
+    }
+    streams.add(item.streamId);
+    batch.push(item);
+    queue.splice(i, 1);
+  }
+  return batch;
+}
+
 const COLUMNS = `event_id, type, data, metadata, stream_id, stream_version, position, transaction_id::text AS transaction_id,
   schema_version, recorded_at`;
 
@@ -76,9 +130,64 @@ export class EventStore {
     this.schemas = schemas;
   }
 
+  /**
+   * Appends events to one stream if it is at `expectedVersion`, with their outbox rows, atomically.
+   * Outside a caller's transaction, appends of the same moment to different streams are committed
+   * together in one statement (group commit): one round trip and one commit for many commands. A
+   * batch that fails (a stream not at its expected version) is retried command by command, so each
+   * caller still gets its own result or its own ConcurrencyError.
+   */
   async appendToStream(streamId: string, events: Event[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0)
       return { nextVersion: options.expectedVersion, positions: [], checkpoint: undefined };
+    return tracer.startActiveSpan('eventstore.append', async (span) => {
+      span.setAttributes({
+        'parcours.events': events.length,
+        'parcours.outbox': options.outbox?.length ?? 0,
+      });
+      try {
+        return options.tx
+          ? await this.appendOne({ streamId, events, options })
+          : await new Promise<AppendResult>((resolve, reject) => {
+              this.pending.push({ streamId, events, options, resolve, reject });
+              if (!this.flushing) {
+                this.flushing = true;
+                setImmediate(() => void this.flush());
+              }
+            });
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = takeBatch(this.pending);
+      if (batch.length === 1) {
+        const [only] = batch as [PendingAppend];
+        await this.appendOne(only).then(only.resolve, only.reject);
+        continue;
+      }
+      let results: AppendResult[] | undefined;
+      try {
+        results = await this.appendMany(batch);
+      } catch {
+        // Retried one by one below: each caller gets its own outcome.
+      }
+      if (results) for (const [i, item] of batch.entries()) item.resolve(results[i]!);
+      else await Promise.all(batch.map((item) => this.appendOne(item).then(item.resolve, item.reject)));
+    }
+    this.flushing = false;
+  }
+
+  private async appendOne({ streamId, events, options }: AppendRequest): Promise<AppendResult> {
     const outbox = options.outbox ?? [];
     const params = [
       streamId,
@@ -94,24 +203,15 @@ export class EventStore {
       outbox.map((o) => JSON.stringify(o.event)),
       outbox.map((o) => JSON.stringify(o.headers)),
     ];
-    const rows = await tracer.startActiveSpan('eventstore.append', async (span) => {
-      span.setAttributes({ 'parcours.events': events.length, 'parcours.outbox': outbox.length });
-      try {
-        return await (options.tx ?? this.sql).query<{ position: string; transaction_id: string }>(
-          APPEND_SQL,
-          params,
-          'es_append',
-        );
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        if ((error as { constraint?: string }).constraint === 'es_events_stream_version') {
-          throw new ConcurrencyError(streamId, options.expectedVersion);
-        }
-        throw error;
-      } finally {
-        span.end();
+    let rows: { position: string; transaction_id: string }[];
+    try {
+      rows = await (options.tx ?? this.sql).query(APPEND_SQL, params, 'es_append');
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'es_events_stream_version') {
+        throw new ConcurrencyError(streamId, options.expectedVersion);
       }
-    });
+      throw error;
+    }
     if (rows.length === 0) {
       throw new ConcurrencyError(
         streamId,
@@ -129,6 +229,54 @@ export class EventStore {
       positions: rows.map((r) => Number(r.position)),
       checkpoint: { transactionId: last.transaction_id, position: Number(last.position) },
     };
+  }
+
+  /** Several streams in one statement; undefined when a stream was not at its expected version. */
+  private async appendMany(batch: AppendRequest[]): Promise<AppendResult[] | undefined> {
+    const events = batch.flatMap(({ streamId, events, options }) =>
+      events.map((event, i) => ({ streamId, version: options.expectedVersion + i + 1, event, options })),
+    );
+    const outbox = batch.flatMap(({ options }) => options.outbox ?? []);
+    const rows = await this.sql.query<{
+      stream_id: string;
+      stream_version: number;
+      position: string;
+      transaction_id: string;
+    }>(
+      APPEND_MANY_SQL,
+      [
+        events.map((e) => e.streamId),
+        events.map((e) => e.version),
+        events.map(() => randomUUID()),
+        events.map((e) => e.event.type),
+        events.map((e) => currentSchemaVersion(this.schemas, e.event.type)),
+        events.map((e) => JSON.stringify(e.event.data)),
+        events.map((e) => JSON.stringify({ ...e.options.metadata, ...e.event.metadata })),
+        outbox.map((o) => o.id),
+        outbox.map((o) => o.topic),
+        outbox.map((o) => o.key),
+        outbox.map((o) => JSON.stringify(o.event)),
+        outbox.map((o) => JSON.stringify(o.headers)),
+      ],
+      'es_append_many',
+    );
+    if (rows.length !== events.length) return undefined;
+    this.sql.notifyAppended?.();
+    const byStream = new Map<string, { position: string; transaction_id: string }[]>();
+    for (const row of rows) {
+      const list = byStream.get(row.stream_id) ?? [];
+      list.push(row);
+      byStream.set(row.stream_id, list);
+    }
+    return batch.map(({ streamId, events: appended, options }) => {
+      const own = byStream.get(streamId)!;
+      const last = own.at(-1)!;
+      return {
+        nextVersion: options.expectedVersion + appended.length,
+        positions: own.map((r) => Number(r.position)),
+        checkpoint: { transactionId: last.transaction_id, position: Number(last.position) },
+      };
+    });
   }
 
   async streamVersion(streamId: string, tx?: Sql): Promise<number> {
@@ -160,7 +308,7 @@ export class EventStore {
   async readAll<E extends Event = Event>(
     checkpoint: Checkpoint,
     options: { limit?: number; types?: string[]; tx?: Sql } = {},
-  ): Promise<{ events: StoredEvent<E>[]; checkpoint: Checkpoint }> {
+  ): Promise<{ events: StoredEvent<E>[]; checkpoint: Checkpoint; scanned: number }> {
     const sql = options.tx ?? this.sql;
     const limit = options.limit ?? 500;
     if (!options.types?.length) {
@@ -178,13 +326,14 @@ export class EventStore {
       return {
         events,
         checkpoint: last ? { transactionId: last.transactionId, position: last.position } : checkpoint,
+        scanned: events.length,
       };
     }
     // A reader of some types moves past the events it does not read too: otherwise every call would
     // scan again everything appended since the last event of its types (the referral service's
     // directory feed did, once per append).
-    const [end] = await sql.query<{ transaction_id: string; position: string }>(
-      `SELECT transaction_id::text, position FROM (
+    const [end] = await sql.query<{ transaction_id: string; position: string; scanned: number }>(
+      `SELECT transaction_id::text, position, count(*) OVER ()::int AS scanned FROM (
          SELECT transaction_id, position FROM es_events
          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -194,7 +343,7 @@ export class EventStore {
       [checkpoint.transactionId, checkpoint.position, limit],
       'es_read_all_scan',
     );
-    if (!end) return { events: [], checkpoint };
+    if (!end) return { events: [], checkpoint, scanned: 0 };
     const rows = await sql.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
@@ -207,6 +356,7 @@ export class EventStore {
     return {
       events: rows.map((row) => this.toStored<E>(row)),
       checkpoint: { transactionId: end.transaction_id, position: Number(end.position) },
+      scanned: end.scanned,
     };
   }
 

@@ -104,20 +104,23 @@ export class OutboxRelay {
     let healthy = true;
     let lanes: number[] = [];
     try {
-      const taken = await client.query<{ lanes: number[] }>({
-        name: 'es_outbox_take_lanes',
-        text: `SELECT coalesce(array_agg(lane), '{}') AS lanes
-               FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
-               WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)`,
+      // The lanes are taken and their oldest rows read in one statement (the one-row left join
+      // returns the lanes taken even when they hold nothing).
+      const { rows: taken } = await client.query<OutboxRow & { lanes: number[] }>({
+        name: 'es_outbox_take_batch',
+        text: `WITH taken AS MATERIALIZED (
+                 SELECT lane FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
+                 WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)),
+               batch AS (
+                 SELECT lane, position, id, topic, key, event, headers FROM es_outbox
+                 WHERE lane IN (SELECT lane FROM taken) ORDER BY position LIMIT $1)
+               SELECT (SELECT coalesce(array_agg(lane), '{}') FROM taken) AS lanes, batch.*
+               FROM (VALUES (1)) AS one LEFT JOIN batch ON true
+               ORDER BY batch.position`,
+        values: [this.batchSize],
       });
-      lanes = taken.rows[0]?.lanes ?? [];
-      if (lanes.length === 0) return 0;
-      const { rows } = await client.query<OutboxRow>({
-        name: 'es_outbox_batch',
-        text: `SELECT lane, position, id, topic, key, event, headers FROM es_outbox
-               WHERE lane = ANY($1::smallint[]) ORDER BY position LIMIT $2`,
-        values: [lanes, this.batchSize],
-      });
+      lanes = taken[0]?.lanes ?? [];
+      const rows = taken.filter((row) => row.position !== null);
       if (rows.length === 0) return 0;
       const positions = rows.map((r) => r.position);
       try {

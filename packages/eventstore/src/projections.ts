@@ -8,6 +8,11 @@ export interface Projection<E extends Event = Event> {
   /** Event types it reads (all when absent). */
   types?: E['type'][];
   apply(tx: Tx, event: StoredEvent<E>): Promise<void>;
+  /**
+   * Applies a whole batch (in global order) in a few statements instead of one per event; the
+   * runner calls it instead of `apply` when present. Its effect must equal `apply` on each event.
+   */
+  applyBatch?(tx: Tx, events: StoredEvent<E>[]): Promise<void>;
   /** Empties the read model before a rebuild. */
   reset(tx: Tx): Promise<void>;
 }
@@ -83,6 +88,8 @@ export class ProjectionRunner {
   private wake: (() => void) | undefined;
   private pending = false;
   private unsubscribe: (() => void) | undefined;
+  /** Projections whose checkpoint row is known to exist. */
+  private readonly ensured = new Set<string>();
 
   constructor(
     db: Database,
@@ -120,9 +127,9 @@ export class ProjectionRunner {
     let total = 0;
     for (const projection of this.projections) {
       for (;;) {
-        const { applied, moved } = await this.step(projection);
+        const { applied, more } = await this.step(projection);
         total += applied;
-        if (!moved) break;
+        if (!more) break;
       }
     }
     return total;
@@ -196,30 +203,45 @@ export class ProjectionRunner {
   }
 
   private async lockCheckpoint(tx: Tx, name: string): Promise<Checkpoint> {
-    await tx.query(
-      'INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING',
-      [name],
-      'es_checkpoint_ensure',
-    );
-    const [row] = await tx.query<{ transaction_id: string; position: string }>(
-      'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
-      [name],
-      'es_checkpoint_lock',
-    );
-    return { transactionId: row!.transaction_id, position: Number(row!.position) };
+    // The row is created once per runner, not in every batch; should it have gone since, it is
+    // created again.
+    for (;;) {
+      if (!this.ensured.has(name)) {
+        await tx.query(
+          'INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING',
+          [name],
+          'es_checkpoint_ensure',
+        );
+        this.ensured.add(name);
+      }
+      const [row] = await tx.query<{ transaction_id: string; position: string }>(
+        'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
+        [name],
+        'es_checkpoint_lock',
+      );
+      if (row) return { transactionId: row.transaction_id, position: Number(row.position) };
+      this.ensured.delete(name);
+    }
   }
 
-  /** One batch: how many events were applied, and whether the checkpoint moved (it may move past events of other types). */
-  private async step(projection: Projection): Promise<{ applied: number; moved: boolean }> {
+  /**
+   * One batch: how many events were applied, and whether there may be more to read now (the batch
+   * was full: the checkpoint may also move past events of other types).
+   */
+  private async step(projection: Projection): Promise<{ applied: number; more: boolean }> {
     return this.db.transaction(async (tx) => {
       // The row lock makes two runners of one projection take turns instead of applying twice.
       const from = await this.lockCheckpoint(tx, projection.name);
-      const { events, checkpoint } = await this.store.readAll(from, {
+      const { events, checkpoint, scanned } = await this.store.readAll(from, {
         limit: this.batchSize,
         ...(projection.types ? { types: projection.types } : {}),
         tx,
       });
-      for (const event of events) await projection.apply(tx, event);
+      if (projection.applyBatch) {
+        if (events.length > 0) await projection.applyBatch(tx, events);
+      } else {
+        for (const event of events) await projection.apply(tx, event);
+      }
       const moved = checkpoint.transactionId !== from.transactionId || checkpoint.position !== from.position;
       if (moved) {
         await tx.query(
@@ -228,7 +250,7 @@ export class ProjectionRunner {
           'es_checkpoint_update',
         );
       }
-      return { applied: events.length, moved };
+      return { applied: events.length, more: scanned >= this.batchSize };
     });
   }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { EncryptedEnvelope } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 
@@ -26,7 +26,11 @@ export interface SubjectKeysOptions {
 
 const ALGORITHM = 'aes-256-gcm';
 
-function seal(key: Buffer, plaintext: Buffer, aad: string): { iv: Buffer; tag: Buffer; ct: Buffer } {
+function seal(
+  key: Buffer | KeyObject,
+  plaintext: Buffer,
+  aad: string,
+): { iv: Buffer; tag: Buffer; ct: Buffer } {
   const iv = randomBytes(12);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(aad));
@@ -34,7 +38,7 @@ function seal(key: Buffer, plaintext: Buffer, aad: string): { iv: Buffer; tag: B
   return { iv, tag: cipher.getAuthTag(), ct };
 }
 
-function open(key: Buffer, iv: Buffer, tag: Buffer, ct: Buffer, aad: string): Buffer {
+function open(key: Buffer | KeyObject, iv: Buffer, tag: Buffer, ct: Buffer, aad: string): Buffer {
   const decipher = createDecipheriv(ALGORITHM, key, iv);
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(tag);
@@ -48,15 +52,22 @@ function open(key: Buffer, iv: Buffer, tag: Buffer, ct: Buffer, aad: string): Bu
  */
 export class SubjectKeys {
   private readonly sql: Sql;
-  private readonly kek: Buffer;
+  private readonly kek: KeyObject;
   private readonly cacheTtlMs: number;
   private readonly cacheSize: number;
   private readonly cache = new Map<string, { key: Buffer; expires: number }>();
+  /** Keys waiting to be stored: the calls of one moment share one INSERT. */
+  private creating: {
+    subject: string;
+    wrapped: Buffer;
+    done: (created: boolean, error?: unknown) => void;
+  }[] = [];
+  private flushing = false;
 
   constructor(sql: Sql, options: SubjectKeysOptions) {
     if (options.kek.length !== 32) throw new Error('the key-encryption key must be 32 bytes');
     this.sql = sql;
-    this.kek = options.kek;
+    this.kek = createSecretKey(options.kek);
     this.cacheTtlMs = options.cacheTtlMs ?? 60_000;
     this.cacheSize = options.cacheSize ?? 10_000;
   }
@@ -122,13 +133,7 @@ export class SubjectKeys {
     // read the existing key only when there is one. Two writers creating at once: the first wins.
     if (create) {
       const key = randomBytes(32);
-      const created = await this.sql.query(
-        `INSERT INTO subject_keys (subject_id, wrapped_key) VALUES ($1, $2)
-         ON CONFLICT (subject_id) DO NOTHING RETURNING 1`,
-        [subject, this.wrap(key, subject)],
-        'subject_keys_create',
-      );
-      if (created.length > 0) return this.remember(subject, key);
+      if (await this.store(subject, this.wrap(key, subject))) return this.remember(subject, key);
     }
     const stored = (
       await this.sql.query<{ wrapped_key: Buffer | null; erased: boolean }>(
@@ -140,6 +145,47 @@ export class SubjectKeys {
     // No key at all, or a tombstone: the data is unreadable for good.
     if (!stored?.wrapped_key || stored.erased) throw new SubjectErasedError(subject);
     return this.remember(subject, this.unwrap(stored.wrapped_key, subject));
+  }
+
+  /**
+   * Stores a new subject's wrapped key unless the subject has one; resolves whether it was stored.
+   * Under load many requests create keys at once: those of one moment go in one INSERT, and the
+   * next batch gathers while it runs, so each encryption does not cost a round trip of its own.
+   */
+  private store(subject: string, wrapped: Buffer): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.creating.push({
+        subject,
+        wrapped,
+        done: (created, error) => (error === undefined ? resolve(created) : reject(error)),
+      });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.creating.length > 0) {
+      const batch = this.creating.splice(0, 1_000);
+      // One subject twice in a batch: the first is stored, the others read it back.
+      const first = new Map<string, (typeof batch)[number]>();
+      for (const item of batch) if (!first.has(item.subject)) first.set(item.subject, item);
+      try {
+        const rows = await this.sql.query<{ subject_id: string }>(
+          `INSERT INTO subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
+           ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,
+          [[...first.keys()], [...first.values()].map((item) => item.wrapped)],
+          'subject_keys_create',
+        );
+        const stored = new Set(rows.map((row) => row.subject_id));
+        for (const item of batch) item.done(first.get(item.subject) === item && stored.has(item.subject));
+      } catch (error) {
+        for (const item of batch) item.done(false, error);
+      }
+    }
+    this.flushing = false;
   }
 
   private remember(subject: string, key: Buffer): Buffer {

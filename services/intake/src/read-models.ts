@@ -4,6 +4,42 @@ import type { IntakeEvent } from './intake/intake.ts';
 import type { MassEventEvent } from './mass-events/mass-event.ts';
 
 type Handled = IntakeEvent | CallbackEvent | MassEventEvent;
+type Recorded = Extract<IntakeEvent, { type: 'IntakeRecorded' }>['data'];
+
+interface SummaryRow {
+  intakeId: string;
+  caseId: string;
+  channel: string;
+  status: 'open' | 'ready' | 'merged';
+  offenceCategory: string;
+  urgency: string;
+  officeId: string | null;
+  associationId: string | null;
+  massEventId: string | null;
+  matchKey: string | null;
+  mergedInto: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+function summaryRow(data: Recorded): SummaryRow {
+  const { intakeId, caseId, details, profile, matchKey, recordedBy, recordedAt } = data;
+  return {
+    intakeId,
+    caseId,
+    channel: details.channel,
+    status: 'open',
+    offenceCategory: profile.offenceCategory,
+    urgency: profile.urgency,
+    officeId: details.channel === 'walk-in' ? details.officeId : null,
+    associationId: details.channel === 'walk-in' ? details.associationId : null,
+    massEventId: details.channel === 'mass-event' ? details.massEventId : null,
+    matchKey: matchKey ?? null,
+    mergedInto: null,
+    recordedBy,
+    recordedAt,
+  };
+}
 
 /**
  * The intake service's tables for lists and queues, fed in global order by the ProjectionRunner:
@@ -21,33 +57,64 @@ export const intakeViews: Projection<Event> = {
     'MassEventRecorded',
     'MassEventClosed',
   ],
+  /**
+   * The intakes recorded in the batch are folded in memory with their later events in the batch
+   * (ready, merged) and inserted in one statement; every other event is applied on its own, in order.
+   */
+  async applyBatch(tx: Tx, events: StoredEvent<Event>[]) {
+    const created = new Map<string, SummaryRow>();
+    const rest: StoredEvent<Event>[] = [];
+    for (const stored of events) {
+      const event = { type: stored.type, data: stored.data } as Handled;
+      if (event.type === 'IntakeRecorded') {
+        created.set(event.data.intakeId, summaryRow(event.data));
+        continue;
+      }
+      const row =
+        event.type === 'IntakeReadyForOrientation' || event.type === 'IntakeMerged'
+          ? created.get(event.data.intakeId)
+          : undefined;
+      if (!row) rest.push(stored);
+      else if (event.type === 'IntakeReadyForOrientation')
+        row.status = row.status === 'open' ? 'ready' : row.status;
+      else if (event.type === 'IntakeMerged')
+        Object.assign(row, { status: 'merged', mergedInto: event.data.into });
+    }
+    if (created.size > 0) {
+      const rows = [...created.values()];
+      const column = <K extends keyof SummaryRow>(key: K) => rows.map((row) => row[key]);
+      await tx.query(
+        `INSERT INTO intake_summaries (intake_id, case_id, channel, status, offence_category, urgency, office_id,
+           association_id, mass_event_id, match_key, merged_into, recorded_by, recorded_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[])
+         ON CONFLICT (intake_id) DO NOTHING`,
+        [
+          column('intakeId'),
+          column('caseId'),
+          column('channel'),
+          column('status'),
+          column('offenceCategory'),
+          column('urgency'),
+          column('officeId'),
+          column('associationId'),
+          column('massEventId'),
+          column('matchKey'),
+          column('mergedInto'),
+          column('recordedBy'),
+          column('recordedAt'),
+        ],
+        'intake_summaries_insert_batch',
+      );
+    }
+    for (const stored of rest) await intakeViews.apply(tx, stored);
+  },
   async apply(tx: Tx, stored: StoredEvent<Event>) {
     const event = { type: stored.type, data: stored.data } as Handled;
     switch (event.type) {
-      case 'IntakeRecorded': {
-        const { intakeId, caseId, details, profile, matchKey, recordedBy, recordedAt } = event.data;
-        await tx.query(
-          `INSERT INTO intake_summaries (intake_id, case_id, channel, status, offence_category, urgency, office_id,
-             association_id, mass_event_id, match_key, recorded_by, recorded_at)
-           VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (intake_id) DO NOTHING`,
-          [
-            intakeId,
-            caseId,
-            details.channel,
-            profile.offenceCategory,
-            profile.urgency,
-            details.channel === 'walk-in' ? details.officeId : null,
-            details.channel === 'walk-in' ? details.associationId : null,
-            details.channel === 'mass-event' ? details.massEventId : null,
-            matchKey,
-            recordedBy,
-            recordedAt,
-          ],
-          'intake_summary_insert',
-        );
+      case 'IntakeRecorded':
+        await intakeViews.applyBatch!(tx, [stored]);
         return;
-      }
       case 'IntakeReadyForOrientation':
         await tx.query(
           `UPDATE intake_summaries SET status = 'ready' WHERE intake_id = $1 AND status = 'open'`,

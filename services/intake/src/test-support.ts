@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DevIssuer, type DevUserName, loadConfig } from '@parcours/service-kit';
 import { testServiceEnv } from '@parcours/service-kit/testing';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** Lowercase, accents stripped, punctuation to spaces, spaces collapsed: "  Élodie-Anne " → "elodie anne". */
 export function normalise(value: string): string {
@@ -23,11 +23,13 @@ export interface MatchInput {
  * for finding a name without the secret.
  */
 export class MatchKeys {
-  readonly #secret: Buffer;
+  readonly #secret: KeyObject;
 
   constructor(secret: string | Buffer) {
-    this.#secret = typeof secret === 'string' ? Buffer.from(secret) : secret;
-    if (this.#secret.length < 32) throw new Error('the match key secret must be at least 32 bytes');
+    const bytes = typeof secret === 'string' ? Buffer.from(secret) : secret;
+    if (bytes.length < 32) throw new Error('the match key secret must be at least 32 bytes');
+    // Imported once: a raw Buffer would be imported again on every HMAC.
+    this.#secret = createSecretKey(bytes);
   }
 
   of(input: MatchInput): string {
