@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import pg from 'pg';
-import { helplineCallBody, machine, percentile, sampleRss, startService } from '../support.ts';
+import { helplineCallBody, machine, percentile, postJson, sampleRss, startService } from '../support.ts';
 
 process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const args = process.argv.slice(2).map(Number);
@@ -33,10 +33,7 @@ const residences = [
 ] as const;
 
 const issuer = await DevIssuer.shared({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
-const helpline = {
-  authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}`,
-  'content-type': 'application/json',
-};
+const helpline = { authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}` };
 const call = (i: number) => {
   const [postcode, communeCode] = residences[i % residences.length]!;
   return helplineCallBody(i, { countryCode: 'FR', postcode, communeCode });
@@ -81,11 +78,7 @@ for (const [rate, seconds] of runs) {
   try {
     // Warm-up: a few calls through the whole path (consumer group joined, JIT, pools).
     for (let i = 0; i < 20; i++) {
-      await fetch(`${intake.base}/intakes/helpline-calls`, {
-        method: 'POST',
-        headers: helpline,
-        body: call(i),
-      });
+      await postJson(`${intake.base}/intakes/helpline-calls`, helpline, call(i));
     }
     await waitFor(
       async () => (await inbox.query('SELECT count(*)::int AS n FROM referral_inbox')).rows[0].n >= 20,
@@ -101,16 +94,17 @@ for (const [rate, seconds] of runs) {
       while (sending || accepted.size > 0) {
         const pending = [...accepted.keys()];
         if (pending.length > 0) {
-          const { rows } = await inbox.query<{ intake_id: string }>(
-            'SELECT intake_id FROM referral_inbox WHERE intake_id = ANY($1)',
+          // By case id: the inbox's index for a case's referrals keeps this poll cheap.
+          const { rows } = await inbox.query<{ case_id: string }>(
+            'SELECT case_id FROM referral_inbox WHERE case_id = ANY($1)',
             [pending],
           );
           const now = performance.now();
-          for (const { intake_id } of rows) {
-            const t0 = accepted.get(intake_id);
+          for (const { case_id } of rows) {
+            const t0 = accepted.get(case_id);
             if (t0 === undefined) continue;
             latencies.push(now - t0);
-            accepted.delete(intake_id);
+            accepted.delete(case_id);
             idleSince = now;
           }
         }
@@ -127,19 +121,14 @@ for (const [rate, seconds] of runs) {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       inflight.push(
         (async () => {
-          const res = await fetch(`${intake.base}/intakes/helpline-calls`, {
-            method: 'POST',
-            headers: helpline,
-            body: call(1000 + i),
-          });
+          const res = await postJson(`${intake.base}/intakes/helpline-calls`, helpline, call(1000 + i));
           const t = performance.now();
           if (res.status !== 201) {
             failed++;
-            await res.body?.cancel();
             return;
           }
-          const { intakeId } = (await res.json()) as { intakeId: string };
-          accepted.set(intakeId, t);
+          const { caseId } = res.body as { caseId: string };
+          accepted.set(caseId, t);
         })(),
       );
     }
@@ -149,7 +138,7 @@ for (const [rate, seconds] of runs) {
     await watcher;
 
     const { rows } = await inbox.query<{ doubled: number }>(
-      'SELECT count(*)::int AS doubled FROM (SELECT intake_id FROM referral_inbox GROUP BY intake_id HAVING count(*) > 1) d',
+      'SELECT count(*)::int AS doubled FROM (SELECT case_id FROM referral_inbox GROUP BY case_id HAVING count(*) > 1) d',
     );
     const sorted = [...latencies].sort((a, b) => a - b);
     const result: Result = {

@@ -75,3 +75,41 @@ export async function handleCommand<Command, E extends Event, State>(
     }
   }
 }
+
+/**
+ * Decides commands that each open a new stream (ids just minted) and appends them all in one
+ * statement: a consumer's batch costs one round trip instead of one per command. All or nothing:
+ * a ConcurrencyError when one of the streams exists after all, and the caller goes back to
+ * `handleCommand` one command at a time (which decides again on what the stream holds).
+ */
+export async function handleNewStreams<Command, E extends Event, State>(
+  store: EventStore,
+  decider: Decider<Command, E, State>,
+  commands: {
+    streamId: string;
+    command: Command;
+    metadata?: EventMetadata;
+    outbox?: (events: E[], state: State) => OutboxMessage[];
+  }[],
+  options: { tx?: Sql } = {},
+): Promise<HandleResult<E, State>[]> {
+  const decided = commands.map(({ streamId, command, metadata, outbox }) => {
+    const events = decider.decide(command, decider.initialState());
+    const state = events.reduce(decider.evolve, decider.initialState());
+    return { streamId, events, state, metadata, outbox: outbox?.(events, state) ?? [] };
+  });
+  const appended = await store.appendToStreams(
+    decided.map(({ streamId, events, metadata, outbox }) => ({
+      streamId,
+      events,
+      options: { expectedVersion: 0, outbox, ...(metadata ? { metadata } : {}) },
+    })),
+    options.tx ? { tx: options.tx } : {},
+  );
+  return decided.map(({ events, state }, i) => ({
+    events,
+    state,
+    nextVersion: appended[i]!.nextVersion,
+    checkpoint: appended[i]!.checkpoint,
+  }));
+}

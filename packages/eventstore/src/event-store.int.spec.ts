@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '@parcours/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Decider, handleCommand } from './command-handler.ts';
+import { type Decider, handleCommand, handleNewStreams } from './command-handler.ts';
 import type { Database } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import { EventStore } from './event-store.ts';
 import { START } from './events.ts';
+import { processBatchOnce } from './inbox.ts';
 import { freshDatabase } from './test-support.ts';
 
 type CounterEvent = { type: 'Incremented'; data: { by: number; seenTotal: number } };
@@ -172,6 +173,57 @@ describe('group commit', () => {
       [1, 'Opened'],
       [2, 'Noted'],
     ]);
+  });
+});
+
+describe('batches of a consumer', () => {
+  it('appends new streams together or not at all, and records each inbox id once', async () => {
+    const streams = [`case-${randomUUID()}`, `case-${randomUUID()}`];
+    const results = await db.transaction((tx) =>
+      handleNewStreams(
+        store,
+        counter,
+        streams.map((streamId, i) => ({ streamId, command: { type: 'Increment', by: i + 1 } as Increment })),
+        { tx },
+      ),
+    );
+    expect(results.map((r) => [r.nextVersion, r.state.total])).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
+    // One of them exists now: the whole batch is refused and nothing of it is written.
+    const fresh = `case-${randomUUID()}`;
+    const again = db.transaction((tx) =>
+      handleNewStreams(
+        store,
+        counter,
+        [fresh, streams[0]!].map((streamId) => ({
+          streamId,
+          command: { type: 'Increment', by: 5 } as Increment,
+        })),
+        { tx },
+      ),
+    );
+    await expect(again).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.streamVersion(fresh)).toBe(0);
+    expect(await store.streamVersion(streams[0]!)).toBe(1);
+
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const effects: string[][] = [];
+    const run = (batch: string[]) =>
+      processBatchOnce(
+        db,
+        'batch-test',
+        batch.map((id) => ({ id })),
+        async (_tx, events) => {
+          effects.push(events.map((e) => e.id));
+        },
+      );
+    // The same id twice in a batch, then a batch with a processed id: each has one effect.
+    expect(await run([ids[0]!, ids[1]!, ids[0]!])).toEqual([ids[0], ids[1]]);
+    expect(await run([ids[1]!, ids[2]!])).toEqual([ids[2]]);
+    expect(await run([ids[2]!])).toEqual([]);
+    expect(effects).toEqual([[ids[0], ids[1]], [ids[2]]]);
   });
 });
 

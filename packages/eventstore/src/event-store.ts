@@ -73,7 +73,7 @@ WITH input AS (
 SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id FROM appended
 ORDER BY position`;
 
-interface AppendRequest {
+export interface AppendRequest {
   streamId: string;
   events: Event[];
   options: AppendOptions;
@@ -146,15 +146,15 @@ export class EventStore {
         'parcours.outbox': options.outbox?.length ?? 0,
       });
       try {
-        return options.tx
-          ? await this.appendOne({ streamId, events, options })
-          : await new Promise<AppendResult>((resolve, reject) => {
-              this.pending.push({ streamId, events, options, resolve, reject });
-              if (!this.flushing) {
-                this.flushing = true;
-                setImmediate(() => void this.flush());
-              }
-            });
+        if (options.tx) return await this.appendOne({ streamId, events, options });
+        const result = new Promise<AppendResult>((resolve, reject) => {
+          this.pending.push({ streamId, events, options, resolve, reject });
+        });
+        if (!this.flushing) {
+          this.flushing = true;
+          setImmediate(() => void this.flush());
+        }
+        return await result;
       } catch (error) {
         span.setStatus({ code: SpanStatusCode.ERROR });
         throw error;
@@ -164,10 +164,34 @@ export class EventStore {
     });
   }
 
+  /** Appends on the pool waiting for the statement in flight. */
   private readonly pending: PendingAppend[] = [];
   private flushing = false;
 
+  /**
+   * Appends to several streams in one statement, all or nothing: a ConcurrencyError (naming the
+   * first stream) when one of them is not at its expected version. For a caller holding a batch of
+   * commands, e.g. a consumer routing a batch of messages in one transaction.
+   */
+  async appendToStreams(requests: AppendRequest[], options: { tx?: Sql } = {}): Promise<AppendResult[]> {
+    const nonEmpty = requests.filter((request) => request.events.length > 0);
+    const streams = new Set(nonEmpty.map((request) => request.streamId));
+    if (streams.size < nonEmpty.length) throw new Error('appendToStreams: one stream appears twice');
+    const results = nonEmpty.length > 0 ? await this.appendMany(options.tx ?? this.sql, nonEmpty) : [];
+    if (!results) {
+      const first = nonEmpty[0]!;
+      throw new ConcurrencyError(first.streamId, first.options.expectedVersion);
+    }
+    let next = 0;
+    return requests.map((request) =>
+      request.events.length > 0
+        ? results[next++]!
+        : { nextVersion: request.options.expectedVersion, positions: [], checkpoint: undefined },
+    );
+  }
+
   private async flush(): Promise<void> {
+    const target = this.sql;
     while (this.pending.length > 0) {
       const batch = takeBatch(this.pending);
       if (batch.length === 1) {
@@ -177,7 +201,7 @@ export class EventStore {
       }
       let results: AppendResult[] | undefined;
       try {
-        results = await this.appendMany(batch);
+        results = await this.appendMany(target, batch);
       } catch {
         // Retried one by one below: each caller gets its own outcome.
       }
@@ -232,12 +256,12 @@ export class EventStore {
   }
 
   /** Several streams in one statement; undefined when a stream was not at its expected version. */
-  private async appendMany(batch: AppendRequest[]): Promise<AppendResult[] | undefined> {
+  private async appendMany(target: Sql, batch: AppendRequest[]): Promise<AppendResult[] | undefined> {
     const events = batch.flatMap(({ streamId, events, options }) =>
       events.map((event, i) => ({ streamId, version: options.expectedVersion + i + 1, event, options })),
     );
     const outbox = batch.flatMap(({ options }) => options.outbox ?? []);
-    const rows = await this.sql.query<{
+    const rows = await target.query<{
       stream_id: string;
       stream_version: number;
       position: string;
@@ -261,7 +285,9 @@ export class EventStore {
       'es_append_many',
     );
     if (rows.length !== events.length) return undefined;
-    this.sql.notifyAppended?.();
+    const notify = () => this.sql.notifyAppended?.();
+    if (target.afterCommit) target.afterCommit(notify);
+    else notify();
     const byStream = new Map<string, { position: string; transaction_id: string }[]>();
     for (const row of rows) {
       const list = byStream.get(row.stream_id) ?? [];

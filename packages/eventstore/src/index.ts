@@ -1,16 +1,23 @@
 // The wire-side types the event store reads and writes, defined once in contracts.
 export type { EncryptedEnvelope, OutboxMessage, OutboxSink } from '@parcours/contracts';
-export { type Decider, type HandleOptions, type HandleResult, handleCommand } from './command-handler.ts';
+export {
+  type Decider,
+  type HandleOptions,
+  type HandleResult,
+  handleCommand,
+  handleNewStreams,
+} from './command-handler.ts';
 export { Database, type DatabaseOptions, type MigrationEntry, type Sql, type Tx } from './database.ts';
 export { ConcurrencyError, UpcastError } from './errors.ts';
 export {
   type AppendOptions,
+  type AppendRequest,
   type AppendResult,
   EventStore,
   OUTBOX_LANES,
 } from './event-store.ts';
 export { type Checkpoint, type Event, type EventMetadata, START, type StoredEvent } from './events.ts';
-export { processOnce } from './inbox.ts';
+export { processBatchOnce, processOnce } from './inbox.ts';
 export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export { documentProjection, type Projection, ProjectionRunner } from './projections.ts';

@@ -21,6 +21,7 @@ export interface MessageContext {
 }
 
 export type MessageHandler = (event: IntegrationEvent, ctx: MessageContext) => Promise<void>;
+export type BatchHandler = (messages: { event: IntegrationEvent; ctx: MessageContext }[]) => Promise<void>;
 
 export interface RetryPolicy {
   /** Tries in all, the first included, before the message goes to `<topic>.dlq`. */
@@ -44,10 +45,27 @@ export interface ConsumerOptions {
    * case, are still handled one after another.
    */
   partitionsConcurrently?: number;
+  /**
+   * Handles the readable messages of one fetch of a partition together (in order, at most
+   * `maxBatchSize` at a time), e.g. in one database transaction: under load the cost per message
+   * falls with the size of the backlog. When it throws, those messages go one by one through
+   * `handler`, with its retries and dead letters.
+   */
+  batchHandler?: BatchHandler;
+  /** Most messages given to `batchHandler` at once (default 100). */
+  maxBatchSize?: number;
 }
 
 export interface RunningConsumer {
   stop(): Promise<void>;
+}
+
+/** A message decoded and validated: what the handlers get, with its trace's parent context. */
+interface Readable {
+  message: KafkaMessage;
+  event: IntegrationEvent;
+  ctx: MessageContext;
+  parent: Context;
 }
 
 const defaultRetry: RetryPolicy = { attempts: 5, initialMs: 200, maxMs: 5_000 };
@@ -61,8 +79,8 @@ export const backoffMs = (retry: RetryPolicy, attempt: number) =>
 
 /**
  * Starts a consumer group member; resolves once it has joined the group. Each partition is handled
- * one message at a time (order per case kept), its offset committed only after the message was
- * handled or dead-lettered.
+ * in order (one message, or one batch, at a time: order per case kept), its offset committed only
+ * after the message was handled or dead-lettered.
  */
 export async function startConsumer(
   internals: MessagingInternals,
@@ -107,6 +125,97 @@ export async function startConsumer(
     commitTimer ??= setTimeout(() => void flushCommits(), COMMIT_INTERVAL_MS);
   };
 
+  /** The message as a valid event, or undefined once an unreadable one is dead-lettered. */
+  const decode = async (topic: string, partition: number, message: KafkaMessage) => {
+    const location = { topic, partition, offset: message.offset };
+    try {
+      const decoded = fromKafkaMessage(message);
+      const contract = registry.require(decoded.event.type);
+      const errors = contract.validate(decoded.event.data, { allowUnknownProperties: true });
+      if (errors.length > 0) throw new InvalidIntegrationEventError(decoded.event, errors);
+      const ctx: MessageContext = {
+        ...location,
+        key: message.key?.toString() ?? null,
+        attempt: 1,
+        traceparent: decoded.trace.traceparent,
+        tracestate: decoded.trace.tracestate,
+        headers: decoded.headers,
+      };
+      const parent = propagation.extract(ROOT_CONTEXT, decoded.headers);
+      return { message, event: decoded.event, ctx, parent } satisfies Readable;
+    } catch (error) {
+      // Cannot succeed on any retry: straight to the dead letters.
+      logger?.warn({ ...location, err: error }, 'Unreadable message sent to the dead-letter topic');
+      await deadLetter(internals, { ...location, message, error, attempts: 0 });
+      return undefined;
+    }
+  };
+
+  /** Tries the handler with backoff, then dead-letters; false when stopped before it was done. */
+  const handleOne = async (
+    { message, event, ctx: first, parent }: Readable,
+    heartbeat: () => Promise<void>,
+  ) => {
+    const location = { topic: first.topic, partition: first.partition, offset: first.offset };
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+      if (stopping) return false; // not committed: the next member of the group handles it
+      const ctx: MessageContext = { ...first, attempt };
+      try {
+        await handleInSpan(parent, ctx, () => options.handler(event, ctx));
+        return true;
+      } catch (error) {
+        lastError = error;
+        logger?.warn({ ...location, attempt, eventId: event.id, err: error }, 'Handler failed');
+        if (attempt < retry.attempts) {
+          await sleepWithHeartbeats(backoffMs(retry, attempt), heartbeat, () => stopping);
+        }
+      }
+    }
+    if (stopping) return false;
+    logger?.error(
+      { ...location, eventId: event.id, err: lastError },
+      'Handler kept failing: message sent to the dead-letter topic',
+    );
+    await deadLetter(internals, { ...location, message, error: lastError, attempts: retry.attempts });
+    return true;
+  };
+
+  /** The batch handler in one span linked to every message's trace; false when it threw. */
+  const handleBatch = (readable: Readable[]) =>
+    tracer.startActiveSpan(
+      `process ${readable[0]!.ctx.topic} batch`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': readable[0]!.ctx.topic,
+          'messaging.batch.message_count': readable.length,
+        },
+        links: readable.flatMap(({ parent }) => {
+          const linked = trace.getSpanContext(parent);
+          return linked ? [{ context: linked }] : [];
+        }),
+      },
+      async (span) => {
+        try {
+          await options.batchHandler!(readable.map(({ event, ctx }) => ({ event, ctx })));
+          return true;
+        } catch (error) {
+          span.recordException(error instanceof Error ? error : String(error));
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          logger?.warn(
+            { topic: readable[0]!.ctx.topic, messages: readable.length, err: error },
+            'Batch handler failed: its messages are handled one by one',
+          );
+          return false;
+        } finally {
+          span.end();
+        }
+      },
+    );
+
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     logger?.error(
       { err: payload.error, groupId: payload.groupId, restart: payload.restart },
@@ -129,56 +238,37 @@ export async function startConsumer(
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const location = { topic, partition, offset: message.offset };
-        let decoded: ReturnType<typeof fromKafkaMessage>;
-        try {
-          decoded = fromKafkaMessage(message);
-          const contract = registry.require(decoded.event.type);
-          const errors = contract.validate(decoded.event.data, { allowUnknownProperties: true });
-          if (errors.length > 0) throw new InvalidIntegrationEventError(decoded.event, errors);
-        } catch (error) {
-          // Cannot succeed on any retry: straight to the dead letters.
-          logger?.warn({ ...location, err: error }, 'Unreadable message sent to the dead-letter topic');
-          await deadLetter(internals, { ...location, message, error, attempts: 0 });
-          await commit(topic, partition, message);
-          return;
-        }
-
-        const parent = propagation.extract(ROOT_CONTEXT, decoded.headers);
-        let lastError: unknown;
-        for (let attempt = 1; attempt <= retry.attempts; attempt++) {
-          if (stopping) return; // not committed: the next member of the group handles it
-          const ctx: MessageContext = {
-            ...location,
-            key: message.key?.toString() ?? null,
-            attempt,
-            traceparent: decoded.trace.traceparent,
-            tracestate: decoded.trace.tracestate,
-            headers: decoded.headers,
-          };
-          let handled = false;
-          try {
-            await handleInSpan(parent, ctx, () => options.handler(decoded.event, ctx));
-            handled = true;
-          } catch (error) {
-            lastError = error;
-            logger?.warn({ ...location, attempt, eventId: decoded.event.id, err: error }, 'Handler failed');
-            if (attempt < retry.attempts) {
-              await sleepWithHeartbeats(backoffMs(retry, attempt), heartbeat, () => stopping);
-            }
+      ...(options.batchHandler
+        ? {
+            eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+              const { topic, partition } = batch;
+              const size = options.maxBatchSize ?? 100;
+              for (let from = 0; from < batch.messages.length; from += size) {
+                if (stopping || !isRunning() || isStale()) return;
+                const chunk = batch.messages.slice(from, from + size);
+                const readable: Readable[] = [];
+                for (const message of chunk) {
+                  const decoded = await decode(topic, partition, message);
+                  if (decoded) readable.push(decoded);
+                }
+                if (readable.length > 0 && !(await handleBatch(readable))) {
+                  for (const item of readable) {
+                    if (!(await handleOne(item, heartbeat))) return;
+                  }
+                }
+                const last = chunk.at(-1)!;
+                resolveOffset(last.offset);
+                await commit(topic, partition, last);
+                await heartbeat();
+              }
+            },
           }
-          // Outside the try: a failed commit (a rebalance) must not count as a handler failure.
-          if (handled) return commit(topic, partition, message);
-        }
-        if (stopping) return;
-        logger?.error(
-          { ...location, eventId: decoded.event.id, err: lastError },
-          'Handler kept failing: message sent to the dead-letter topic',
-        );
-        await deadLetter(internals, { ...location, message, error: lastError, attempts: retry.attempts });
-        await commit(topic, partition, message);
-      },
+        : {
+            eachMessage: async ({ topic, partition, message, heartbeat }) => {
+              const decoded = await decode(topic, partition, message);
+              if (!decoded || (await handleOne(decoded, heartbeat))) await commit(topic, partition, message);
+            },
+          }),
     });
     await joined;
   } catch (error) {

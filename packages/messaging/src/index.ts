@@ -9,6 +9,7 @@ export {
   type WireMessage,
 } from './cloudevents.ts';
 export type {
+  BatchHandler,
   ConsumerOptions,
   MessageContext,
   MessageHandler,

@@ -169,6 +169,45 @@ describe('messaging on a real Kafka', () => {
     expect(applied.filter((a) => a === 'case-p/13')).toHaveLength(1);
   });
 
+  it('hands a fetched backlog to the batch handler in order; a failing batch goes one by one, poison to the DLQ', async () => {
+    const { messaging, topic, event } = await given('batch');
+    // Published before the consumer starts: the first fetch holds the whole backlog.
+    const backlog = Array.from({ length: 30 }, (_, i) => event('case-b', i));
+    await messaging.publish(topic, backlog);
+    const batches: number[][] = [];
+    const single: number[] = [];
+    const consumer = await messaging.startConsumer({
+      groupId: uniqueGroup('batch'),
+      topics: [topic],
+      fromBeginning: true,
+      retry: fast,
+      sessionTimeoutMs: 6_000,
+      maxBatchSize: 10,
+      batchHandler: async (messages) => {
+        const steps = messages.map(({ event: e }) => (e.data as { step: number }).step);
+        if (steps.includes(42)) throw new Error('a poison message in this batch');
+        batches.push(steps);
+      },
+      handler: async (e) => {
+        const { step } = e.data as { step: number };
+        if (step === 42) throw new Error('poison');
+        single.push(step);
+      },
+    });
+    cleanup.push(() => consumer.stop());
+    await vi.waitFor(() => expect(batches.flat()).toHaveLength(30), { timeout: 15_000, interval: 50 });
+    expect(batches.flat()).toEqual(backlog.map((_, i) => i));
+    expect(Math.max(...batches.map((b) => b.length))).toBe(10);
+    expect(batches.length).toBeLessThan(30);
+
+    // A batch that fails: its messages go through the single handler, the poison one to the DLQ.
+    await messaging.publish(topic, [event('case-b', 41), event('case-b', 42), event('case-b', 43)]);
+    await vi.waitFor(() => expect(single).toEqual([41, 43]), { timeout: 15_000, interval: 50 });
+    const [dead] = await readRecords(`${topic}.dlq`, 1);
+    expect(JSON.parse(dead!.value!)).toMatchObject({ step: 42 });
+    expect(dead!.headers['dlq_attempts']).toBe('3');
+  });
+
   it('dead-letters unreadable, unknown and invalid messages without calling the handler', async () => {
     const { messaging, topic, event } = await given('unreadable');
     const handled: string[] = [];

@@ -59,7 +59,15 @@ class ReferralTables extends Migration {
   }
 }
 
+/** A case's referrals, by case id (GET /cases/:caseId/referrals). */
+class ReferralByCase extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('CREATE INDEX referral_inbox_case ON referral_inbox (case_id)');
+  }
+}
+
 export const referralMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0200_referral_tables', class: ReferralTables },
+  { name: '0201_referral_by_case', class: ReferralByCase },
 ];

@@ -6,7 +6,7 @@ import { DirectoryFeed } from './directory/index.ts';
 import { seedDirectory } from './directory/seed.ts';
 import { type Geography, loadGeography } from './geography/geography.ts';
 import { referralMigrations } from './migrations.ts';
-import { orientationHandler } from './referral/consumers.ts';
+import { orientationBatchHandler, orientationHandler } from './referral/consumers.ts';
 import { referralInbox } from './referral/inbox/index.ts';
 import { DeadlineScheduler } from './referral/scheduler.ts';
 import { ReferralService } from './referral/service.ts';
@@ -119,6 +119,7 @@ export async function openReferralModule(
         groupId: config.ROUTING_CONSUMER_GROUP,
         topics: [config.INTAKE_TOPIC],
         handler: orientationHandler(db, referrals, clock),
+        batchHandler: orientationBatchHandler(db, referrals, clock),
         fromBeginning: true,
         partitionsConcurrently: config.ROUTING_CONCURRENCY,
       });

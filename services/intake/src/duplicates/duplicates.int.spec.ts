@@ -1,4 +1,7 @@
+import type { Sql } from '@parcours/eventstore';
+import { replayedOneByOne } from '@parcours/eventstore/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeViews } from '../read-models.ts';
 import { helplineCall, startTestService, type TestService } from '../test-support.ts';
 
 let service: TestService;
@@ -86,5 +89,15 @@ describe('possible duplicates', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('intake_merged');
+
+    // The views as built live, rebuilt in one batch (applyBatch folds each intake's events), and
+    // replayed event by event (apply) are the same rows.
+    const { db, store, projections } = service.module;
+    const snapshot = async (sql: Sql) => sql.query('SELECT * FROM intake_summaries ORDER BY intake_id');
+    const live = await snapshot(db);
+    await projections.rebuild('intake-views');
+    expect(await snapshot(db)).toEqual(live);
+    const replayed = await replayedOneByOne(db, store, intakeViews, snapshot);
+    expect(replayed).toEqual(live);
   });
 });

@@ -113,6 +113,8 @@ export const IntakeIdParams = Type.Object({ intakeId: Type.String({ format: 'uui
 
 export const RecordedResponse = Type.Object({
   intakeId: Type.String(),
+  /** The case the intake opened: what the listener quotes to follow it (referrals, follow-up). */
+  caseId: Type.String(),
   status: Type.String(),
   events: Type.Array(Type.String()),
 });

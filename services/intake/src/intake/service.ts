@@ -316,7 +316,13 @@ export class IntakeService {
       expectNew: command.type.startsWith('Record') && command.type !== 'RecordConsent',
       ...(tx ? { tx } : {}),
     });
-    return { intakeId, status: result.state.status, events: result.events.map((e) => e.type) };
+    const { state } = result;
+    return {
+      intakeId,
+      caseId: state.status === 'none' ? '' : state.intake.caseId,
+      status: state.status,
+      events: result.events.map((e) => e.type),
+    };
   }
 }
 

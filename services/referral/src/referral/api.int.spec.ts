@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from '@parcours/eventstore';
+import { replayedOneByOne } from '@parcours/eventstore/testing';
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
-import { orientationHandler } from './consumers.ts';
+import { orientationBatchHandler, orientationHandler } from './consumers.ts';
+import { referralInbox } from './inbox/index.ts';
 import { referralIdFor } from './service.ts';
 import { readyForOrientation } from './test-builders.ts';
 
@@ -73,6 +77,27 @@ describe('office inbox', () => {
     expect(res.json().code).toBe('association_out_of_scope');
     expect((await get('/offices/office-75-bav/referrals', 'federation-analyst')).statusCode).toBe(403);
     expect((await get('/offices/nowhere/referrals', 'caseworker')).statusCode).toBe(404);
+  });
+});
+
+describe("a case's referrals", () => {
+  it('shows the helpline where a call went; association staff see only what concerns them', async () => {
+    const caseId = randomUUID();
+    const referralId = await orient({ ...requisition, caseId });
+    const helpline = await get(`/cases/${caseId}/referrals`, 'helpline');
+    expect(helpline.statusCode).toBe(200);
+    expect(helpline.json().items).toMatchObject([
+      { referralId, caseId, status: 'proposed', officeId: 'office-75-bav', readOnly: true },
+    ]);
+    // The receiving office works on it; another association does not see it; analysts are refused.
+    expect((await get(`/cases/${caseId}/referrals`, 'caseworker')).json().items).toMatchObject([
+      { referralId, readOnly: false },
+    ]);
+    expect((await get(`/cases/${caseId}/referrals`, 'caseworker-69')).json().items).toEqual([]);
+    const analyst = await get(`/cases/${caseId}/referrals`, 'federation-analyst');
+    expect(analyst.statusCode).toBe(403);
+    expect(analyst.headers['content-type']).toContain('application/problem+json');
+    expect((await get(`/cases/${randomUUID()}/referrals`, 'helpline')).json().items).toEqual([]);
   });
 });
 
@@ -189,5 +214,24 @@ describe('directory', () => {
     ]);
     const after = await get('/directory/routing?postcode=97400&offenceCategory=burglary', 'helpline');
     expect(after.json().officeId).not.toBe(officeId);
+  });
+});
+
+describe('the inbox read model', () => {
+  it('is the same built live in batches, rebuilt, and replayed event by event', async () => {
+    // A batch of routings as the consumer hands them over, on top of the answers above.
+    const batch = [readyForOrientation(), readyForOrientation({ ...requisition }), readyForOrientation()];
+    await orientationBatchHandler(
+      service.module.db,
+      service.module.referrals,
+    )(batch.map((event) => ({ event, ctx: messageContext })));
+    const { db, store, projections } = service.module;
+    await service.catchUp();
+    const snapshot = (sql: Sql) => sql.query('SELECT * FROM referral_inbox ORDER BY referral_id');
+    const live = await snapshot(db);
+    expect(live.length).toBeGreaterThanOrEqual(batch.length);
+    await projections.rebuild('referral-inbox');
+    expect(await snapshot(db)).toEqual(live);
+    expect(await replayedOneByOne(db, store, referralInbox, snapshot)).toEqual(live);
   });
 });

@@ -215,6 +215,42 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   );
 
   app.get(
+    '/cases/:caseId/referrals',
+    {
+      schema: {
+        tags: ['referral'],
+        summary:
+          'Where a case went: its referrals, oldest first (the helpline and admins see all; association staff those their association sent or received)',
+        params: Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Object({ items: Type.Array(Item) }) },
+      },
+      preHandler: requireRole(
+        'helpline',
+        'caseworker',
+        'office-manager',
+        'association-manager',
+        'auditor',
+        'admin',
+      ),
+    },
+    async (request) => {
+      const { actor } = request;
+      const network = actor.roles.some(
+        (role) => role === 'helpline' || role === 'admin' || role === 'auditor',
+      );
+      if (!network && !actor.association)
+        throw forbidden('no_association', 'Your account has no association');
+      const rows = await db.query<Row>(
+        `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox
+         WHERE case_id = $1 AND ($2::text IS NULL OR association_id = $2 OR from_association_id = $2)
+         ORDER BY proposed_at, referral_id`,
+        [request.params.caseId, network ? null : actor.association],
+      );
+      return { items: rows.map((row) => toItem(row, row.office_id !== actor.office)) };
+    },
+  );
+
+  app.get(
     '/referrals/inbox',
     {
       schema: {

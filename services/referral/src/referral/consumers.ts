@@ -1,9 +1,17 @@
 import { IntakeReadyForOrientation, type IntegrationEvent } from '@parcours/contracts';
-import { type Database, processOnce } from '@parcours/eventstore';
-import type { MessageContext, MessageHandler } from '@parcours/messaging';
+import { type Database, processBatchOnce, processOnce } from '@parcours/eventstore';
+import type { BatchHandler, MessageContext, MessageHandler } from '@parcours/messaging';
 import type { ReferralService } from './service.ts';
 
 export const ROUTING_CONSUMER = 'referral-routing';
+
+/** Routing acts as the service itself, caused by the intake's event, in the intake's trace. */
+const routingMetadata = (event: IntegrationEvent, ctx: MessageContext, now: Date) => ({
+  now,
+  actor: { id: 'referral-routing', roles: ['admin' as const] },
+  causationId: event.id,
+  ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
+});
 
 /**
  * Intakes ready for orientation become referrals: routed, then proposed (or queued for the national
@@ -18,16 +26,37 @@ export function orientationHandler(
   return async (event: IntegrationEvent, ctx: MessageContext) => {
     if (event.type !== IntakeReadyForOrientation.type) return;
     await processOnce(db, ROUTING_CONSUMER, event.id, async (tx) => {
-      await referrals.orient(
-        event as IntakeReadyForOrientation,
-        {
-          now: clock(),
-          actor: { id: 'referral-routing', roles: ['admin'] },
-          causationId: event.id,
-          ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
-        },
-        tx,
-      );
+      await referrals.orient(event as IntakeReadyForOrientation, routingMetadata(event, ctx, clock()), tx);
     });
+  };
+}
+
+/**
+ * The same for a batch of messages: one transaction records their ids in the inbox and routes the
+ * new ones, whose referrals are appended in one statement. If anything in the batch fails (a
+ * referral that exists already, say), the consumer hands its messages to `orientationHandler` one
+ * by one.
+ */
+export function orientationBatchHandler(
+  db: Database,
+  referrals: ReferralService,
+  clock: () => Date = () => new Date(),
+): BatchHandler {
+  return async (messages) => {
+    const orientations = messages.filter(({ event }) => event.type === IntakeReadyForOrientation.type);
+    const now = clock();
+    await processBatchOnce(
+      db,
+      ROUTING_CONSUMER,
+      orientations.map(({ event, ctx }) => ({ id: event.id, event, ctx })),
+      (tx, fresh) =>
+        referrals.orientMany(
+          fresh.map(({ event, ctx }) => ({
+            event: event as IntakeReadyForOrientation,
+            metadata: routingMetadata(event, ctx, now),
+          })),
+          tx,
+        ),
+    );
   };
 }

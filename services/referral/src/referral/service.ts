@@ -15,6 +15,7 @@ import {
   type Database,
   type EventStore,
   handleCommand,
+  handleNewStreams,
   type OutboxMessage,
   type Sql,
 } from '@parcours/eventstore';
@@ -105,7 +106,7 @@ export class ReferralService {
     let newReferralId: string | undefined;
     let redirected: CommandResult | undefined;
     for (const event of result.events) {
-      if (event.type === 'ReferralProposed') await this.schedule(tx, event.data);
+      if (event.type === 'ReferralProposed') await this.schedule(tx, [event.data]);
       if (event.type === 'ReferralRedirected' && result.state.status === 'redirected') {
         const { proposal } = result.state;
         newReferralId = event.data.newReferralId;
@@ -146,6 +147,46 @@ export class ReferralService {
     metadata: RequestMetadata,
     tx: Sql,
   ): Promise<CommandResult & { decision: RoutingDecision }> {
+    const { referralId, command, decision } = this.orientation(event, metadata);
+    const result = await this.execute(referralId, command, metadata, tx);
+    return { ...result, decision };
+  }
+
+  /**
+   * `orient` for a batch of intakes in one transaction: every referral opens a stream of its own,
+   * so they are decided together and appended in one statement, their deadlines in one more.
+   * Throws (nothing kept) if a referral exists already: the caller goes back to `orient` one by one.
+   */
+  async orientMany(
+    events: { event: IntakeReadyForOrientation; metadata: RequestMetadata }[],
+    tx: Sql,
+  ): Promise<void> {
+    const orientations = events.map(({ event, metadata }) => ({
+      ...this.orientation(event, metadata),
+      metadata,
+    }));
+    const results = await handleNewStreams(
+      this.deps.store,
+      referralDecider,
+      orientations.map(({ referralId, command, metadata }) => ({
+        streamId: referralStreamId(referralId),
+        command,
+        metadata: eventMetadata(metadata),
+        // Each referral's integration events carry its own command's trace and correlation.
+        outbox: (decided: ReferralEvent[], state: ReferralState) => this.outbox(decided, state, metadata),
+      })),
+      { tx },
+    );
+    await this.schedule(
+      tx,
+      results.flatMap(({ events: decided }) =>
+        decided.flatMap((e) => (e.type === 'ReferralProposed' ? [e.data] : [])),
+      ),
+    );
+  }
+
+  /** The command an intake event becomes: routed, then proposed, or queued for the national platform. */
+  private orientation(event: IntakeReadyForOrientation, metadata: RequestMetadata) {
     const data = event.data as IntakeData;
     const decision = route(
       data,
@@ -206,19 +247,21 @@ export class ReferralService {
             },
             metadata,
           };
-    const result = await this.execute(referralId, command, metadata, tx);
-    return { ...result, decision };
+    return { referralId, command, decision };
   }
 
-  private async schedule(tx: Sql, proposal: Extract<ReferralEvent, { type: 'ReferralProposed' }>['data']) {
-    const rows = [
-      ...proposal.deadlines.reminders.map((r) => [r.kind, r.at]),
-      ['expiry', proposal.deadlines.dueAt],
-    ];
+  /** The proposals' reminders and expiry, for the scheduler: one statement for them all. */
+  private async schedule(tx: Sql, proposals: Extract<ReferralEvent, { type: 'ReferralProposed' }>['data'][]) {
+    const rows = proposals.flatMap(({ referralId, deadlines }) => [
+      ...deadlines.reminders.map((r) => [referralId, r.kind, r.at]),
+      [referralId, 'expiry', deadlines.dueAt],
+    ]);
+    if (rows.length === 0) return;
     await tx.query(
       `INSERT INTO referral_deadlines (referral_id, kind, due_at)
-       SELECT $1, k, d FROM unnest($2::text[], $3::timestamptz[]) AS r(k, d) ON CONFLICT DO NOTHING`,
-      [proposal.referralId, rows.map((r) => r[0]), rows.map((r) => r[1])],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+      'referral_deadlines_insert',
     );
   }
 

@@ -3,6 +3,55 @@ import { type ReferralEvent, referralEventTypes, type Urgency } from '../referra
 
 export const urgencyRank: Record<Urgency, number> = { immediate: 0, high: 1, normal: 2, low: 3 };
 
+type Proposal = Extract<ReferralEvent, { type: 'ReferralProposed' }>['data'];
+
+/** Proposals as inbox rows; a queued referral proposed later keeps its row, with the values below. */
+async function insertProposals(tx: Tx, proposals: Proposal[]) {
+  const column = <T>(value: (d: Proposal) => T) => proposals.map(value);
+  const office = (d: Proposal) => (d.target.kind === 'foreign-organisation' ? undefined : d.target);
+  const from = (d: Proposal) => (d.from.kind === 'office' ? d.from : undefined);
+  await tx.query(
+    `INSERT INTO referral_inbox (referral_id, case_id, intake_id, status, mode, target_kind, association_id, office_id,
+       organisation_id, from_association_id, from_office_id, urgency, urgency_rank, offence_category, needs, reasons,
+       due_at, redirected_from, proposed_at, updated_at)
+     SELECT r.referral_id, r.case_id, r.intake_id, 'proposed', r.mode, r.target_kind, r.association_id, r.office_id,
+       r.organisation_id, r.from_association_id, r.from_office_id, r.urgency, r.urgency_rank, r.offence_category,
+       r.needs, r.reasons, r.due_at, r.redirected_from, r.at, r.at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+       $9::text[], $10::text[], $11::text[], $12::smallint[], $13::text[], $14::jsonb[], $15::jsonb[],
+       $16::timestamptz[], $17::text[], $18::timestamptz[])
+       AS r(referral_id, case_id, intake_id, mode, target_kind, association_id, office_id, organisation_id,
+         from_association_id, from_office_id, urgency, urgency_rank, offence_category, needs, reasons, due_at,
+         redirected_from, at)
+     ON CONFLICT (referral_id) DO UPDATE SET status = 'proposed', mode = excluded.mode,
+       target_kind = excluded.target_kind, association_id = excluded.association_id, office_id = excluded.office_id,
+       organisation_id = excluded.organisation_id, reasons = excluded.reasons, due_at = excluded.due_at,
+       queue_reason = NULL, updated_at = excluded.updated_at
+     WHERE referral_inbox.status = 'queued'`,
+    [
+      column((d) => d.referralId),
+      column((d) => d.caseId),
+      column((d) => d.intakeId),
+      column((d) => d.mode),
+      column((d) => d.target.kind),
+      column((d) => office(d)?.associationId ?? null),
+      column((d) => office(d)?.officeId ?? null),
+      column((d) => (d.target.kind === 'foreign-organisation' ? d.target.organisationId : null)),
+      column((d) => from(d)?.associationId ?? null),
+      column((d) => from(d)?.officeId ?? null),
+      column((d) => d.urgency),
+      column((d) => urgencyRank[d.urgency]),
+      column((d) => d.offenceCategory),
+      column((d) => JSON.stringify(d.needs)),
+      column((d) => JSON.stringify(d.reasons)),
+      column((d) => d.deadlines.dueAt),
+      column((d) => d.redirectedFrom ?? null),
+      column((d) => d.at),
+    ],
+    'referral_inbox_propose',
+  );
+}
+
 /**
  * Office inboxes (and the national queue): one row per referral, fed in global order by the
  * ProjectionRunner. Inserts ignore a row already there and updates set absolute values, so a replay
@@ -11,6 +60,28 @@ export const urgencyRank: Record<Urgency, number> = { immediate: 0, high: 1, nor
 export const referralInbox: Projection<ReferralEvent> = {
   name: 'referral-inbox',
   types: referralEventTypes,
+  /**
+   * Runs of proposals of distinct referrals (what routing produces under load) go in one statement;
+   * every other event is applied on its own, in order.
+   */
+  async applyBatch(tx: Tx, events: StoredEvent<ReferralEvent>[]) {
+    let run: Proposal[] = [];
+    const flush = async () => {
+      if (run.length > 0) await insertProposals(tx, run);
+      run = [];
+    };
+    for (const stored of events) {
+      const event = { type: stored.type, data: stored.data } as ReferralEvent;
+      if (event.type === 'ReferralProposed' && !run.some((p) => p.referralId === event.data.referralId)) {
+        run.push(event.data);
+        continue;
+      }
+      await flush();
+      if (event.type === 'ReferralProposed') run.push(event.data);
+      else await referralInbox.apply(tx, stored);
+    }
+    await flush();
+  },
   async apply(tx: Tx, stored: StoredEvent<ReferralEvent>) {
     const event = { type: stored.type, data: stored.data } as ReferralEvent;
     const update = (set: string, params: unknown[]) =>
@@ -43,44 +114,9 @@ export const referralInbox: Projection<ReferralEvent> = {
         );
         return;
       }
-      case 'ReferralProposed': {
-        const d = event.data;
-        const t = d.target;
-        const from = d.from.kind === 'office' ? d.from : undefined;
-        // A queued referral proposed later keeps its row: the values below replace the queue's.
-        await tx.query(
-          `INSERT INTO referral_inbox (referral_id, case_id, intake_id, status, mode, target_kind, association_id, office_id,
-             organisation_id, from_association_id, from_office_id, urgency, urgency_rank, offence_category, needs, reasons,
-             due_at, redirected_from, proposed_at, updated_at)
-           VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
-           ON CONFLICT (referral_id) DO UPDATE SET status = 'proposed', mode = excluded.mode,
-             target_kind = excluded.target_kind, association_id = excluded.association_id, office_id = excluded.office_id,
-             organisation_id = excluded.organisation_id, reasons = excluded.reasons, due_at = excluded.due_at,
-             queue_reason = NULL, updated_at = excluded.updated_at
-           WHERE referral_inbox.status = 'queued'`,
-          [
-            d.referralId,
-            d.caseId,
-            d.intakeId,
-            d.mode,
-            t.kind,
-            t.kind === 'foreign-organisation' ? null : t.associationId,
-            t.kind === 'foreign-organisation' ? null : t.officeId,
-            t.kind === 'foreign-organisation' ? t.organisationId : null,
-            from?.associationId ?? null,
-            from?.officeId ?? null,
-            d.urgency,
-            urgencyRank[d.urgency],
-            d.offenceCategory,
-            JSON.stringify(d.needs),
-            JSON.stringify(d.reasons),
-            d.deadlines.dueAt,
-            d.redirectedFrom ?? null,
-            d.at,
-          ],
-        );
+      case 'ReferralProposed':
+        await insertProposals(tx, [event.data]);
         return;
-      }
       case 'ReferralAccepted':
         await update(`status = 'accepted'`, []);
         return;
