@@ -52,6 +52,7 @@ export const intakeViews: Projection<Event> = {
     'IntakeRecorded',
     'IntakeReadyForOrientation',
     'IntakeMerged',
+    'PersonalDataErased',
     'CallbackRequested',
     'CallbackCompleted',
     'MassEventRecorded',
@@ -127,6 +128,14 @@ export const intakeViews: Projection<Event> = {
           `UPDATE intake_summaries SET status = 'merged', merged_into = $2 WHERE intake_id = $1`,
           [event.data.intakeId, event.data.into],
           'intake_summary_merged',
+        );
+        return;
+      case 'PersonalDataErased':
+        // The match key is a pseudonym of the person: erased ones no longer link to anyone.
+        await tx.query(
+          'UPDATE intake_summaries SET match_key = NULL WHERE intake_id = $1',
+          [event.data.intakeId],
+          'intake_summary_erased',
         );
         return;
       case 'CallbackRequested': {

@@ -229,6 +229,54 @@ describe('intake API', () => {
     expect((await get('/intakes', 'caseworker')).statusCode).toBe(403);
   });
 
+  it("erases a victim's personal data on a DPO's request: unreadable everywhere, the intake still counted", async () => {
+    const recorded = await post('/intakes/walk-ins', 'caseworker', walkIn());
+    const { intakeId } = recorded.json();
+    const before = await get(`/intakes/${intakeId}`, 'caseworker');
+    expect(before.json().personal.identity).toEqual({ lastName: 'Lefèvre', firstName: 'Élodie' });
+    const state = await service.module.intakes.load(intakeId);
+    if (state.status === 'none') throw new Error('the walk-in was not recorded');
+    const { victimId } = state.intake;
+
+    // A caseworker may not; the association's DPO may; a second request is a clear 409.
+    const request = { reason: 'Art. 17 request received by letter on 2026-11-20' };
+    expect((await post(`/intakes/${intakeId}/erasure`, 'caseworker', request)).statusCode).toBe(403);
+    const bad = await post(`/intakes/${intakeId}/erasure`, 'auditor', { reason: '' });
+    expect(bad.statusCode).toBe(400);
+    const erased = await post(`/intakes/${intakeId}/erasure`, 'auditor', request);
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json().events).toEqual(['PersonalDataErased']);
+    const again = await post(`/intakes/${intakeId}/erasure`, 'auditor', request);
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json().code).toBe('personal_data_erased');
+
+    const after = await get(`/intakes/${intakeId}`, 'caseworker');
+    expect(after.json()).toMatchObject({
+      intakeId,
+      personal: null,
+      personalErased: true,
+      profile: { offenceCategory: 'couple-violence' },
+    });
+    expect(await service.module.keys.isErased(victimId)).toBe(true);
+    // The IntakeRecorded event's envelope is there, and nobody can open it any more.
+    const [stored] = await service.module.store.readStream(`intake-${intakeId}`);
+    const envelope = (stored!.data as { personal: Parameters<TestService['module']['keys']['decrypt']>[0] })
+      .personal;
+    expect(await service.module.keys.tryDecrypt(envelope)).toBeNull();
+    await service.catchUp();
+    const [summary] = await service.module.db.query<{ match_key: string | null }>(
+      'SELECT match_key FROM intake_summaries WHERE intake_id = $1',
+      [intakeId],
+    );
+    expect(summary).toEqual({ match_key: null });
+
+    // A helpline intake is the national platform's: an association's DPO cannot erase it, an admin can.
+    const call = (await post('/intakes/helpline-calls', 'helpline', helplineCall())).json().intakeId;
+    expect((await post(`/intakes/${call}/erasure`, 'auditor', request)).statusCode).toBe(403);
+    expect((await post(`/intakes/${call}/erasure`, 'admin', request)).statusCode).toBe(200);
+  });
+
   it('serves its OpenAPI document', async () => {
     const res = await service.app.inject({ method: 'GET', url: '/openapi.json' });
     if (res.statusCode === 200) expect(Object.keys(res.json().paths)).toContain('/intakes/helpline-calls');

@@ -42,6 +42,18 @@ export function canReadIntake(actor: Actor, state: Exclude<IntakeState, { status
   );
 }
 
+/**
+ * Who may erase an intake's personal data: an admin, a national DPO (auditor without association),
+ * or the DPO of the association the intake belongs to.
+ */
+export function canEraseIntake(actor: Actor, state: Exclude<IntakeState, { status: 'none' }>): boolean {
+  if (actor.roles.includes('admin')) return true;
+  if (!actor.roles.includes('auditor')) return false;
+  if (actor.association === undefined) return true;
+  const details = state.intake.details;
+  return details.channel === 'walk-in' && details.associationId === actor.association;
+}
+
 interface SummaryRow {
   intake_id: string;
   case_id: string;
@@ -217,6 +229,36 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
     async (request) => {
       await loadInScope(request.params.intakeId, request.actor);
       return intakes.merge(request.params.intakeId, request.body.into, commandMetadata(request));
+    },
+  );
+
+  app.post(
+    '/intakes/:intakeId/erasure',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          "Erase the victim's personal data (right to erasure): their key is deleted, every copy becomes unreadable, counts stay",
+        params: IntakeIdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 3, maxLength: 500, description: 'The request and its basis' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: RecordedResponse },
+      },
+      preHandler: requireRole('auditor', 'admin'),
+      config: { idempotent: true },
+    },
+    async (request) => {
+      const state = await intakes.load(request.params.intakeId);
+      if (state.status === 'none') throw notFound('intake_not_found', 'No such intake');
+      if (!canEraseIntake(request.actor, state))
+        throw forbidden('intake_out_of_scope', 'This intake is out of your scope');
+      return intakes.erasePersonalData(
+        request.params.intakeId,
+        request.body.reason,
+        commandMetadata(request),
+      );
     },
   );
 

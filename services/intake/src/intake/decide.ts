@@ -92,6 +92,8 @@ export type MergeIntakes = Cmd<
   'MergeIntakes',
   { into: string; survivor: { status: IntakeState['status'] } | undefined }
 >;
+/** Erasure of the victim's personal data (GDPR art. 17), once the handler has deleted the key. */
+export type ErasePersonalData = Cmd<'ErasePersonalData', { reason: string }>;
 
 export type IntakeCommand =
   | RecordHelplineCall
@@ -102,7 +104,8 @@ export type IntakeCommand =
   | RecordConsent
   | OverrideConsent
   | MarkReadyForOrientation
-  | MergeIntakes;
+  | MergeIntakes
+  | ErasePersonalData;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -305,6 +308,25 @@ export function decide(command: IntakeCommand, state: IntakeState): IntakeEvent[
           data: {
             intakeId: current.intake.intakeId,
             into,
+            by: metadata.actor.id,
+            at: metadata.now.toISOString(),
+          },
+        },
+      ];
+    }
+    case 'ErasePersonalData': {
+      // A merged intake holds personal data too: it can be erased like any other.
+      if (state.status === 'none') throw IntakeErrors.notFound();
+      const current = state;
+      if (current.intake.erasedAt) throw IntakeErrors.alreadyErased();
+      const { intakeId, victimId } = current.intake;
+      return [
+        {
+          type: 'PersonalDataErased',
+          data: {
+            intakeId,
+            victimId,
+            reason: command.data.reason,
             by: metadata.actor.id,
             at: metadata.now.toISOString(),
           },

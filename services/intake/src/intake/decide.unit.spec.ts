@@ -453,6 +453,45 @@ describe('MergeIntakes', () => {
   });
 });
 
+describe('ErasePersonalData', () => {
+  const erase = {
+    type: 'ErasePersonalData' as const,
+    data: { reason: 'art. 17 request' },
+    metadata: listener,
+  };
+
+  it('records the erasure with its reason and actor, for any recorded intake, merged ones included', () => {
+    const erased: IntakeEvent = {
+      type: 'PersonalDataErased',
+      data: {
+        intakeId: 'intake-1',
+        victimId: helplineRecorded().data.victimId,
+        reason: 'art. 17 request',
+        by: 'listener-1',
+        at,
+      },
+    };
+    spec.given([helplineRecorded()]).when(erase).then([erased]);
+    const merged: IntakeEvent = {
+      type: 'IntakeMerged',
+      data: { intakeId: 'intake-1', into: 'intake-3', by: 'x', at },
+    };
+    spec.given([helplineRecorded(), merged]).when(erase).then([erased]);
+  });
+
+  it('refuses an unknown intake (404) and a second erasure (409)', () => {
+    expect(code(spec.given([]).when(erase).events)).toEqual({ code: 'intake_not_found', status: 404 });
+    const erased: IntakeEvent = {
+      type: 'PersonalDataErased',
+      data: { intakeId: 'intake-1', victimId: 'v', reason: 'r', by: 'x', at },
+    };
+    expect(code(spec.given([helplineRecorded(), erased]).when(erase).events)).toEqual({
+      code: 'personal_data_erased',
+      status: 409,
+    });
+  });
+});
+
 describe('personal data', () => {
   it('IntakeRecorded carries the envelope, never fields in clear', () => {
     const [recorded] = spec

@@ -26,6 +26,8 @@ export const IntakeErrors = {
   alreadyRecorded: () => new IntakeError('intake_already_recorded', 409, 'This intake is already recorded'),
   notFound: () => new IntakeError('intake_not_found', 404, 'No such intake'),
   merged: () => new IntakeError('intake_merged', 409, 'This intake was merged into another one'),
+  alreadyErased: () =>
+    new IntakeError('personal_data_erased', 409, "This intake's personal data was already erased"),
   unknownOffice: () =>
     new IntakeError('unknown_office', 422, 'The office is not in the directory', [
       { field: '/body/officeId', message: 'unknown office' },

@@ -116,13 +116,19 @@ export type IntakeReadyForOrientation = Event<
   { intakeId: string; caseId: string; at: string }
 >;
 export type IntakeMerged = Event<'IntakeMerged', { intakeId: string; into: string; by: string; at: string }>;
+/** The victim's data key was deleted on request (crypto-shredding): `personal` is unreadable for good. */
+export type PersonalDataErased = Event<
+  'PersonalDataErased',
+  { intakeId: string; victimId: string; reason: string; by: string; at: string }
+>;
 
 export type IntakeEvent =
   | IntakeRecorded
   | ConsentRecorded
   | ConsentOverridden
   | IntakeReadyForOrientation
-  | IntakeMerged;
+  | IntakeMerged
+  | PersonalDataErased;
 
 export interface IntakeFacts {
   intakeId: string;
@@ -135,6 +141,8 @@ export interface IntakeFacts {
   recordedBy: string;
   recordedAt: string;
   consentOverride?: ConsentOverride;
+  /** When the victim's personal data was erased, if it was. */
+  erasedAt?: string;
 }
 
 export type IntakeState =
@@ -174,6 +182,9 @@ export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
     case 'IntakeMerged':
       if (state.status === 'none') return state;
       return { status: 'merged', intake: state.intake, into: event.data.into };
+    case 'PersonalDataErased':
+      if (state.status === 'none') return state;
+      return { ...state, intake: { ...state.intake, erasedAt: event.data.at } };
   }
 }
 

@@ -251,6 +251,26 @@ export class IntakeService {
     );
   }
 
+  /**
+   * Erases the victim's personal data (GDPR art. 17) by crypto-shredding: the victim's data key, and
+   * those of the callers' numbers kept for this intake's callbacks, are deleted, so every copy of the
+   * data (events, read models, Kafka messages, other services) is unreadable for good; the counts
+   * stay. The keys go first and the event after: a request that fails half-way is simply repeated.
+   */
+  async erasePersonalData(intakeId: string, reason: string, metadata: RequestMetadata) {
+    const state = await this.load(intakeId);
+    if (state.status === 'none') throw IntakeErrors.notFound();
+    if (state.intake.erasedAt) throw IntakeErrors.alreadyErased();
+    const callbacks = await this.deps.db.query<{ task_id: string }>(
+      'SELECT task_id FROM callback_queue WHERE intake_id = $1',
+      [intakeId],
+    );
+    for (const subject of [state.intake.victimId, ...callbacks.map((c) => `caller-${c.task_id}`)]) {
+      await this.deps.keys.erase(subject, metadata.actor.id);
+    }
+    return this.handle(intakeId, { type: 'ErasePersonalData', data: { reason }, metadata }, metadata);
+  }
+
   async load(intakeId: string, tx?: Sql): Promise<IntakeState> {
     const history = await this.deps.store.readStream<IntakeEvent>(intakeStreamId(intakeId), tx ? { tx } : {});
     return history.reduce(

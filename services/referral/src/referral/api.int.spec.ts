@@ -142,6 +142,25 @@ describe('answering a referral', () => {
     expect(second.json()).toEqual(first.json());
     const events = await service.module.store.readStream(`referral-${referralId}`);
     expect(events.map((e) => e.type)).toEqual(['ReferralProposed', 'ReferralDeclined']);
+    // The declined transfer left the case with nobody: it is back in the national queue, once.
+    const queued = first.json().newReferralId;
+    const queue = await get('/referrals/queue?limit=200', 'helpline');
+    expect(
+      queue
+        .json()
+        .items.filter((i: { caseId: string }) => i.caseId === (events[0]!.data as { caseId: string }).caseId),
+    ).toEqual([expect.objectContaining({ referralId: queued, status: 'queued', queueReason: 'declined' })]);
+  });
+
+  it("keeps a long decline reason whole in the referral, cut to the integration events' 300 characters", async () => {
+    const referralId = await orient(requisition);
+    const reason = `outside our competence: ${'x'.repeat(470)}`;
+    const res = await post(`/referrals/${referralId}/decline`, 'caseworker', { reason });
+    expect(res.statusCode).toBe(200);
+    const [, declined] = await service.module.store.readStream(`referral-${referralId}`);
+    expect((declined!.data as { reason: string }).reason).toBe(reason);
+    const queued = await get(`/referrals/${res.json().newReferralId}`, 'helpline');
+    expect(queued.json().reasons.at(-1)).toHaveLength(300);
   });
 
   it("redirects to another office: a new proposal appears there, the sender's trace stays", async () => {
@@ -170,6 +189,41 @@ describe('answering a referral', () => {
       reason: 'test it',
     });
     expect(unknown.statusCode).toBe(422);
+  });
+
+  it('adds a service from an accepted referral: a new referral, the office keeps the case and sees it sent', async () => {
+    const referralId = await orient(requisition);
+    expect(
+      (
+        await post(`/referrals/${referralId}/add-service`, 'caseworker', {
+          officeId: 'office-69-lyon',
+          reason: 'too early',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect((await post(`/referrals/${referralId}/accept`, 'caseworker')).statusCode).toBe(200);
+    const res = await post(`/referrals/${referralId}/add-service`, 'caseworker', {
+      officeId: 'office-69-lyon',
+      reason: 'psychologist near her new work',
+    });
+    expect(res.statusCode).toBe(200);
+    const { newReferralId } = res.json();
+    expect((await get(`/referrals/${referralId}`, 'caseworker')).json().status).toBe('accepted');
+    const lyon = await get('/referrals/inbox', 'caseworker-69');
+    expect(lyon.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          referralId: newReferralId,
+          status: 'proposed',
+          mode: 'referral',
+          fromOfficeId: 'office-75-bav',
+        }),
+      ]),
+    );
+    const sent = await get('/offices/office-75-bav/referrals?box=sent', 'caseworker');
+    expect(sent.json().items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ referralId: newReferralId, readOnly: true })]),
+    );
   });
 
   it('refuses a redirection abroad without sharing consent (consent gate, 422)', async () => {

@@ -12,7 +12,7 @@ import {
 import { type Static, Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import type { ReferralCommand } from './decide.ts';
-import { type ReferralState, type Target, Urgencies } from './referral.ts';
+import { type ReferralState, type Target, Urgencies, withReason } from './referral.ts';
 import { ReferralErrors } from './service.ts';
 
 const Enum = <const T extends readonly string[]>(values: T) =>
@@ -436,6 +436,30 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   );
 
   app.post(
+    '/referrals/:referralId/add-service',
+    post(
+      'From an accepted referral, refer the victim to another office or a foreign organisation for a further service; the office keeps the case',
+      Type.Object(
+        {
+          officeId: Type.Optional(Type.String({ maxLength: 64 })),
+          organisationId: Type.Optional(Type.String({ maxLength: 64 })),
+          reason: Reason,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    async (request) => {
+      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
+      const to = targetFrom(body);
+      return run(request.params.referralId, request, (metadata) => ({
+        type: 'AddService',
+        data: { to, newReferralId: randomUUID(), reason: body.reason },
+        metadata,
+      }));
+    },
+  );
+
+  app.post(
     '/referrals/:referralId/revoke',
     post(
       'Withdraw a referral (its sender)',
@@ -511,7 +535,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
           mode: 'transfer',
           from: { kind: 'national-platform' },
           target: to,
-          reasons: [...q.reasons, `routed by hand by ${metadata.actor.id}: ${body.reason}`],
+          reasons: withReason(q.reasons, `routed by hand by ${metadata.actor.id}: ${body.reason}`),
         },
         metadata,
       }));

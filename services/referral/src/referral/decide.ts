@@ -43,6 +43,8 @@ export type QueueReferral = Cmd<
 export type AcceptReferral = Cmd<'AcceptReferral', Record<string, never>>;
 export type DeclineReferral = Cmd<'DeclineReferral', { reason: string }>;
 export type RedirectReferral = Cmd<'RedirectReferral', { to: Target; newReferralId: string; reason: string }>;
+/** A referral in the strict sense: the holder of an accepted referral adds a service elsewhere. */
+export type AddService = Cmd<'AddService', { to: Target; newReferralId: string; reason: string }>;
 export type RevokeReferral = Cmd<'RevokeReferral', { reason: string }>;
 export type SendReminder = Cmd<'SendReminder', { reminder: Exclude<DeadlineKind, 'expiry'> }>;
 export type ExpireReferral = Cmd<'ExpireReferral', Record<string, never>>;
@@ -54,6 +56,7 @@ export type ReferralCommand =
   | AcceptReferral
   | DeclineReferral
   | RedirectReferral
+  | AddService
   | RevokeReferral
   | SendReminder
   | ExpireReferral
@@ -70,7 +73,7 @@ export const ReferralErrors = {
     conflict('referral_status', `A ${status} referral cannot be ${action}`),
   outOfScope: () => forbidden('referral_out_of_scope', 'This referral is addressed to another association'),
   sameTarget: () =>
-    unprocessable('redirect_same_target', 'A redirection needs another office or organisation'),
+    unprocessable('same_target', 'A redirection or an added service needs another office or organisation'),
 };
 
 const national = ['admin', 'helpline'];
@@ -146,6 +149,23 @@ export function decide(command: ReferralCommand, state: ReferralState): Referral
       return [
         {
           type: 'ReferralRedirected',
+          data: { referralId: state.proposal.referralId, ...command.data, by, at },
+        },
+      ];
+    }
+    case 'AddService': {
+      if (state.status !== 'accepted') throw ReferralErrors.wrongStatus(state.status, 'referred on');
+      assertReceiver(state, metadata);
+      if (sameTarget(state.proposal.target, command.data.to)) throw ReferralErrors.sameTarget();
+      // The holder shares the case: the consent rule applies from its own association.
+      const holder = associationOf(state.proposal.target);
+      assertConsent(
+        { ...state.proposal, ...(holder ? { originAssociationId: holder } : {}) },
+        command.data.to,
+      );
+      return [
+        {
+          type: 'ReferralServiceAdded',
           data: { referralId: state.proposal.referralId, ...command.data, by, at },
         },
       ];

@@ -189,6 +189,38 @@ describe('answering', () => {
       .thenThrows('consent to sharing');
   });
 
+  it('lets the office holding an accepted referral add a service elsewhere, keeping the case', () => {
+    const add = (to: Target, metadata = caseworker) => ({
+      type: 'AddService' as const,
+      data: { to, newReferralId: 'ref-3', reason: 'psychologist near her work' },
+      metadata,
+    });
+    spec
+      .given([proposed(), accepted])
+      .when(add(other))
+      .then([
+        {
+          type: 'ReferralServiceAdded',
+          data: {
+            referralId: 'ref-1',
+            to: other,
+            newReferralId: 'ref-3',
+            reason: 'psychologist near her work',
+            by: 'cw-75',
+            at,
+          },
+        },
+      ]);
+    // Not before it is accepted, not by another association, not to itself, not without consent.
+    spec.given([proposed()]).when(add(other)).thenThrows('cannot be referred on');
+    spec.given([proposed(), accepted]).when(add(other, lyon)).thenThrows('another association');
+    spec.given([proposed(), accepted]).when(add(office)).thenThrows('another office');
+    spec
+      .given([proposed({ consent: { sharing: false } }), accepted])
+      .when(add(other))
+      .thenThrows('consent to sharing');
+  });
+
   it('lets the sender revoke, not the receiver of another association', () => {
     const fromOffice = proposed({
       from: { kind: 'office', associationId: 'asso-69', officeId: 'office-69-lyon' },

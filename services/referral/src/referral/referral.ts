@@ -94,6 +94,11 @@ export type ReferralRedirected = Act<
   'ReferralRedirected',
   { to: Target; newReferralId: string; reason: string }
 >;
+/** The office holding an accepted referral adds a service elsewhere; it keeps the case. */
+export type ReferralServiceAdded = Act<
+  'ReferralServiceAdded',
+  { to: Target; newReferralId: string; reason: string }
+>;
 export type ReferralRevoked = Act<'ReferralRevoked', { reason: string }>;
 export type ReferralReminderSent = Act<'ReferralReminderSent', { reminder: Exclude<DeadlineKind, 'expiry'> }>;
 export type ReferralExpired = Act<
@@ -108,6 +113,7 @@ export type ReferralEvent =
   | ReferralAccepted
   | ReferralDeclined
   | ReferralRedirected
+  | ReferralServiceAdded
   | ReferralRevoked
   | ReferralReminderSent
   | ReferralExpired
@@ -119,6 +125,7 @@ export const referralEventTypes: ReferralEvent['type'][] = [
   'ReferralAccepted',
   'ReferralDeclined',
   'ReferralRedirected',
+  'ReferralServiceAdded',
   'ReferralRevoked',
   'ReferralReminderSent',
   'ReferralExpired',
@@ -158,6 +165,8 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       return { status: 'declined', proposal, remindersSent, reason: event.data.reason };
     case 'ReferralRedirected':
       return { status: 'redirected', proposal, remindersSent, newReferralId: event.data.newReferralId };
+    case 'ReferralServiceAdded':
+      return state;
     case 'ReferralRevoked':
       return { status: 'revoked', proposal, remindersSent, reason: event.data.reason };
     case 'ReferralReminderSent':
@@ -167,6 +176,15 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
     case 'ReferralDone':
       return { status: 'done', proposal, remindersSent, outcome: event.data.outcome };
   }
+}
+
+/**
+ * A referral's reasons with one more line, as the integration events carry them: each line at most
+ * 300 characters (a user's reason may be longer), the last 20 lines.
+ */
+export function withReason(reasons: readonly string[], line: string): string[] {
+  const fitted = line.length <= 300 ? line : `${line.slice(0, 299)}…`;
+  return [...reasons, fitted].slice(-20);
 }
 
 export const associationOf = (target: Target): string | undefined =>

@@ -26,11 +26,13 @@ import { type RoutingDecision, route } from '../routing/route.ts';
 import { type CommandMetadata, type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
 import {
   type CaseFacts,
+  officeOf,
   type ReferralEvent,
   type ReferralState,
   referralStreamId,
   type Target,
   type Urgency,
+  withReason,
 } from './referral.ts';
 
 /** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
@@ -107,6 +109,61 @@ export class ReferralService {
     let redirected: CommandResult | undefined;
     for (const event of result.events) {
       if (event.type === 'ReferralProposed') await this.schedule(tx, [event.data]);
+      if (event.type === 'ReferralDeclined' && result.state.status === 'declined') {
+        // A declined transfer leaves the case with nobody: it goes back to the national platform's
+        // queue, to be routed by hand. A declined added service leaves it with its holder.
+        const { proposal } = result.state;
+        if (proposal.mode === 'transfer') {
+          newReferralId = randomUUID();
+          redirected = await this.execute(
+            newReferralId,
+            {
+              type: 'QueueReferral',
+              data: {
+                ...caseFacts(proposal),
+                referralId: newReferralId,
+                why: 'declined',
+                reasons: withReason(
+                  proposal.reasons,
+                  `declined by ${event.data.by} (${officeOf(proposal.target) ?? 'organisation'}): ${event.data.reason}`,
+                ),
+              },
+              metadata: command.metadata,
+            },
+            metadata,
+            tx,
+          );
+        }
+      }
+      if (event.type === 'ReferralServiceAdded' && result.state.status === 'accepted') {
+        // A referral (mode 'referral'): the holding office adds a service and keeps the case.
+        const { proposal } = result.state;
+        const holder = proposal.target.kind === 'office' ? proposal.target : undefined;
+        newReferralId = event.data.newReferralId;
+        redirected = await this.execute(
+          newReferralId,
+          {
+            type: 'ProposeReferral',
+            data: {
+              ...caseFacts(proposal),
+              ...(holder ? { originAssociationId: holder.associationId } : {}),
+              referralId: newReferralId,
+              mode: 'referral',
+              from: holder
+                ? { kind: 'office', associationId: holder.associationId, officeId: holder.officeId }
+                : { kind: 'national-platform' },
+              target: event.data.to,
+              reasons: withReason(
+                [],
+                `service added from ${referralId} by ${event.data.by}: ${event.data.reason}`,
+              ),
+            },
+            metadata: command.metadata,
+          },
+          metadata,
+          tx,
+        );
+      }
       if (event.type === 'ReferralRedirected' && result.state.status === 'redirected') {
         const { proposal } = result.state;
         newReferralId = event.data.newReferralId;
@@ -120,7 +177,10 @@ export class ReferralService {
               mode: proposal.mode,
               from: proposal.from,
               target: event.data.to,
-              reasons: [`redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`],
+              reasons: withReason(
+                [],
+                `redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`,
+              ),
               redirectedFrom: referralId,
             },
             metadata: command.metadata,
@@ -130,7 +190,7 @@ export class ReferralService {
         );
       }
     }
-    // The redirection's new proposal was appended last, in the same transaction.
+    // The new proposal (a redirection's, an added service's) was appended last, in the same transaction.
     const checkpoint = redirected?.checkpoint ?? result.checkpoint;
     return {
       referralId,
@@ -403,6 +463,7 @@ function toIntegrationEvent(event: ReferralEvent, state: ReferralState): Mapped 
     case 'ReferralDone':
       return { contract: ReferralDoneV1, data: { ...base, outcome: event.data.outcome, by: event.data.by } };
     case 'ReferralReminderSent':
+    case 'ReferralServiceAdded': // the new referral's own ReferralProposed tells the network
       return undefined;
   }
 }

@@ -129,6 +129,9 @@ export const referralInbox: Projection<ReferralEvent> = {
       case 'ReferralRevoked':
         await update(`status = 'revoked'`, []);
         return;
+      case 'ReferralServiceAdded':
+        // The holder keeps its row; the new referral arrives with its own proposal.
+        return;
       case 'ReferralReminderSent':
         await update(
           `reminders_sent = CASE WHEN reminders_sent ? $3 THEN reminders_sent ELSE reminders_sent || to_jsonb($3::text) END`,
