@@ -103,6 +103,27 @@ describe('projection runner', () => {
   });
 });
 
+describe('inline projection', () => {
+  it('is left to its writers by the runner, and rebuilt from the store on demand', async () => {
+    const inline = {
+      ...documentProjection<CaseEvent, CaseSummary>({
+        name: 'case-inline',
+        idOf: (event) => event.streamId,
+        evolve: caseSummary.evolve,
+      }),
+      inline: true,
+    };
+    const runner = new ProjectionRunner(db, store, [inline, caseSummary]);
+    const a = await openCase(1);
+    await runner.catchUpToLatest();
+    // Followed: the ordinary one. Not followed: the inline one (its writers apply it themselves).
+    expect(await caseSummary.get(db, a)).toMatchObject({ actions: 1 });
+    expect(await inline.get(db, a)).toBeNull();
+    await runner.rebuild('case-inline');
+    expect(await inline.get(db, a)).toEqual(await caseSummary.get(db, a));
+  });
+});
+
 describe('inbox', () => {
   it('applies an event delivered twice once, even concurrently', async () => {
     const eventId = randomUUID();

@@ -15,6 +15,12 @@ export interface Projection<E extends Event = Event> {
   applyBatch?(tx: Tx, events: StoredEvent<E>[]): Promise<void>;
   /** Empties the read model before a rebuild. */
   reset(tx: Tx): Promise<void>;
+  /**
+   * Applied by its writers in each command's own transaction (an inline projection: visible when
+   * the command commits, no second hop). The runner does not follow it; it only rebuilds it. Fit
+   * for a model whose rows each follow one stream, whose appends are ordered by the stream version.
+   */
+  inline?: boolean;
 }
 
 /**
@@ -106,7 +112,7 @@ export class ProjectionRunner {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running || this.followed().length === 0) return;
     this.running = true;
     this.unsubscribe = this.db.onAppended(() => {
       this.pending = true;
@@ -122,17 +128,24 @@ export class ProjectionRunner {
     await this.loop;
   }
 
-  /** Brings every projection up to date with what is committed now; returns events applied. */
+  /** Brings every projection it follows up to date with what is committed now; returns events applied. */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (const projection of this.projections) {
-      for (;;) {
-        const { applied, more } = await this.step(projection);
-        total += applied;
-        if (!more) break;
-      }
-    }
+    for (const projection of this.followed()) total += await this.catchUpOne(projection);
     return total;
+  }
+
+  private followed(): Projection[] {
+    return this.projections.filter((projection) => !projection.inline);
+  }
+
+  private async catchUpOne(projection: Projection): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { applied, more } = await this.step(projection);
+      total += applied;
+      if (!more) return total;
+    }
   }
 
   /**
@@ -140,13 +153,17 @@ export class ProjectionRunner {
    * read-your-writes after a command). Waits while an older transaction anywhere on the server is
    * still open, since the global order cannot pass it; gives up after `timeoutMs`.
    */
-  async catchUpUntil(target: Checkpoint, timeoutMs = 10_000): Promise<void> {
+  async catchUpUntil(
+    target: Checkpoint,
+    timeoutMs = 10_000,
+    projections: Projection[] = this.followed(),
+  ): Promise<void> {
     const goal = { transactionId: BigInt(target.transactionId), position: target.position };
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      await this.catchUp();
+      for (const projection of projections) await this.catchUpOne(projection);
       let reached = true;
-      for (const projection of this.projections) {
+      for (const projection of projections) {
         const at = await this.checkpoint(projection.name);
         const tx = BigInt(at.transactionId);
         if (tx < goal.transactionId || (tx === goal.transactionId && at.position < goal.position))
@@ -163,7 +180,7 @@ export class ProjectionRunner {
   }
 
   /** Catches up until every projection has applied every event committed before this call. */
-  async catchUpToLatest(timeoutMs = 10_000): Promise<void> {
+  async catchUpToLatest(timeoutMs = 10_000, projections: Projection[] = this.followed()): Promise<void> {
     const [last] = await this.db.query<{ transaction_id: string; position: string }>(
       'SELECT transaction_id::text, position FROM es_events ORDER BY transaction_id DESC, position DESC LIMIT 1',
     );
@@ -171,13 +188,15 @@ export class ProjectionRunner {
       await this.catchUpUntil(
         { transactionId: last.transaction_id, position: Number(last.position) },
         timeoutMs,
+        projections,
       );
     }
   }
 
   /**
    * Empties the projection's read model and replays the whole store into it, up to at least the
-   * last event committed when the rebuild began.
+   * last event committed when the rebuild began. An inline projection's writers may run meanwhile:
+   * a row can show an older state until the replay reaches that row's latest events.
    */
   async rebuild(name: string): Promise<void> {
     const projection = this.projections.find((p) => p.name === name);
@@ -190,7 +209,7 @@ export class ProjectionRunner {
         [projection.name],
       );
     });
-    await this.catchUpToLatest(60_000);
+    await this.catchUpToLatest(60_000, [projection]);
   }
 
   async checkpoint(name: string): Promise<Checkpoint> {

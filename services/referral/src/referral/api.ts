@@ -156,7 +156,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   app,
   { module },
 ) => {
-  const { db, referrals, projections } = module;
+  const { db, referrals } = module;
   const index = () => module.directory.index;
 
   async function list(officeId: string, q: Static<typeof ListQuery>) {
@@ -350,8 +350,8 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   ) => {
     await loadVisible(referralId, request.actor);
     const metadata = commandMetadata(request);
+    // The inbox is written in the command's transaction: it shows the answer once this returns.
     const result = await referrals.execute(referralId, command(metadata), metadata);
-    if (result.checkpoint) await projections.catchUpUntil(result.checkpoint);
     const { checkpoint: _checkpoint, ...response } = result;
     return response;
   };

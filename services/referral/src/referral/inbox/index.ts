@@ -1,4 +1,4 @@
-import type { Projection, StoredEvent, Tx } from '@parcours/eventstore';
+import type { Projection, Sql, StoredEvent, Tx } from '@parcours/eventstore';
 import { type ReferralEvent, referralEventTypes, type Urgency } from '../referral.ts';
 
 export const urgencyRank: Record<Urgency, number> = { immediate: 0, high: 1, normal: 2, low: 3 };
@@ -6,7 +6,7 @@ export const urgencyRank: Record<Urgency, number> = { immediate: 0, high: 1, nor
 type Proposal = Extract<ReferralEvent, { type: 'ReferralProposed' }>['data'];
 
 /** Proposals as inbox rows; a queued referral proposed later keeps its row, with the values below. */
-async function insertProposals(tx: Tx, proposals: Proposal[]) {
+async function insertProposals(tx: Sql, proposals: Proposal[]) {
   const column = <T>(value: (d: Proposal) => T) => proposals.map(value);
   const office = (d: Proposal) => (d.target.kind === 'foreign-organisation' ? undefined : d.target);
   const from = (d: Proposal) => (d.from.kind === 'office' ? d.from : undefined);
@@ -57,96 +57,105 @@ async function insertProposals(tx: Tx, proposals: Proposal[]) {
  * ProjectionRunner. Inserts ignore a row already there and updates set absolute values, so a replay
  * gives the same rows.
  */
+/**
+ * Applies referral events to the inbox, in order: runs of proposals of distinct referrals (what
+ * routing produces under load) in one statement, every other event on its own. Called by the
+ * service in each command's transaction (the inbox is an inline projection: a referral is in the
+ * inbox when its command commits).
+ */
+export async function applyToInbox(tx: Sql, events: readonly ReferralEvent[]): Promise<void> {
+  let run: Proposal[] = [];
+  const flush = async () => {
+    if (run.length > 0) await insertProposals(tx, run);
+    run = [];
+  };
+  for (const event of events) {
+    if (event.type === 'ReferralProposed' && !run.some((p) => p.referralId === event.data.referralId)) {
+      run.push(event.data);
+      continue;
+    }
+    await flush();
+    if (event.type === 'ReferralProposed') run.push(event.data);
+    else await applyOne(tx, event);
+  }
+  await flush();
+}
+
+const asEvent = (stored: StoredEvent<ReferralEvent>) =>
+  ({ type: stored.type, data: stored.data }) as ReferralEvent;
+
+/** The inbox as a projection: inline (see applyToInbox); the runner only rebuilds it from the store. */
 export const referralInbox: Projection<ReferralEvent> = {
   name: 'referral-inbox',
   types: referralEventTypes,
-  /**
-   * Runs of proposals of distinct referrals (what routing produces under load) go in one statement;
-   * every other event is applied on its own, in order.
-   */
-  async applyBatch(tx: Tx, events: StoredEvent<ReferralEvent>[]) {
-    let run: Proposal[] = [];
-    const flush = async () => {
-      if (run.length > 0) await insertProposals(tx, run);
-      run = [];
-    };
-    for (const stored of events) {
-      const event = { type: stored.type, data: stored.data } as ReferralEvent;
-      if (event.type === 'ReferralProposed' && !run.some((p) => p.referralId === event.data.referralId)) {
-        run.push(event.data);
-        continue;
-      }
-      await flush();
-      if (event.type === 'ReferralProposed') run.push(event.data);
-      else await referralInbox.apply(tx, stored);
-    }
-    await flush();
-  },
-  async apply(tx: Tx, stored: StoredEvent<ReferralEvent>) {
-    const event = { type: stored.type, data: stored.data } as ReferralEvent;
-    const update = (set: string, params: unknown[]) =>
-      tx.query(`UPDATE referral_inbox SET ${set}, updated_at = $2 WHERE referral_id = $1`, [
-        event.data.referralId,
-        event.data.at,
-        ...params,
-      ]);
-    switch (event.type) {
-      case 'ReferralQueued': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO referral_inbox (referral_id, case_id, intake_id, status, urgency, urgency_rank, offence_category,
-             needs, reasons, queue_reason, candidates, proposed_at, updated_at)
-           VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $9, $10, $11, $11)
-           ON CONFLICT (referral_id) DO NOTHING`,
-          [
-            d.referralId,
-            d.caseId,
-            d.intakeId,
-            d.urgency,
-            urgencyRank[d.urgency],
-            d.offenceCategory,
-            JSON.stringify(d.needs),
-            JSON.stringify(d.reasons),
-            d.why,
-            d.candidates ? JSON.stringify(d.candidates) : null,
-            d.at,
-          ],
-        );
-        return;
-      }
-      case 'ReferralProposed':
-        await insertProposals(tx, [event.data]);
-        return;
-      case 'ReferralAccepted':
-        await update(`status = 'accepted'`, []);
-        return;
-      case 'ReferralDeclined':
-        await update(`status = 'declined', decline_reason = $3`, [event.data.reason]);
-        return;
-      case 'ReferralRedirected':
-        await update(`status = 'redirected', redirected_to = $3`, [event.data.newReferralId]);
-        return;
-      case 'ReferralRevoked':
-        await update(`status = 'revoked'`, []);
-        return;
-      case 'ReferralServiceAdded':
-        // The holder keeps its row; the new referral arrives with its own proposal.
-        return;
-      case 'ReferralReminderSent':
-        await update(
-          `reminders_sent = CASE WHEN reminders_sent ? $3 THEN reminders_sent ELSE reminders_sent || to_jsonb($3::text) END`,
-          [event.data.reminder],
-        );
-        return;
-      case 'ReferralExpired':
-        await update(`status = 'expired', escalated = true`, []);
-        return;
-      case 'ReferralDone':
-        await update(`status = 'done', outcome = $3`, [JSON.stringify(event.data.outcome)]);
-        return;
-    }
-  },
+  inline: true,
+  applyBatch: (tx: Tx, events: StoredEvent<ReferralEvent>[]) => applyToInbox(tx, events.map(asEvent)),
+  apply: (tx: Tx, stored: StoredEvent<ReferralEvent>) => applyToInbox(tx, [asEvent(stored)]),
   async reset(tx: Tx) {
     await tx.query('TRUNCATE referral_inbox');
   },
 };
+
+async function applyOne(tx: Sql, event: ReferralEvent): Promise<void> {
+  const update = (set: string, params: unknown[]) =>
+    tx.query(`UPDATE referral_inbox SET ${set}, updated_at = $2 WHERE referral_id = $1`, [
+      event.data.referralId,
+      event.data.at,
+      ...params,
+    ]);
+  switch (event.type) {
+    case 'ReferralQueued': {
+      const d = event.data;
+      await tx.query(
+        `INSERT INTO referral_inbox (referral_id, case_id, intake_id, status, urgency, urgency_rank, offence_category,
+             needs, reasons, queue_reason, candidates, proposed_at, updated_at)
+           VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $9, $10, $11, $11)
+           ON CONFLICT (referral_id) DO NOTHING`,
+        [
+          d.referralId,
+          d.caseId,
+          d.intakeId,
+          d.urgency,
+          urgencyRank[d.urgency],
+          d.offenceCategory,
+          JSON.stringify(d.needs),
+          JSON.stringify(d.reasons),
+          d.why,
+          d.candidates ? JSON.stringify(d.candidates) : null,
+          d.at,
+        ],
+      );
+      return;
+    }
+    case 'ReferralProposed':
+      await insertProposals(tx, [event.data]);
+      return;
+    case 'ReferralAccepted':
+      await update(`status = 'accepted'`, []);
+      return;
+    case 'ReferralDeclined':
+      await update(`status = 'declined', decline_reason = $3`, [event.data.reason]);
+      return;
+    case 'ReferralRedirected':
+      await update(`status = 'redirected', redirected_to = $3`, [event.data.newReferralId]);
+      return;
+    case 'ReferralRevoked':
+      await update(`status = 'revoked'`, []);
+      return;
+    case 'ReferralServiceAdded':
+      // The holder keeps its row; the new referral arrives with its own proposal.
+      return;
+    case 'ReferralReminderSent':
+      await update(
+        `reminders_sent = CASE WHEN reminders_sent ? $3 THEN reminders_sent ELSE reminders_sent || to_jsonb($3::text) END`,
+        [event.data.reminder],
+      );
+      return;
+    case 'ReferralExpired':
+      await update(`status = 'expired', escalated = true`, []);
+      return;
+    case 'ReferralDone':
+      await update(`status = 'done', outcome = $3`, [JSON.stringify(event.data.outcome)]);
+      return;
+  }
+}
