@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { OutboxMessage } from '@parcours/contracts';
-import type { Sql } from './database.ts';
+import type { Database, Sql, Tx } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import type { Checkpoint, Event, EventMetadata, StoredEvent } from './events.ts';
+import type { Projection } from './projections.ts';
 import { currentSchemaVersion, type EventSchemas, upcast } from './upcasting.ts';
 
 export interface AppendOptions {
@@ -40,14 +41,15 @@ WITH current AS (
        unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
          WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
   WHERE current.version = $2
-  RETURNING position, transaction_id
+  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
   SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
   FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
   WHERE EXISTS (SELECT 1 FROM appended)
 )
-SELECT position, transaction_id::text AS transaction_id FROM appended ORDER BY position`;
+SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
+FROM appended ORDER BY position`;
 
 // The group commit's statement: the events of several streams, each checked against its expected
 // version (the version before its first event here); nothing is written unless every stream is.
@@ -63,15 +65,23 @@ WITH input AS (
   SELECT stream_id, stream_version, id, type, schema_version, data, metadata FROM input
   WHERE NOT EXISTS (SELECT 1 FROM mismatched)
   ORDER BY n
-  RETURNING stream_id, stream_version, position, transaction_id
+  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
   SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
   FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
   WHERE EXISTS (SELECT 1 FROM appended)
 )
-SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id FROM appended
-ORDER BY position`;
+SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
+FROM appended ORDER BY position`;
+
+interface AppendedRow {
+  stream_id: string;
+  stream_version: number;
+  position: string;
+  transaction_id: string;
+  recorded_at: Date;
+}
 
 export interface AppendRequest {
   streamId: string;
@@ -85,10 +95,14 @@ interface PendingAppend extends AppendRequest {
 }
 
 const MAX_BATCH_COMMANDS = 64;
+const MAX_BATCHES_IN_FLIGHT = 2;
 
-/** Takes the next commands of the queue that touch distinct streams (a stream twice waits its turn). */
-function takeBatch(queue: PendingAppend[]): PendingAppend[] {
-  const streams = new Set<string>();
+/**
+ * Takes the next commands of the queue that touch distinct streams with nothing in flight (a stream
+ * twice, or busy, waits its turn).
+ */
+function takeBatch(queue: PendingAppend[], busy: ReadonlySet<string>): PendingAppend[] {
+  const streams = new Set<string>(busy);
   const batch: PendingAppend[] = [];
   for (let i = 0; i < queue.length && batch.length < MAX_BATCH_COMMANDS; ) {
     const item = queue[i]!;
@@ -124,10 +138,15 @@ const tracer = trace.getTracer('@parcours/eventstore');
 export class EventStore {
   readonly sql: Sql;
   readonly schemas: EventSchemas;
+  /** Projections written in each append's own transaction (see Projection.inline). */
+  private readonly inline: Projection<any>[];
 
-  constructor(sql: Sql, schemas: EventSchemas = {}) {
+  constructor(sql: Sql, schemas: EventSchemas = {}, options: { inline?: Projection<any>[] } = {}) {
     this.sql = sql;
     this.schemas = schemas;
+    this.inline = options.inline ?? [];
+    const followed = this.inline.find((projection) => !projection.inline);
+    if (followed) throw new Error(`projection ${followed.name} is not marked inline`);
   }
 
   /**
@@ -150,9 +169,12 @@ export class EventStore {
         const result = new Promise<AppendResult>((resolve, reject) => {
           this.pending.push({ streamId, events, options, resolve, reject });
         });
-        if (!this.flushing) {
-          this.flushing = true;
-          setImmediate(() => void this.flush());
+        if (!this.scheduled) {
+          this.scheduled = true;
+          setImmediate(() => {
+            this.scheduled = false;
+            this.pump();
+          });
         }
         return await result;
       } catch (error) {
@@ -164,9 +186,12 @@ export class EventStore {
     });
   }
 
-  /** Appends on the pool waiting for the statement in flight. */
+  /** Appends on the pool waiting for a statement in flight to return. */
   private readonly pending: PendingAppend[] = [];
-  private flushing = false;
+  private scheduled = false;
+  private inFlight = 0;
+  /** Streams with an append in flight: a later command on one waits, so each stream keeps its order. */
+  private readonly busyStreams = new Set<string>();
 
   /**
    * Appends to several streams in one statement, all or nothing: a ConcurrencyError (naming the
@@ -177,7 +202,8 @@ export class EventStore {
     const nonEmpty = requests.filter((request) => request.events.length > 0);
     const streams = new Set(nonEmpty.map((request) => request.streamId));
     if (streams.size < nonEmpty.length) throw new Error('appendToStreams: one stream appears twice');
-    const results = nonEmpty.length > 0 ? await this.appendMany(options.tx ?? this.sql, nonEmpty) : [];
+    const results =
+      nonEmpty.length > 0 ? await this.committed(options.tx, (sql) => this.write(sql, nonEmpty)) : [];
     if (!results) {
       const first = nonEmpty[0]!;
       throw new ConcurrencyError(first.streamId, first.options.expectedVersion);
@@ -190,117 +216,151 @@ export class EventStore {
     );
   }
 
-  private async flush(): Promise<void> {
-    const target = this.sql;
-    while (this.pending.length > 0) {
-      const batch = takeBatch(this.pending);
-      if (batch.length === 1) {
-        const [only] = batch as [PendingAppend];
-        await this.appendOne(only).then(only.resolve, only.reject);
-        continue;
-      }
-      let results: AppendResult[] | undefined;
-      try {
-        results = await this.appendMany(target, batch);
-      } catch {
-        // Retried one by one below: each caller gets its own outcome.
-      }
-      if (results) for (const [i, item] of batch.entries()) item.resolve(results[i]!);
-      else await Promise.all(batch.map((item) => this.appendOne(item).then(item.resolve, item.reject)));
+  /**
+   * Sends the queue as batches, at most two at once: one in flight would leave PostgreSQL's second
+   * core idle while it runs (a batch with inline projections is a short transaction of its own).
+   */
+  private pump(): void {
+    while (this.inFlight < MAX_BATCHES_IN_FLIGHT && this.pending.length > 0) {
+      const batch = takeBatch(this.pending, this.busyStreams);
+      if (batch.length === 0) return; // only streams in flight wait: their batch's end pumps again
+      this.inFlight++;
+      for (const item of batch) this.busyStreams.add(item.streamId);
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        for (const item of batch) this.busyStreams.delete(item.streamId);
+        this.pump();
+      });
     }
-    this.flushing = false;
   }
 
-  private async appendOne({ streamId, events, options }: AppendRequest): Promise<AppendResult> {
-    const outbox = options.outbox ?? [];
-    const params = [
-      streamId,
-      options.expectedVersion,
-      events.map(() => randomUUID()),
-      events.map((e) => e.type),
-      events.map((e) => currentSchemaVersion(this.schemas, e.type)),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify({ ...options.metadata, ...e.metadata })),
-      outbox.map((o) => o.id),
-      outbox.map((o) => o.topic),
-      outbox.map((o) => o.key),
-      outbox.map((o) => JSON.stringify(o.event)),
-      outbox.map((o) => JSON.stringify(o.headers)),
-    ];
-    let rows: { position: string; transaction_id: string }[];
+  private async send(batch: PendingAppend[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [PendingAppend];
+      await this.appendOne(only).then(only.resolve, only.reject);
+      return;
+    }
+    let results: AppendResult[] | undefined;
     try {
-      rows = await (options.tx ?? this.sql).query(APPEND_SQL, params, 'es_append');
+      results = await this.committed(undefined, (sql) => this.write(sql, batch));
+    } catch {
+      // Retried one by one below: each caller gets its own outcome.
+    }
+    if (results) for (const [i, item] of batch.entries()) item.resolve(results[i]!);
+    else await Promise.all(batch.map((item) => this.appendOne(item).then(item.resolve, item.reject)));
+  }
+
+  private async appendOne(request: AppendRequest): Promise<AppendResult> {
+    const { streamId, options } = request;
+    let results: AppendResult[] | undefined;
+    try {
+      results = await this.committed(options.tx, (sql) => this.write(sql, [request]));
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'es_events_stream_version') {
         throw new ConcurrencyError(streamId, options.expectedVersion);
       }
       throw error;
     }
-    if (rows.length === 0) {
+    if (!results) {
       throw new ConcurrencyError(
         streamId,
         options.expectedVersion,
         await this.streamVersion(streamId, options.tx),
       );
     }
-    const target = options.tx ?? this.sql;
-    const notify = () => this.sql.notifyAppended?.();
-    if (target.afterCommit) target.afterCommit(notify);
-    else notify();
-    const last = rows.at(-1)!;
-    return {
-      nextVersion: options.expectedVersion + events.length,
-      positions: rows.map((r) => Number(r.position)),
-      checkpoint: { transactionId: last.transaction_id, position: Number(last.position) },
-    };
+    return results[0]!;
   }
 
-  /** Several streams in one statement; undefined when a stream was not at its expected version. */
-  private async appendMany(target: Sql, batch: AppendRequest[]): Promise<AppendResult[] | undefined> {
+  /**
+   * Runs `work` on the caller's transaction, or on the pool, or (when inline projections must be
+   * written with the events) in a transaction of its own.
+   */
+  private committed<T>(tx: Sql | undefined, work: (sql: Sql) => Promise<T>): Promise<T> {
+    if (tx) return work(tx);
+    if (this.inline.length === 0) return work(this.sql);
+    const db = this.sql as Sql & { transaction?: Database['transaction'] };
+    if (!db.transaction) throw new Error('inline projections need an EventStore on a Database');
+    return db.transaction((t) => work(t));
+  }
+
+  /**
+   * The append statement for one stream or several (all or nothing), then the inline projections
+   * on the same connection; undefined when a stream was not at its expected version (nothing
+   * written).
+   */
+  private async write(sql: Sql, batch: AppendRequest[]): Promise<AppendResult[] | undefined> {
     const events = batch.flatMap(({ streamId, events, options }) =>
-      events.map((event, i) => ({ streamId, version: options.expectedVersion + i + 1, event, options })),
+      events.map((event, i) => ({
+        id: randomUUID(),
+        streamId,
+        version: options.expectedVersion + i + 1,
+        event,
+        schemaVersion: currentSchemaVersion(this.schemas, event.type),
+        metadata: { ...options.metadata, ...event.metadata },
+      })),
     );
     const outbox = batch.flatMap(({ options }) => options.outbox ?? []);
-    const rows = await target.query<{
-      stream_id: string;
-      stream_version: number;
-      position: string;
-      transaction_id: string;
-    }>(
-      APPEND_MANY_SQL,
-      [
-        events.map((e) => e.streamId),
-        events.map((e) => e.version),
-        events.map(() => randomUUID()),
-        events.map((e) => e.event.type),
-        events.map((e) => currentSchemaVersion(this.schemas, e.event.type)),
-        events.map((e) => JSON.stringify(e.event.data)),
-        events.map((e) => JSON.stringify({ ...e.options.metadata, ...e.event.metadata })),
-        outbox.map((o) => o.id),
-        outbox.map((o) => o.topic),
-        outbox.map((o) => o.key),
-        outbox.map((o) => JSON.stringify(o.event)),
-        outbox.map((o) => JSON.stringify(o.headers)),
-      ],
-      'es_append_many',
-    );
+    const outboxParams = [
+      outbox.map((o) => o.id),
+      outbox.map((o) => o.topic),
+      outbox.map((o) => o.key),
+      outbox.map((o) => JSON.stringify(o.event)),
+      outbox.map((o) => JSON.stringify(o.headers)),
+    ];
+    const eventParams = [
+      events.map((e) => e.id),
+      events.map((e) => e.event.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.event.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ];
+    const [only] = batch;
+    const rows =
+      batch.length === 1 && only
+        ? await sql.query<AppendedRow>(
+            APPEND_SQL,
+            [only.streamId, only.options.expectedVersion, ...eventParams, ...outboxParams],
+            'es_append',
+          )
+        : await sql.query<AppendedRow>(
+            APPEND_MANY_SQL,
+            [events.map((e) => e.streamId), events.map((e) => e.version), ...eventParams, ...outboxParams],
+            'es_append_many',
+          );
     if (rows.length !== events.length) return undefined;
-    const notify = () => this.sql.notifyAppended?.();
-    if (target.afterCommit) target.afterCommit(notify);
-    else notify();
-    const byStream = new Map<string, { position: string; transaction_id: string }[]>();
-    for (const row of rows) {
-      const list = byStream.get(row.stream_id) ?? [];
-      list.push(row);
-      byStream.set(row.stream_id, list);
+    const byEvent = new Map(rows.map((row) => [`${row.stream_id}/${row.stream_version}`, row]));
+    const stored = events.map((e) => {
+      const row = byEvent.get(`${e.streamId}/${e.version}`)!;
+      return {
+        ...e.event,
+        id: e.id,
+        metadata: e.metadata,
+        streamId: e.streamId,
+        streamVersion: e.version,
+        position: Number(row.position),
+        transactionId: row.transaction_id,
+        schemaVersion: e.schemaVersion,
+        recordedAt: row.recorded_at,
+      } as StoredEvent;
+    });
+    for (const projection of this.inline) {
+      const mine = projection.types ? stored.filter((e) => projection.types!.includes(e.type)) : stored;
+      if (mine.length === 0) continue;
+      if (projection.applyBatch) await projection.applyBatch(sql as Tx, mine);
+      else for (const event of mine) await projection.apply(sql as Tx, event);
     }
-    return batch.map(({ streamId, events: appended, options }) => {
-      const own = byStream.get(streamId)!;
+    const notify = () => this.sql.notifyAppended?.();
+    if (sql.afterCommit) sql.afterCommit(notify);
+    else notify();
+    let next = 0;
+    return batch.map(({ events: appended, options }) => {
+      const own = stored.slice(next, next + appended.length);
+      next += appended.length;
       const last = own.at(-1)!;
       return {
         nextVersion: options.expectedVersion + appended.length,
-        positions: own.map((r) => Number(r.position)),
-        checkpoint: { transactionId: last.transaction_id, position: Number(last.position) },
+        positions: own.map((e) => e.position),
+        checkpoint: { transactionId: last.transactionId, position: last.position },
       };
     });
   }

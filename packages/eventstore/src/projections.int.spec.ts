@@ -124,6 +124,42 @@ describe('inline projection', () => {
   });
 });
 
+describe('inline projection on the event store', () => {
+  it('is written in the append transaction, for lone and grouped appends; a failing one fails the append', async () => {
+    const inline = {
+      ...documentProjection<CaseEvent, CaseSummary>({
+        name: 'case-store-inline',
+        idOf: (event) => event.streamId,
+        evolve: caseSummary.evolve,
+      }),
+      inline: true,
+    };
+    const withInline = new EventStore(db, {}, { inline: [inline] });
+    const opened = (office: string): CaseEvent[] => [{ type: 'CaseOpened', data: { office } }];
+    const lone = `case-${randomUUID()}`;
+    await withInline.appendToStream(lone, opened('office-75-bav'), { expectedVersion: 0 });
+    // Visible as soon as the append returns: no runner involved.
+    expect(await inline.get(db, lone)).toMatchObject({ office: 'office-75-bav', lastVersion: 1 });
+    const grouped = [`case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`];
+    await Promise.all(
+      grouped.map((id) => withInline.appendToStream(id, opened('office-69-lyon'), { expectedVersion: 0 })),
+    );
+    for (const id of grouped) expect(await inline.get(db, id)).toMatchObject({ office: 'office-69-lyon' });
+
+    const failing = {
+      ...inline,
+      name: 'case-failing',
+      applyBatch: async () => Promise.reject(new Error('model down')),
+    };
+    const broken = new EventStore(db, {}, { inline: [failing] });
+    const lost = `case-${randomUUID()}`;
+    await expect(
+      broken.appendToStream(lost, opened('office-75-bav'), { expectedVersion: 0 }),
+    ).rejects.toThrow('model down');
+    expect(await store.streamVersion(lost)).toBe(0);
+  });
+});
+
 describe('inbox', () => {
   it('applies an event delivered twice once, even concurrently', async () => {
     const eventId = randomUUID();

@@ -48,7 +48,8 @@ export async function openReferralModule(
     poolSize: config.DB_POOL_SIZE,
     applicationName: config.SERVICE_NAME,
   });
-  const store = new EventStore(db);
+  // The inbox is written with the referral events, in the append's transaction (inline).
+  const store = new EventStore(db, {}, { inline: [referralInbox] });
   const clock = options.clock ?? (() => new Date());
   if (config.SEED_DIRECTORY) {
     const seeded = await seedDirectory(db, store, geography, clock());

@@ -24,7 +24,6 @@ import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
 import { type CommandMetadata, type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
-import { applyToInbox } from './inbox/index.ts';
 import {
   type CaseFacts,
   officeOf,
@@ -106,7 +105,6 @@ export class ReferralService {
         expectNew: command.type === 'ProposeReferral',
       },
     );
-    await applyToInbox(tx, result.events);
     let newReferralId: string | undefined;
     let redirected: CommandResult | undefined;
     for (const event of result.events) {
@@ -238,10 +236,6 @@ export class ReferralService {
         outbox: (decided: ReferralEvent[], state: ReferralState) => this.outbox(decided, state, metadata),
       })),
       { tx },
-    );
-    await applyToInbox(
-      tx,
-      results.flatMap(({ events: decided }) => decided),
     );
     await this.schedule(
       tx,

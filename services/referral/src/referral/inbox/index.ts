@@ -59,11 +59,9 @@ async function insertProposals(tx: Sql, proposals: Proposal[]) {
  */
 /**
  * Applies referral events to the inbox, in order: runs of proposals of distinct referrals (what
- * routing produces under load) in one statement, every other event on its own. Called by the
- * service in each command's transaction (the inbox is an inline projection: a referral is in the
- * inbox when its command commits).
+ * routing produces under load) in one statement, every other event on its own.
  */
-export async function applyToInbox(tx: Sql, events: readonly ReferralEvent[]): Promise<void> {
+async function applyToInbox(tx: Sql, events: readonly ReferralEvent[]): Promise<void> {
   let run: Proposal[] = [];
   const flush = async () => {
     if (run.length > 0) await insertProposals(tx, run);
@@ -84,7 +82,10 @@ export async function applyToInbox(tx: Sql, events: readonly ReferralEvent[]): P
 const asEvent = (stored: StoredEvent<ReferralEvent>) =>
   ({ type: stored.type, data: stored.data }) as ReferralEvent;
 
-/** The inbox as a projection: inline (see applyToInbox); the runner only rebuilds it from the store. */
+/**
+ * The inbox as an inline projection: the event store writes it in each append's transaction, so a
+ * referral is in the inbox when its command commits; the runner only rebuilds it.
+ */
 export const referralInbox: Projection<ReferralEvent> = {
   name: 'referral-inbox',
   types: referralEventTypes,
