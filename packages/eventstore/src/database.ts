@@ -18,8 +18,8 @@ export interface Sql {
   ): Promise<Row[]>;
   /** Runs `callback` once what was written is committed: at once on the pool, after COMMIT in a transaction. */
   afterCommit?(callback: () => void): void;
-  /** Tells this process's and other processes' readers that events were appended. */
-  notifyAppended?(): void;
+  /** Tells this process's and other processes' readers that events (of these types) were appended. */
+  notifyAppended?(types?: readonly string[]): void;
 }
 
 /** One transaction: SQL on its connection. */
@@ -126,7 +126,7 @@ export class Database implements Sql {
           return result.rows as Row[];
         },
         afterCommit: (callback) => void committed.push(callback),
-        notifyAppended: () => this.notifyAppended(),
+        notifyAppended: (types) => this.notifyAppended(types),
       };
       const result = await work(tx);
       await client.query('COMMIT');
@@ -154,8 +154,8 @@ export class Database implements Sql {
    * flush ends, so appends would commit one at a time (bench/eventstore measured 3.3x fewer
    * appends at 32 writers with it).
    */
-  notifyAppended(): void {
-    this.listener?.wake();
+  notifyAppended(types?: readonly string[]): void {
+    this.listener?.wake(types);
     if (this.notifyTimer) return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
@@ -168,9 +168,9 @@ export class Database implements Sql {
    * Calls `listener` whenever events are appended (LISTEN es_appended, one connection per
    * database object, opened on first use). Returns the unsubscribe function.
    */
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: () => void, options: { types?: readonly string[] } = {}): () => void {
     this.listener ??= new AppendListener(this.url, this.instance);
-    return this.listener.add(listener);
+    return this.listener.add(listener, options.types);
   }
 
   async close(): Promise<void> {
@@ -184,7 +184,8 @@ export class Database implements Sql {
 class AppendListener {
   private readonly url: string;
   private readonly instance: string;
-  private readonly listeners = new Set<() => void>();
+  /** Each listener with the event types it follows (all when absent). */
+  private readonly listeners = new Map<() => void, ReadonlySet<string> | undefined>();
   private client: pg.Client | undefined;
   private closed = false;
 
@@ -194,12 +195,19 @@ class AppendListener {
     void this.connect();
   }
 
-  wake(): void {
-    for (const listener of this.listeners) listener();
+  /**
+   * Wakes the listeners following one of `types`: all of them when the types are unknown (another
+   * process appended, or the connection came back). A reader of a few types (the referral
+   * directory) is not woken by every append of the service's other events.
+   */
+  wake(types?: readonly string[]): void {
+    for (const [listener, follows] of this.listeners) {
+      if (!types || !follows || types.some((type) => follows.has(type))) listener();
+    }
   }
 
-  add(listener: () => void): () => void {
-    this.listeners.add(listener);
+  add(listener: () => void, types?: readonly string[]): () => void {
+    this.listeners.set(listener, types ? new Set(types) : undefined);
     return () => this.listeners.delete(listener);
   }
 

@@ -349,7 +349,8 @@ export class EventStore {
       if (projection.applyBatch) await projection.applyBatch(sql as Tx, mine);
       else for (const event of mine) await projection.apply(sql as Tx, event);
     }
-    const notify = () => this.sql.notifyAppended?.();
+    const types = [...new Set(stored.map((e) => e.type))];
+    const notify = () => this.sql.notifyAppended?.(types);
     if (sql.afterCommit) sql.afterCommit(notify);
     else notify();
     let next = 0;

@@ -103,6 +103,28 @@ describe('projection runner', () => {
   });
 });
 
+describe('wake-ups', () => {
+  it('wakes a reader of some types only when one of them is appended in this process', async () => {
+    const woken: string[] = [];
+    const stopClosed = db.onAppended(() => woken.push('closed'), { types: ['CaseClosed'] });
+    const stopAll = db.onAppended(() => woken.push('all'));
+    // A LISTEN connection opened just now wakes everybody once when it is up: let that pass.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    woken.length = 0;
+    try {
+      const id = await openCase(1);
+      expect(woken).toEqual(['all']);
+      await store.appendToStream(id, [{ type: 'CaseClosed', data: { reason: 'done' } }], {
+        expectedVersion: 2,
+      });
+      expect(woken).toEqual(['all', 'closed', 'all']);
+    } finally {
+      stopClosed();
+      stopAll();
+    }
+  });
+});
+
 describe('inline projection', () => {
   it('is left to its writers by the runner, and rebuilt from the store on demand', async () => {
     const inline = {

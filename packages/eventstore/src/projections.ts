@@ -114,10 +114,16 @@ export class ProjectionRunner {
   start(): void {
     if (this.running || this.followed().length === 0) return;
     this.running = true;
-    this.unsubscribe = this.db.onAppended(() => {
-      this.pending = true;
-      this.wake?.();
-    });
+    // Woken by the types it reads (by every append when one projection reads them all).
+    const followed = this.followed();
+    const types = followed.every((p) => p.types) ? followed.flatMap((p) => p.types ?? []) : undefined;
+    this.unsubscribe = this.db.onAppended(
+      () => {
+        this.pending = true;
+        this.wake?.();
+      },
+      types ? { types } : {},
+    );
     this.loop = this.run();
   }
 

@@ -243,11 +243,12 @@ export class DirectoryFeed {
     }
   }
 
-  /** Follows appends: woken by the store's notifications, and every `pollMs` for late commits. */
+  /** Follows appends: woken by the store's notifications of directory events, and every `pollMs` for late commits. */
   follow(pollMs = 2_000): void {
     if (this.unsubscribe) return;
     const tick = () => void this.catchUp().catch(() => undefined);
-    this.unsubscribe = this.db.onAppended(tick);
+    // Woken by directory events only: routing appends referral events at every intake.
+    this.unsubscribe = this.db.onAppended(tick, { types: directoryEventTypes });
     this.timer = setInterval(tick, pollMs);
     this.timer.unref();
   }
