@@ -28,6 +28,18 @@ export interface AppendResult {
 /** Lanes of the outbox: a relay drains one lane at a time (see OutboxRelay). */
 export const OUTBOX_LANES = 16;
 
+// Both append statements end alike: what was appended, and the outbox rows ($8-$12) written only
+// if the events were.
+const APPENDED_AND_OUTBOX = `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
+), outboxed AS (
+  INSERT INTO es_outbox (id, lane, topic, key, event, headers)
+  SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
+  FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
+  WHERE EXISTS (SELECT 1 FROM appended)
+)
+SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
+FROM appended ORDER BY position`;
+
 // One statement does the whole append: check the version, insert the events, insert the outbox
 // rows. A single statement is atomic without BEGIN/COMMIT round trips. It is sent as a named
 // (prepared) statement on the pool: planning it each time cost as much as running it.
@@ -41,15 +53,7 @@ WITH current AS (
        unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
          WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
   WHERE current.version = $2
-  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
-), outboxed AS (
-  INSERT INTO es_outbox (id, lane, topic, key, event, headers)
-  SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
-  FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
-  WHERE EXISTS (SELECT 1 FROM appended)
-)
-SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
-FROM appended ORDER BY position`;
+${APPENDED_AND_OUTBOX}`;
 
 // The group commit's statement: the events of several streams, each checked against its expected
 // version (the version before its first event here); nothing is written unless every stream is.
@@ -65,15 +69,7 @@ WITH input AS (
   SELECT stream_id, stream_version, id, type, schema_version, data, metadata FROM input
   WHERE NOT EXISTS (SELECT 1 FROM mismatched)
   ORDER BY n
-  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
-), outboxed AS (
-  INSERT INTO es_outbox (id, lane, topic, key, event, headers)
-  SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
-  FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
-  WHERE EXISTS (SELECT 1 FROM appended)
-)
-SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
-FROM appended ORDER BY position`;
+${APPENDED_AND_OUTBOX}`;
 
 interface AppendedRow {
   stream_id: string;

@@ -103,6 +103,16 @@ describe('projection runner', () => {
   });
 });
 
+/** The case summary again, under another name, marked inline. */
+const inlineCaseSummary = (name: string) => ({
+  ...documentProjection<CaseEvent, CaseSummary>({
+    name,
+    idOf: (event) => event.streamId,
+    evolve: caseSummary.evolve,
+  }),
+  inline: true,
+});
+
 describe('wake-ups', () => {
   it('wakes a reader of some types only when one of them is appended in this process', async () => {
     const woken: string[] = [];
@@ -127,14 +137,7 @@ describe('wake-ups', () => {
 
 describe('inline projection', () => {
   it('is left to its writers by the runner, and rebuilt from the store on demand', async () => {
-    const inline = {
-      ...documentProjection<CaseEvent, CaseSummary>({
-        name: 'case-inline',
-        idOf: (event) => event.streamId,
-        evolve: caseSummary.evolve,
-      }),
-      inline: true,
-    };
+    const inline = inlineCaseSummary('case-inline');
     const runner = new ProjectionRunner(db, store, [inline, caseSummary]);
     const a = await openCase(1);
     await runner.catchUpToLatest();
@@ -148,14 +151,7 @@ describe('inline projection', () => {
 
 describe('inline projection on the event store', () => {
   it('is written in the append transaction, for lone and grouped appends; a failing one fails the append', async () => {
-    const inline = {
-      ...documentProjection<CaseEvent, CaseSummary>({
-        name: 'case-store-inline',
-        idOf: (event) => event.streamId,
-        evolve: caseSummary.evolve,
-      }),
-      inline: true,
-    };
+    const inline = inlineCaseSummary('case-store-inline');
     const withInline = new EventStore(db, {}, { inline: [inline] });
     const opened = (office: string): CaseEvent[] => [{ type: 'CaseOpened', data: { office } }];
     const lone = `case-${randomUUID()}`;

@@ -31,6 +31,15 @@ const Statuses = [
 const ReferralParams = Type.Object({ referralId: Type.String({ minLength: 1, maxLength: 64 }) });
 const OfficeParams = Type.Object({ officeId: Type.String({ minLength: 1, maxLength: 64 }) });
 const Reason = Type.String({ minLength: 3, maxLength: 500 });
+/** Where a case goes: an office, or a foreign organisation. */
+const TargetBody = Type.Object(
+  {
+    officeId: Type.Optional(Type.String({ maxLength: 64 })),
+    organisationId: Type.Optional(Type.String({ maxLength: 64 })),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+);
 
 const CommandResponse = Type.Object({
   referralId: Type.String(),
@@ -144,6 +153,15 @@ const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
+/** Who may follow a case's referrals: the helpline and office staff (scope checked per row or referral). */
+const caseReaders = requireRole(
+  'helpline',
+  'caseworker',
+  'office-manager',
+  'association-manager',
+  'auditor',
+  'admin',
+);
 const officeStaff = requireRole('caseworker', 'office-manager', 'association-manager', 'auditor', 'admin');
 const answering = requireRole('caseworker', 'office-manager', 'association-manager', 'admin');
 
@@ -224,14 +242,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         params: Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: { 200: Type.Object({ items: Type.Array(Item) }) },
       },
-      preHandler: requireRole(
-        'helpline',
-        'caseworker',
-        'office-manager',
-        'association-manager',
-        'auditor',
-        'admin',
-      ),
+      preHandler: caseReaders,
     },
     async (request) => {
       const { actor } = request;
@@ -326,14 +337,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         summary: 'A referral with its routing reasons and deadlines',
         params: ReferralParams,
       },
-      preHandler: requireRole(
-        'helpline',
-        'caseworker',
-        'office-manager',
-        'association-manager',
-        'auditor',
-        'admin',
-      ),
+      preHandler: caseReaders,
     },
     async (request) => {
       const state = await loadVisible(request.params.referralId, request.actor);
@@ -411,52 +415,26 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
       })),
   );
 
-  app.post(
+  /** A command that hands the case on to a new referral: a redirection, or an added service. */
+  const handOn = (path: string, type: 'RedirectReferral' | 'AddService', summary: string) =>
+    app.post(path, post(summary, TargetBody), async (request) => {
+      const body = request.body as Static<typeof TargetBody>;
+      const to = targetFrom(body);
+      return run(request.params.referralId, request, (metadata) => ({
+        type,
+        data: { to, newReferralId: randomUUID(), reason: body.reason },
+        metadata,
+      }));
+    });
+  handOn(
     '/referrals/:referralId/redirect',
-    post(
-      'Redirect to another office or a foreign organisation: a new referral is proposed there',
-      Type.Object(
-        {
-          officeId: Type.Optional(Type.String({ maxLength: 64 })),
-          organisationId: Type.Optional(Type.String({ maxLength: 64 })),
-          reason: Reason,
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    async (request) => {
-      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
-      const to = targetFrom(body);
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'RedirectReferral',
-        data: { to, newReferralId: randomUUID(), reason: body.reason },
-        metadata,
-      }));
-    },
+    'RedirectReferral',
+    'Redirect to another office or a foreign organisation: a new referral is proposed there',
   );
-
-  app.post(
+  handOn(
     '/referrals/:referralId/add-service',
-    post(
-      'From an accepted referral, refer the victim to another office or a foreign organisation for a further service; the office keeps the case',
-      Type.Object(
-        {
-          officeId: Type.Optional(Type.String({ maxLength: 64 })),
-          organisationId: Type.Optional(Type.String({ maxLength: 64 })),
-          reason: Reason,
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    async (request) => {
-      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
-      const to = targetFrom(body);
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'AddService',
-        data: { to, newReferralId: randomUUID(), reason: body.reason },
-        metadata,
-      }));
-    },
+    'AddService',
+    'From an accepted referral, refer the victim to another office or a foreign organisation for a further service; the office keeps the case',
   );
 
   app.post(
@@ -504,19 +482,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     {
       ...post(
         'Route a queued case by hand (national platform): propose it to an office or a foreign organisation',
-        Type.Object(
-          {
-            officeId: Type.Optional(Type.String({ maxLength: 64 })),
-            organisationId: Type.Optional(Type.String({ maxLength: 64 })),
-            reason: Reason,
-          },
-          { additionalProperties: false },
-        ),
+        TargetBody,
       ),
       preHandler: requireRole('helpline', 'admin'),
     },
     async (request) => {
-      const body = request.body as { officeId?: string; organisationId?: string; reason: string };
+      const body = request.body as Static<typeof TargetBody>;
       const to = targetFrom(body);
       const state = await referrals.load(request.params.referralId);
       if (state.status !== 'queued') throw ReferralErrors.wrongStatus(state.status, 'routed by hand');

@@ -109,88 +109,13 @@ export class ReferralService {
     let redirected: CommandResult | undefined;
     for (const event of result.events) {
       if (event.type === 'ReferralProposed') await this.schedule(tx, [event.data]);
-      if (event.type === 'ReferralDeclined' && result.state.status === 'declined') {
-        // A declined transfer leaves the case with nobody: it goes back to the national platform's
-        // queue, to be routed by hand. A declined added service leaves it with its holder.
-        const { proposal } = result.state;
-        if (proposal.mode === 'transfer') {
-          newReferralId = randomUUID();
-          redirected = await this.execute(
-            newReferralId,
-            {
-              type: 'QueueReferral',
-              data: {
-                ...caseFacts(proposal),
-                referralId: newReferralId,
-                why: 'declined',
-                reasons: withReason(
-                  proposal.reasons,
-                  `declined by ${event.data.by} (${officeOf(proposal.target) ?? 'organisation'}): ${event.data.reason}`,
-                ),
-              },
-              metadata: command.metadata,
-            },
-            metadata,
-            tx,
-          );
-        }
-      }
-      if (event.type === 'ReferralServiceAdded' && result.state.status === 'accepted') {
-        // A referral (mode 'referral'): the holding office adds a service and keeps the case.
-        const { proposal } = result.state;
-        const holder = proposal.target.kind === 'office' ? proposal.target : undefined;
-        newReferralId = event.data.newReferralId;
-        redirected = await this.execute(
-          newReferralId,
-          {
-            type: 'ProposeReferral',
-            data: {
-              ...caseFacts(proposal),
-              ...(holder ? { originAssociationId: holder.associationId } : {}),
-              referralId: newReferralId,
-              mode: 'referral',
-              from: holder
-                ? { kind: 'office', associationId: holder.associationId, officeId: holder.officeId }
-                : { kind: 'national-platform' },
-              target: event.data.to,
-              reasons: withReason(
-                [],
-                `service added from ${referralId} by ${event.data.by}: ${event.data.reason}`,
-              ),
-            },
-            metadata: command.metadata,
-          },
-          metadata,
-          tx,
-        );
-      }
-      if (event.type === 'ReferralRedirected' && result.state.status === 'redirected') {
-        const { proposal } = result.state;
-        newReferralId = event.data.newReferralId;
-        redirected = await this.execute(
-          newReferralId,
-          {
-            type: 'ProposeReferral',
-            data: {
-              ...caseFacts(proposal),
-              referralId: newReferralId,
-              mode: proposal.mode,
-              from: proposal.from,
-              target: event.data.to,
-              reasons: withReason(
-                [],
-                `redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`,
-              ),
-              redirectedFrom: referralId,
-            },
-            metadata: command.metadata,
-          },
-          metadata,
-          tx,
-        );
+      const next = followUp(referralId, event, result.state, command.metadata);
+      if (next) {
+        newReferralId = next.data.referralId;
+        redirected = await this.execute(next.data.referralId, next, metadata, tx);
       }
     }
-    // The new proposal (a redirection's, an added service's) was appended last, in the same transaction.
+    // The referral it opened (see followUp) was appended last, in the same transaction.
     const checkpoint = redirected?.checkpoint ?? result.checkpoint;
     return {
       referralId,
@@ -375,6 +300,72 @@ function targetOf(decision: Exclude<RoutingDecision, { kind: 'national-queue' | 
         countryCode: decision.countryCode,
       };
   }
+}
+
+/**
+ * The referral an event opens in the same transaction: a redirection's new proposal, an added
+ * service's proposal (mode 'referral', the holder keeps the case), or, for a declined transfer that
+ * leaves the case with nobody, its place back in the national platform's queue.
+ */
+function followUp(
+  referralId: string,
+  event: ReferralEvent,
+  state: ReferralState,
+  metadata: CommandMetadata,
+): Extract<ReferralCommand, { type: 'ProposeReferral' | 'QueueReferral' }> | undefined {
+  if (state.status === 'none' || state.status === 'queued') return undefined;
+  const { proposal } = state;
+  const facts = caseFacts(proposal);
+  if (event.type === 'ReferralRedirected' && state.status === 'redirected') {
+    return {
+      type: 'ProposeReferral',
+      data: {
+        ...facts,
+        referralId: event.data.newReferralId,
+        mode: proposal.mode,
+        from: proposal.from,
+        target: event.data.to,
+        reasons: withReason([], `redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`),
+        redirectedFrom: referralId,
+      },
+      metadata,
+    };
+  }
+  if (event.type === 'ReferralServiceAdded' && state.status === 'accepted') {
+    const holder = proposal.target.kind === 'office' ? proposal.target : undefined;
+    return {
+      type: 'ProposeReferral',
+      data: {
+        ...facts,
+        ...(holder ? { originAssociationId: holder.associationId } : {}),
+        referralId: event.data.newReferralId,
+        mode: 'referral',
+        from: holder
+          ? { kind: 'office', associationId: holder.associationId, officeId: holder.officeId }
+          : { kind: 'national-platform' },
+        target: event.data.to,
+        reasons: withReason([], `service added from ${referralId} by ${event.data.by}: ${event.data.reason}`),
+      },
+      metadata,
+    };
+  }
+  if (event.type === 'ReferralDeclined' && state.status === 'declined' && proposal.mode === 'transfer') {
+    const where = officeOf(proposal.target) ?? 'organisation';
+    return {
+      type: 'QueueReferral',
+      data: {
+        ...facts,
+        referralId: randomUUID(),
+        why: 'declined',
+        reasons: withReason(
+          proposal.reasons,
+          `declined by ${event.data.by} (${where}): ${event.data.reason}`,
+        ),
+      },
+      metadata,
+    };
+  }
+  return undefined;
 }
 
 const caseFacts = (p: CaseFacts): CaseFacts => ({
