@@ -176,6 +176,31 @@ describe('group commit', () => {
   });
 });
 
+describe('transactions of few round trips', () => {
+  it('runs a first statement with BEGIN and a last one with COMMIT; a failing last one rolls all back', async () => {
+    await db.query('CREATE TABLE IF NOT EXISTS tx_probe (id text PRIMARY KEY, n int NOT NULL)');
+    const id = randomUUID();
+    const seen = await db.transactionFrom<{ now: string }, string>(
+      'SELECT 41 + 1 AS now',
+      async (tx, rows) => {
+        await tx.query('INSERT INTO tx_probe (id, n) VALUES ($1, 1)', [id]);
+        tx.commitWith(`UPDATE tx_probe SET n = 2 WHERE id = '${id}'`);
+        return String(rows[0]?.now);
+      },
+    );
+    expect(seen).toBe('42');
+    expect(await db.query('SELECT n FROM tx_probe WHERE id = $1', [id])).toEqual([{ n: 2 }]);
+
+    const other = randomUUID();
+    const failing = db.transactionFrom('SELECT 1', async (tx) => {
+      await tx.query('INSERT INTO tx_probe (id, n) VALUES ($1, 1)', [other]);
+      tx.commitWith(`UPDATE tx_probe SET n = NULL WHERE id = '${other}'`);
+    });
+    await expect(failing).rejects.toThrow(/null value/);
+    expect(await db.query('SELECT n FROM tx_probe WHERE id = $1', [other])).toEqual([]);
+  });
+});
+
 describe('batches of a consumer', () => {
   it('appends new streams together or not at all, and records each inbox id once', async () => {
     const streams = [`case-${randomUUID()}`, `case-${randomUUID()}`];

@@ -2,6 +2,14 @@ import type { Database, Tx } from './database.ts';
 import type { EventStore } from './event-store.ts';
 import { type Checkpoint, type Event, START, type StoredEvent } from './events.ts';
 
+interface CheckpointRow {
+  transaction_id: string;
+  position: string;
+}
+
+/** A string as an SQL literal (standard_conforming_strings: only quotes are doubled). */
+const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
 /** A read model fed from the store's global order. */
 export interface Projection<E extends Event = Event> {
   name: string;
@@ -254,29 +262,40 @@ export class ProjectionRunner {
    * was full: the checkpoint may also move past events of other types).
    */
   private async step(projection: Projection): Promise<{ applied: number; more: boolean }> {
-    return this.db.transaction(async (tx) => {
-      // The row lock makes two runners of one projection take turns instead of applying twice.
-      const from = await this.lockCheckpoint(tx, projection.name);
-      const { events, checkpoint, scanned } = await this.store.readAll(from, {
-        limit: this.batchSize,
-        ...(projection.types ? { types: projection.types } : {}),
-        tx,
-      });
-      if (projection.applyBatch) {
-        if (events.length > 0) await projection.applyBatch(tx, events);
-      } else {
-        for (const event of events) await projection.apply(tx, event);
-      }
-      const moved = checkpoint.transactionId !== from.transactionId || checkpoint.position !== from.position;
-      if (moved) {
-        await tx.query(
-          'UPDATE es_checkpoints SET transaction_id = $2::xid8, position = $3, updated_at = now() WHERE projection = $1',
-          [projection.name, checkpoint.transactionId, checkpoint.position],
-          'es_checkpoint_update',
-        );
-      }
-      return { applied: events.length, more: scanned >= this.batchSize };
-    });
+    // Run for every batch of every projection: the checkpoint is locked in BEGIN's round trip and
+    // moved in COMMIT's (names and positions go in as literals: these statements take no parameters).
+    const name = sqlLiteral(projection.name);
+    return this.db.transactionFrom<CheckpointRow, { applied: number; more: boolean }>(
+      `SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = ${name} FOR UPDATE`,
+      async (tx, [locked]) => {
+        // The row lock makes two runners of one projection take turns instead of applying twice.
+        const from = locked
+          ? { transactionId: locked.transaction_id, position: Number(locked.position) }
+          : await this.lockCheckpoint(tx, projection.name);
+        const { events, checkpoint, scanned } = await this.store.readAll(from, {
+          limit: this.batchSize,
+          ...(projection.types ? { types: projection.types } : {}),
+          tx,
+        });
+        if (projection.applyBatch) {
+          if (events.length > 0) await projection.applyBatch(tx, events);
+        } else {
+          for (const event of events) await projection.apply(tx, event);
+        }
+        const moved =
+          checkpoint.transactionId !== from.transactionId || checkpoint.position !== from.position;
+        if (moved) {
+          const { transactionId, position } = checkpoint;
+          if (!/^\d+$/.test(transactionId) || !Number.isSafeInteger(position))
+            throw new Error(`not a checkpoint: ${transactionId}/${position}`);
+          tx.commitWith(
+            `UPDATE es_checkpoints SET transaction_id = '${transactionId}'::xid8, position = ${position},
+               updated_at = now() WHERE projection = ${name}`,
+          );
+        }
+        return { applied: events.length, more: scanned >= this.batchSize };
+      },
+    );
   }
 
   private async run(): Promise<void> {
