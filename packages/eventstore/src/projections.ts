@@ -102,8 +102,6 @@ export class ProjectionRunner {
   private wake: (() => void) | undefined;
   private pending = false;
   private unsubscribe: (() => void) | undefined;
-  /** Projections whose checkpoint row is known to exist. */
-  private readonly ensured = new Set<string>();
 
   constructor(
     db: Database,
@@ -235,26 +233,19 @@ export class ProjectionRunner {
     return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START;
   }
 
+  /** Creates the projection's checkpoint row when it has none, and locks it. */
   private async lockCheckpoint(tx: Tx, name: string): Promise<Checkpoint> {
-    // The row is created once per runner, not in every batch; should it have gone since, it is
-    // created again.
-    for (;;) {
-      if (!this.ensured.has(name)) {
-        await tx.query(
-          'INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING',
-          [name],
-          'es_checkpoint_ensure',
-        );
-        this.ensured.add(name);
-      }
-      const [row] = await tx.query<{ transaction_id: string; position: string }>(
-        'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
-        [name],
-        'es_checkpoint_lock',
-      );
-      if (row) return { transactionId: row.transaction_id, position: Number(row.position) };
-      this.ensured.delete(name);
-    }
+    await tx.query(
+      'INSERT INTO es_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING',
+      [name],
+      'es_checkpoint_ensure',
+    );
+    const [row] = await tx.query<CheckpointRow>(
+      'SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = $1 FOR UPDATE',
+      [name],
+      'es_checkpoint_lock',
+    );
+    return { transactionId: row!.transaction_id, position: Number(row!.position) };
   }
 
   /**
@@ -268,7 +259,8 @@ export class ProjectionRunner {
     return this.db.transactionFrom<CheckpointRow, { applied: number; more: boolean }>(
       `SELECT transaction_id::text, position FROM es_checkpoints WHERE projection = ${name} FOR UPDATE`,
       async (tx, [locked]) => {
-        // The row lock makes two runners of one projection take turns instead of applying twice.
+        // The row lock makes two runners of one projection take turns instead of applying twice;
+        // the first batch of a new projection creates its row.
         const from = locked
           ? { transactionId: locked.transaction_id, position: Number(locked.position) }
           : await this.lockCheckpoint(tx, projection.name);
