@@ -157,6 +157,8 @@ async function runContender(
       let got: ContenderResult | undefined;
       const child = fork(join(here, 'contender.ts'), [name], {
         env: {
+          // Every contender runs as the services run (scripts/up.sh).
+          MALLOC_ARENA_MAX: '2',
           ...process.env,
           BENCH_DB_URL: urlFor(database),
           BENCH_RELAY: wantRelay && topic && name === 'parcours' ? '1' : '0',
