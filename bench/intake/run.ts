@@ -31,6 +31,8 @@ const service = await startService('intake', port, {
   KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
   INTAKE_TOPIC: topic,
+  DIRECTORY_TOPIC: uniqueTopic('bench-directory'),
+  DIRECTORY_CONSUMER_GROUP: `bench-directory-${randomBytes(4).toString('hex')}`,
   // INTAKE_BENCH_WORKERS=false prices the relay and projections (the outbox then stays full).
   RUN_WORKERS: process.env['INTAKE_BENCH_WORKERS'] ?? 'true',
 });

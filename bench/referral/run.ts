@@ -60,15 +60,19 @@ for (const [rate, seconds] of runs) {
   const intakeDb = await createTestDatabase('bench_flow_intake');
   const referralDb = await createTestDatabase('bench_flow_referral');
   const intakeTopic = uniqueTopic('bench-intake');
+  const directoryTopic = uniqueTopic('bench-directory');
   const intake = await startService('intake', 3911, {
     DATABASE_URL: intakeDb.url,
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MATCH_KEY_SECRET: randomBytes(32).toString('hex'),
     INTAKE_TOPIC: intakeTopic,
+    DIRECTORY_TOPIC: directoryTopic,
+    DIRECTORY_CONSUMER_GROUP: `bench-directory-${randomBytes(4).toString('hex')}`,
   });
   const referral = await startService('referral', 3912, {
     DATABASE_URL: referralDb.url,
     INTAKE_TOPIC: intakeTopic,
+    DIRECTORY_TOPIC: directoryTopic,
     REFERRAL_TOPIC: uniqueTopic('bench-referral'),
     ROUTING_CONSUMER_GROUP: `bench-routing-${randomBytes(4).toString('hex')}`,
   });

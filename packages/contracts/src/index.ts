@@ -9,6 +9,13 @@ export {
   type ValidateOptions,
   type ValidationError,
 } from './contract.ts';
+export {
+  DirectoryAgreementV1,
+  type DirectoryIntegrationEvent,
+  DirectoryOfficeV1,
+  DirectoryPartnerV1,
+  directoryContracts,
+} from './directory/events.ts';
 export { EncryptedEnvelope } from './encrypted-envelope.ts';
 export {
   AgeBands,
@@ -22,7 +29,12 @@ export {
   VulnerabilityFlags,
 } from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
-export type { OutboxMessage, OutboxSink } from './outbox.ts';
+export {
+  IntegrationEventInvalidError,
+  type OutboxMessage,
+  type OutboxSink,
+  toOutboxMessage,
+} from './outbox.ts';
 export {
   ReferralAcceptedV1,
   ReferralDeclinedV1,

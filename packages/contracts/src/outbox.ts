@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { IntegrationEventContract, ValidationError } from './contract.ts';
 import type { IntegrationEvent } from './integration-event.ts';
 
 /**
@@ -8,7 +11,7 @@ import type { IntegrationEvent } from './integration-event.ts';
 export interface OutboxMessage {
   id: string;
   topic: string;
-  /** The case id (the event's subject): the Kafka key. */
+  /** The event's subject (a case id, a directory entity): the Kafka key. */
   key: string;
   event: IntegrationEvent;
   /** Trace context of the command that wrote the row (traceparent, tracestate). */
@@ -17,3 +20,45 @@ export interface OutboxMessage {
 
 /** Publishes a batch and resolves once the broker has acknowledged every message. */
 export type OutboxSink = (messages: OutboxMessage[]) => Promise<void>;
+
+/** A producer built data its contract refuses: a bug, never sent. Names the paths, not the values. */
+export class IntegrationEventInvalidError extends Error {
+  readonly code = 'integration_event_invalid';
+  readonly errors: ValidationError[];
+  constructor(type: string, errors: ValidationError[]) {
+    super(`${type} does not match its contract: ${errors.map((e) => `${e.path} ${e.message}`).join(', ')}`);
+    this.name = 'IntegrationEventInvalidError';
+    this.errors = errors;
+  }
+}
+
+/**
+ * The outbox row of one integration event: `data` validated strictly against its contract (nothing
+ * undeclared leaves a service), the subject as the Kafka key, the command's trace context.
+ */
+export function toOutboxMessage<Type extends string, Schema extends TSchema>(
+  contract: IntegrationEventContract<Type, Schema>,
+  input: {
+    topic: string;
+    subject: string;
+    time: string | Date;
+    data: Static<Schema>;
+    traceparent?: string | undefined;
+  },
+): OutboxMessage {
+  const errors = contract.validate(input.data);
+  if (errors.length > 0) throw new IntegrationEventInvalidError(contract.type, errors);
+  const event = contract.create({
+    id: randomUUID(),
+    subject: input.subject,
+    time: input.time,
+    data: input.data,
+  });
+  return {
+    id: event.id,
+    topic: input.topic,
+    key: input.subject,
+    event,
+    headers: input.traceparent ? { traceparent: input.traceparent } : {},
+  };
+}

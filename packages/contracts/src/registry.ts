@@ -1,6 +1,11 @@
 import { createContractRegistry } from './contract.ts';
+import { directoryContracts } from './directory/events.ts';
 import { IntakeReadyForOrientation } from './intake/ready-for-orientation.ts';
 import { referralContracts } from './referral/events.ts';
 
 /** Every integration event Parcours services exchange; the AsyncAPI document is built from it. */
-export const integrationEvents = createContractRegistry([IntakeReadyForOrientation, ...referralContracts]);
+export const integrationEvents = createContractRegistry([
+  IntakeReadyForOrientation,
+  ...referralContracts,
+  ...directoryContracts,
+]);

@@ -27,13 +27,15 @@ export interface AppendResult {
 
 /** Lanes of the outbox: a relay drains one lane at a time (see OutboxRelay). */
 export const OUTBOX_LANES = 16;
+/** A key's lane: one key's rows stay in one lane, so they reach Kafka in order. */
+const LANE_OF_KEY = `(hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}`;
 
 // Both append statements end alike: what was appended, and the outbox rows ($8-$12) written only
 // if the events were.
 const APPENDED_AND_OUTBOX = `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
-  SELECT o.id, (hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}, o.topic, o.key, o.event, o.headers
+  SELECT o.id, ${LANE_OF_KEY}, o.topic, o.key, o.event, o.headers
   FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
   WHERE EXISTS (SELECT 1 FROM appended)
 )
@@ -180,6 +182,27 @@ export class EventStore {
         span.end();
       }
     });
+  }
+
+  /**
+   * Writes outbox rows that come with no event, such as a snapshot of state published once for
+   * consumers that joined late; in the caller's transaction when given. The relay finds them at its
+   * next poll.
+   */
+  async enqueue(messages: OutboxMessage[], options: { tx?: Sql } = {}): Promise<void> {
+    if (messages.length === 0) return;
+    await (options.tx ?? this.sql).query(
+      `INSERT INTO es_outbox (id, lane, topic, key, event, headers)
+       SELECT o.id, ${LANE_OF_KEY}, o.topic, o.key, o.event, o.headers
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) AS o(id, topic, key, event, headers)`,
+      [
+        messages.map((o) => o.id),
+        messages.map((o) => o.topic),
+        messages.map((o) => o.key),
+        messages.map((o) => JSON.stringify(o.event)),
+        messages.map((o) => JSON.stringify(o.headers)),
+      ],
+    );
   }
 
   /** Appends on the pool waiting for a statement in flight to return. */

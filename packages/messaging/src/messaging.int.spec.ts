@@ -9,7 +9,7 @@ import type { MessageContext, RunningConsumer } from './consumer.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { InvalidIntegrationEventError, WrongTopicError } from './errors.ts';
 import type { Messaging } from './messaging.ts';
-import { brokers, givenTopic, readRecords, traceparent, uniqueGroup } from './test-support.ts';
+import { brokers, givenTopic, readRecords, traceparent, uniqueGroup, uniqueTopic } from './test-support.ts';
 
 const run = promisify(execFile);
 const fast = { attempts: 3, initialMs: 50, maxMs: 200 };
@@ -50,6 +50,30 @@ describe('messaging on a real Kafka', () => {
       { topic, partitions: 3 },
       { topic: `${topic}.dlq`, partitions: 3 },
     ]);
+  });
+
+  it('creates a compacted topic for state-carrying events, its dead-letter topic not', async () => {
+    const { messaging } = await given('compacted');
+    const topic = uniqueTopic('state');
+    await messaging.ensureTopics([{ topic, partitions: 1, replicationFactor: 1, compacted: true }]);
+    const admin = new Kafka({ brokers: brokers(), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const { resources } = await admin.describeConfigs({
+        resources: [topic, `${topic}.dlq`].map((name) => ({
+          type: 2,
+          name,
+          configNames: ['cleanup.policy'],
+        })),
+        includeSynonyms: false,
+      });
+      const policy = Object.fromEntries(
+        resources.map((r) => [r.resourceName, r.configEntries[0]?.configValue]),
+      );
+      expect(policy).toEqual({ [topic]: 'compact', [`${topic}.dlq`]: 'delete' });
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('refuses invalid data at publish, naming the field; also unknown types and wrong topics', async () => {

@@ -34,6 +34,11 @@ export interface TopicSpec {
   topic: string;
   partitions: number;
   replicationFactor: number;
+  /**
+   * Keep the latest message of each key rather than a time window (`cleanup.policy=compact`), for
+   * state-carrying topics a new consumer reads from the beginning. Its dead-letter topic is not.
+   */
+  compacted?: boolean;
 }
 
 export interface Messaging {
@@ -173,8 +178,13 @@ export function createMessaging(options: MessagingOptions): Messaging {
 
     async ensureTopics(specs) {
       const client = await admin();
-      const topics = specs.flatMap(({ topic, partitions, replicationFactor }) => [
-        { topic, numPartitions: partitions, replicationFactor },
+      const topics = specs.flatMap(({ topic, partitions, replicationFactor, compacted }) => [
+        {
+          topic,
+          numPartitions: partitions,
+          replicationFactor,
+          ...(compacted ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}),
+        },
         { topic: `${topic}.dlq`, numPartitions: partitions, replicationFactor },
       ]);
       // Resolves false, without throwing, when every topic already exists. kafkajs' own leader

@@ -5,6 +5,8 @@ import { uniqueTopic } from '../../testing/src/database.ts';
 import { headersToStrings } from './cloudevents.ts';
 import { createMessaging, type Messaging } from './messaging.ts';
 
+export { uniqueTopic };
+
 export const brokers = () => {
   const brokers = process.env['KAFKA_BROKERS']?.split(',').filter(Boolean);
   if (!brokers?.length) throw new Error('KAFKA_BROKERS is not set: run the tests through the int project');

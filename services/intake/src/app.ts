@@ -6,13 +6,11 @@ import { duplicateRoutes } from './duplicates/api.ts';
 import { intakeRoutes } from './intake/api.ts';
 import { massEventRoutes } from './mass-events/api.ts';
 import { type IntakeModule, openIntakeModule } from './module.ts';
-import type { Reference } from './reference.ts';
 
 export interface BuildOptions {
   config: IntakeConfig;
   /** An already opened module (tests share one); otherwise opened here and closed with the app. */
   module?: IntakeModule;
-  reference?: Reference;
   redis?: Redis;
   devIssuer?: DevIssuer;
 }
@@ -29,12 +27,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; modul
       description: 'Helpline calls, walk-ins, requisitions, partner and mass-event intakes',
     },
   });
-  const module =
-    options.module ??
-    (await openIntakeModule(config, {
-      ...(options.reference ? { reference: options.reference } : {}),
-      logger: app.log,
-    }));
+  const module = options.module ?? (await openIntakeModule(config, { logger: app.log }));
   if (!options.module) app.addHook('onClose', () => module.close());
   app.registerReadinessCheck(
     'postgres',

@@ -89,8 +89,22 @@ class IntakeReadModels extends Migration {
   }
 }
 
+/** The copy of the network directory (directory/copy.ts): latest state per office, partner, agreement. */
+class IntakeDirectory extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE intake_directory (
+        key         text         PRIMARY KEY,
+        type        text         NOT NULL,
+        data        jsonb        NOT NULL,
+        changed_at  timestamptz  NOT NULL
+      )`);
+  }
+}
+
 export const intakeMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   ...subjectKeyMigrations,
   { name: '0100_intake_read_models', class: IntakeReadModels },
+  { name: '0101_intake_directory', class: IntakeDirectory },
 ];

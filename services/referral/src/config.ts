@@ -4,6 +4,8 @@ import { type StaticDecode, Type } from '@sinclair/typebox';
 
 export const referralConfigSchema = serviceConfigSchema({
   REFERRAL_TOPIC: Type.String({ minLength: 1, default: Topics.referral }),
+  /** Where the directory's offices, partners and agreements are published (compacted). */
+  DIRECTORY_TOPIC: Type.String({ minLength: 1, default: Topics.directory }),
   /** Where intakes ready for orientation arrive. */
   INTAKE_TOPIC: Type.String({ minLength: 1, default: Topics.intake }),
   ROUTING_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'referral-routing' }),

@@ -66,8 +66,21 @@ class ReferralByCase extends Migration {
   }
 }
 
+/** The directory feed's snapshots published (directory/publish.ts): one row per FEED_VERSION. */
+class DirectoryFeed extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE directory_feed (
+        version      integer      PRIMARY KEY,
+        published_at timestamptz  NOT NULL,
+        messages     integer      NOT NULL
+      )`);
+  }
+}
+
 export const referralMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0200_referral_tables', class: ReferralTables },
   { name: '0201_referral_by_case', class: ReferralByCase },
+  { name: '0202_directory_feed', class: DirectoryFeed },
 ];

@@ -3,6 +3,7 @@ import { Database, EventStore, OutboxRelay, ProjectionRunner } from '@parcours/e
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { ReferralConfig } from './config.ts';
 import { DirectoryFeed } from './directory/index.ts';
+import { publishDirectorySnapshot } from './directory/publish.ts';
 import { seedDirectory } from './directory/seed.ts';
 import { type Geography, loadGeography } from './geography/geography.ts';
 import { referralMigrations } from './migrations.ts';
@@ -29,7 +30,7 @@ export interface ReferralModule {
   messaging: Messaging;
   relay: OutboxRelay;
   scheduler: DeadlineScheduler;
-  /** Creates the topics this service reads and writes (they are never auto-created). */
+  /** Creates the topics this service reads and writes, with their dead-letter topics (never auto-created). */
   ensureTopics(): Promise<void>;
   /** Joins the routing consumer group on the intake topic. */
   startConsumer(): Promise<RunningConsumer>;
@@ -69,6 +70,8 @@ export async function openReferralModule(
     );
   }
   directory.follow();
+  const published = await publishDirectorySnapshot(db, store, config.DIRECTORY_TOPIC);
+  if (published > 0) options.logger?.info({ messages: published }, 'published the directory feed');
   const referrals = new ReferralService({
     db,
     store,
@@ -92,7 +95,6 @@ export async function openReferralModule(
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const consumers: RunningConsumer[] = [];
-  // The service owns its topic and reads intake's: both (and their dead-letter topics) created at boot when missing.
   let started = false;
   const module: ReferralModule = {
     config,
@@ -113,6 +115,7 @@ export async function openReferralModule(
       await messaging.ensureTopics([
         { topic: config.INTAKE_TOPIC, ...spec },
         { topic: config.REFERRAL_TOPIC, ...spec },
+        { topic: config.DIRECTORY_TOPIC, ...spec, compacted: true },
       ]);
     },
     async startConsumer() {

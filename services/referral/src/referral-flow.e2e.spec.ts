@@ -1,17 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Until @parcours/intake exports its test support ("exports": {"./testing": "./src/test-support.ts"}),
 // it is reached by path: a non-relative deep import of a .ts file does not type-check.
-import { helplineCall, startTestService as startIntake } from '../../intake/src/test-support.ts';
+import { uniqueTopic } from '@parcours/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  helplineCall,
+  startTestService as startIntake,
+  testDirectory,
+  walkInBody,
+} from '../../intake/src/test-support.ts';
 import { startTestService as startReferral, type TestService } from './test-support.ts';
 
 let intake: Awaited<ReturnType<typeof startIntake>>;
 let referral: TestService;
 
 beforeAll(async () => {
-  intake = await startIntake('referral_flow');
-  referral = await startReferral('flow', { env: { INTAKE_TOPIC: intake.topic } });
-  // The real pipeline: intake's outbox relay → Kafka → referral's consumer group → inbox projection.
-  intake.module.relay.start();
+  const directoryTopic = uniqueTopic('directory');
+  intake = await startIntake('referral_flow', { DIRECTORY_TOPIC: directoryTopic });
+  referral = await startReferral('flow', {
+    env: { INTAKE_TOPIC: intake.topic, DIRECTORY_TOPIC: directoryTopic },
+  });
+  // The real pipelines: intake's outbox relay → Kafka → referral's consumer group → inbox; and the
+  // directory's snapshot and changes → referral's relay → Kafka → intake's copy of the directory.
+  await intake.module.startWorkers();
   referral.module.projections.start();
   referral.module.relay.start();
   await referral.module.startConsumer();
@@ -87,5 +97,58 @@ describe('helpline call → referral in the right office inbox', () => {
       [intakeId],
     );
     expect(rows[0]!.n).toBe(1);
+  });
+});
+
+describe('the network directory feed: referral → intake', () => {
+  it('an office of the seeded network takes walk-ins once its state arrives, routed to it; closed, it takes none', async () => {
+    // An office the intake tests' own directory does not hold: only the feed can bring it.
+    const known = new Set(testDirectory.map((e) => e.subject.replace('directory-office-', '')));
+    const office = [...referral.module.directory.index.offices.values()].find(
+      (o) => o.active && o.type === 'hospital' && !known.has(o.officeId),
+    )!;
+    expect(office).toBeDefined();
+    const walkIn = async () =>
+      intake.app.inject({
+        method: 'POST',
+        url: '/intakes/walk-ins',
+        payload: walkInBody(office.officeId, office.type),
+        headers: await intake.auth('admin'),
+      });
+    // The snapshot the referral service published at boot reaches intake's copy through Kafka.
+    const recorded = await eventually(async () => {
+      const res = await walkIn();
+      if (res.statusCode === 422) return undefined;
+      return res;
+    });
+    expect(recorded.statusCode).toBe(201);
+    const { intakeId } = recorded.json();
+    // A walk-in stays at the office the victim walked into.
+    const item = await eventually(async () => {
+      const res = await referral.app.inject({
+        method: 'GET',
+        url: `/offices/${office.officeId}/referrals?status=proposed`,
+        headers: await referral.auth('admin'),
+      });
+      return res.json().items.find((i: { intakeId: string }) => i.intakeId === intakeId);
+    });
+    expect(item).toMatchObject({ officeId: office.officeId, associationId: office.associationId });
+
+    const closed = await referral.app.inject({
+      method: 'POST',
+      url: `/directory/offices/${office.officeId}/close`,
+      headers: await referral.auth('admin'),
+    });
+    expect(closed.statusCode).toBe(200);
+    const refused = await eventually(async () => {
+      const res = await walkIn();
+      return res.statusCode === 422 ? res : undefined;
+    });
+    expect(refused.json()).toMatchObject({ code: 'unknown_office', errors: [{ field: '/body/officeId' }] });
+    const [row] = await intake.module.db.query<{ data: { active: boolean } }>(
+      'SELECT data FROM intake_directory WHERE key = $1',
+      [`directory-office-${office.officeId}`],
+    );
+    expect(row!.data.active).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ export async function startTestService(
     LOG_LEVEL: process.env['REFERRAL_TEST_LOG'] ?? 'silent',
     REFERRAL_TOPIC: uniqueTopic('referral'),
     INTAKE_TOPIC: uniqueTopic('intake'),
+    DIRECTORY_TOPIC: uniqueTopic('directory'),
     ROUTING_CONSUMER_GROUP: `referral-routing-${randomUUID().slice(0, 8)}`,
     RUN_WORKERS: 'false',
     ...options.env,

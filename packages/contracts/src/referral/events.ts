@@ -78,7 +78,7 @@ export const ReferralProposedV1 = event(
 );
 export const ReferralQueuedV1 = event(
   'queued',
-  'A case waits in the national platform’s queue (commune to ask, no coverage, no consent to sharing).',
+  'A case waits in the national platform’s queue (commune to ask, no coverage, no consent to sharing, a transfer declined or left unanswered).',
   {
     intakeId: Id('Intake id'),
     why: Type.Union([
@@ -86,6 +86,7 @@ export const ReferralQueuedV1 = event(
       Type.Literal('no-coverage'),
       Type.Literal('consent-missing'),
       Type.Literal('declined'),
+      Type.Literal('expired'),
     ]),
     candidates: Type.Optional(
       Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }), { maxItems: 100 }),
@@ -123,7 +124,7 @@ export const ReferralRevokedV1 = event('revoked', 'The sender withdrew the refer
 });
 export const ReferralExpiredV1 = event(
   'expired',
-  'Nobody answered before the deadline: escalated to the office manager.',
+  'Nobody answered before the deadline: escalated to the office manager; an unanswered transfer also goes back to the national platform’s queue.',
   {
     target: TargetSchema,
     escalatedTo: Type.Object(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helplineCall, startTestService, type TestService } from '../test-support.ts';
+import { walkInBody } from './test-builders.ts';
 
 let service: TestService;
 beforeAll(async () => {
@@ -18,15 +19,6 @@ const post = async (url: string, user: Parameters<TestService['auth']>[0], paylo
   });
 const get = async (url: string, user: Parameters<TestService['auth']>[0]) =>
   service.app.inject({ method: 'GET', url, headers: await service.auth(user) });
-
-const walkIn = (officeId = 'office-75-bav', officeType = 'court-victim-office') => ({
-  ...helplineCall(),
-  caller: undefined,
-  outcome: undefined,
-  anonymous: undefined,
-  officeId,
-  officeType,
-});
 
 describe('intake API', () => {
   it('records a helpline call, oriented at once, and reads it back decrypted with an access-log entry', async () => {
@@ -123,23 +115,27 @@ describe('intake API', () => {
   });
 
   it('lets a caseworker record a walk-in for their own office only; an unknown office is a 422', async () => {
-    const own = await post('/intakes/walk-ins', 'caseworker', walkIn());
+    const own = await post('/intakes/walk-ins', 'caseworker', walkInBody());
     expect(own.statusCode).toBe(201);
     expect(own.json().status).toBe('ready');
-    const other = await post('/intakes/walk-ins', 'caseworker', walkIn('office-75-hopital-hegp', 'hospital'));
+    const other = await post(
+      '/intakes/walk-ins',
+      'caseworker',
+      walkInBody('office-75-hopital-hegp', 'hospital'),
+    );
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('office_out_of_scope');
-    const otherAssociation = await post('/intakes/walk-ins', 'caseworker-69', walkIn());
+    const otherAssociation = await post('/intakes/walk-ins', 'caseworker-69', walkInBody());
     expect(otherAssociation.statusCode).toBe(403);
-    const unknown = await post('/intakes/walk-ins', 'caseworker', walkIn('office-nowhere'));
+    const unknown = await post('/intakes/walk-ins', 'caseworker', walkInBody('office-nowhere'));
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json()).toMatchObject({ code: 'unknown_office', errors: [{ field: '/body/officeId' }] });
-    const helpline = await post('/intakes/walk-ins', 'helpline', walkIn());
+    const helpline = await post('/intakes/walk-ins', 'helpline', walkInBody());
     expect(helpline.statusCode).toBe(403);
   });
 
   it('keeps a walk-in within its association: another association cannot read it', async () => {
-    const { intakeId } = (await post('/intakes/walk-ins', 'caseworker', walkIn())).json();
+    const { intakeId } = (await post('/intakes/walk-ins', 'caseworker', walkInBody())).json();
     expect((await get(`/intakes/${intakeId}`, 'office-manager')).statusCode).toBe(200);
     const lyon = await get(`/intakes/${intakeId}`, 'caseworker-69');
     expect(lyon.statusCode).toBe(403);
@@ -230,7 +226,7 @@ describe('intake API', () => {
   });
 
   it("erases a victim's personal data on a DPO's request: unreadable everywhere, the intake still counted", async () => {
-    const recorded = await post('/intakes/walk-ins', 'caseworker', walkIn());
+    const recorded = await post('/intakes/walk-ins', 'caseworker', walkInBody());
     const { intakeId } = recorded.json();
     const before = await get(`/intakes/${intakeId}`, 'caseworker');
     expect(before.json().personal.identity).toEqual({ lastName: 'Lefèvre', firstName: 'Élodie' });

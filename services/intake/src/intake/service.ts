@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IntakeReadyForOrientation as ReadyContract } from '@parcours/contracts';
+import { IntakeReadyForOrientation as ReadyContract, toOutboxMessage } from '@parcours/contracts';
 import {
   type Database,
   type EventStore,
@@ -8,11 +8,11 @@ import {
   type Sql,
   type SubjectKeys,
 } from '@parcours/eventstore';
-import { DomainError, eventMetadata } from '@parcours/service-kit';
+import { eventMetadata } from '@parcours/service-kit';
 import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
+import type { Reference } from '../directory/copy.ts';
 import type { MatchKeys } from '../duplicates/match-key.ts';
 import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
-import type { Reference } from '../reference.ts';
 import {
   type CommandMetadata,
   type IntakeCommand,
@@ -397,21 +397,14 @@ export function readyForOrientationOutbox(
       : {}),
     personal: intake.personal,
   };
-  const errors = ReadyContract.validate(data);
-  if (errors.length > 0) {
-    throw new DomainError('integration_event_invalid', 500, 'Internal Server Error', {
-      detail: errors.map((e) => e.path).join(', '),
-    });
-  }
-  const event = ReadyContract.create({ id: randomUUID(), subject: intake.caseId, time: ready.data.at, data });
   return [
-    {
-      id: event.id,
+    toOutboxMessage(ReadyContract, {
       topic,
-      key: intake.caseId,
-      event,
-      headers: metadata.traceparent ? { traceparent: metadata.traceparent } : {},
-    },
+      subject: intake.caseId,
+      time: ready.data.at,
+      data,
+      traceparent: metadata.traceparent,
+    }),
   ];
 }
 

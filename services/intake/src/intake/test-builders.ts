@@ -117,3 +117,13 @@ export const helplineCall = (overrides: Record<string, unknown> = {}) => ({
   },
   ...overrides,
 });
+
+/** A complete walk-in body at an office of the directory. */
+export const walkInBody = (officeId = 'office-75-bav', officeType = 'court-victim-office') => ({
+  ...helplineCall(),
+  caller: undefined,
+  outcome: undefined,
+  anonymous: undefined,
+  officeId,
+  officeType,
+});

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
+import { directoryOutbox } from './publish.ts';
 
 const Enum = <const T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v: T[number]) => Type.Literal(v)));
@@ -102,8 +103,10 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   );
 
   const change = async (command: DirectoryCommand, request: Parameters<typeof commandMetadata>[0]) => {
+    const metadata = commandMetadata(request);
     const result = await handleCommand(module.store, streamOf(command), directoryDecider, command, {
-      metadata: eventMetadata(commandMetadata(request)),
+      metadata: eventMetadata(metadata),
+      outbox: directoryOutbox(module.config.DIRECTORY_TOPIC, metadata.traceparent),
     });
     if (result.events.length > 0) {
       const [row] = await module.db.query<{ transaction_id: string; position: string }>(

@@ -3,6 +3,7 @@ import type { Sql } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_VERSION, publishDirectorySnapshot } from '../directory/publish.ts';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationBatchHandler, orientationHandler } from './consumers.ts';
 import { referralInbox } from './inbox/index.ts';
@@ -268,6 +269,39 @@ describe('directory', () => {
     ]);
     const after = await get('/directory/routing?postcode=97400&offenceCategory=burglary', 'helpline');
     expect(after.json().officeId).not.toBe(officeId);
+  });
+
+  it('publishes every office, partner and agreement once at boot, then each change with its command', async () => {
+    const { db, store, directory, config } = service.module;
+    const { offices, partners, agreements } = directory.index.size;
+    const [feed] = await db.query<{ messages: number }>(
+      'SELECT messages FROM directory_feed WHERE version = $1',
+      [FEED_VERSION],
+    );
+    expect(feed!.messages).toBe(offices + partners + agreements);
+    expect(await publishDirectorySnapshot(db, store, config.DIRECTORY_TOPIC)).toBe(0);
+    const published = (key: string) =>
+      db.query<{ event: { type: string; subject: string; data: Record<string, unknown> } }>(
+        'SELECT event FROM es_outbox WHERE topic = $1 AND key = $2 ORDER BY position',
+        [config.DIRECTORY_TOPIC, key],
+      );
+    const [agreement] = await published('directory-agreement-agr-retail-2021');
+    expect(agreement!.event).toMatchObject({
+      type: 'fr.parcours.directory.agreement.v1',
+      data: { agreementId: 'agr-retail-2021', partnerId: 'partner-retail', validUntil: '2023-12-31' },
+    });
+
+    const office = [...directory.index.offices.values()].find(
+      (o) => o.active && o.address.communeCode.startsWith('2A'),
+    )!;
+    expect((await post(`/directory/offices/${office.officeId}/close`, 'admin')).statusCode).toBe(200);
+    const states = await published(`directory-office-${office.officeId}`);
+    expect(states.map((s) => s.event.data['active'])).toEqual([true, false]);
+    expect(states[1]!.event).toMatchObject({
+      type: 'fr.parcours.directory.office.v1',
+      subject: `directory-office-${office.officeId}`,
+      data: { officeId: office.officeId, associationId: office.associationId, type: office.type },
+    });
   });
 });
 

@@ -115,6 +115,15 @@ describe('deadline scheduler', () => {
     const [row] = await inbox(await service.settled(referrals[0]!));
     expect(row).toMatchObject({ status: 'expired', escalated: true });
     expect(row!['reminders_sent']).toEqual(['reminder-50', 'reminder-90']);
+    // Each expired transfer left its case with nobody: queued once again for the national platform.
+    const requeued = await service.module.db.query<Record<string, any>>(
+      `SELECT q.* FROM referral_inbox q JOIN referral_inbox e ON e.case_id = q.case_id
+       WHERE e.referral_id = ANY($1) AND q.status = 'queued'`,
+      [referrals],
+    );
+    expect(requeued).toHaveLength(referrals.length);
+    expect(new Set(requeued.map((q) => q['queue_reason']))).toEqual(new Set(['expired']));
+    expect(requeued[0]!['reasons'].at(-1)).toMatch(/^unanswered by office-75-commissariat-11 before /);
   });
 
   it('fires nothing for a referral answered in time (the command is a no-op on state)', async () => {

@@ -64,7 +64,7 @@ export interface CaseFacts {
 }
 
 export type Outcome = { successful: true } | { successful: false; reason: string };
-export type QueueReason = 'ask-commune' | 'no-coverage' | 'consent-missing' | 'declined';
+export type QueueReason = 'ask-commune' | 'no-coverage' | 'consent-missing' | 'declined' | 'expired';
 
 export type ReferralProposed = Event<
   'ReferralProposed',

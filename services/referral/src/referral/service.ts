@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { IntakeReadyForOrientation, IntegrationEvent, ValidationError } from '@parcours/contracts';
+import type { IntakeReadyForOrientation, IntegrationEventContract } from '@parcours/contracts';
 import {
   ReferralAcceptedV1,
   ReferralDeclinedV1,
@@ -9,6 +9,7 @@ import {
   ReferralQueuedV1,
   ReferralRedirectedV1,
   ReferralRevokedV1,
+  toOutboxMessage,
 } from '@parcours/contracts';
 import {
   type Checkpoint,
@@ -19,7 +20,7 @@ import {
   type OutboxMessage,
   type Sql,
 } from '@parcours/eventstore';
-import { DomainError, eventMetadata } from '@parcours/service-kit';
+import { eventMetadata } from '@parcours/service-kit';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
@@ -254,23 +255,14 @@ export class ReferralService {
     return events.flatMap((event) => {
       const integration = toIntegrationEvent(event, state);
       if (!integration) return [];
-      const errors = integration.contract.validate(integration.data);
-      if (errors.length > 0) {
-        throw new DomainError('integration_event_invalid', 500, 'Internal Server Error', {
-          detail: errors.map((e) => `${e.path} ${e.message}`).join(', '),
-        });
-      }
-      const created = integration.contract.create({
-        id: randomUUID(),
-        subject: integration.data.caseId,
-        time: event.data.at,
-        data: integration.data,
-      });
-      const headers: Record<string, string> = metadata.traceparent
-        ? { traceparent: metadata.traceparent }
-        : {};
       return [
-        { id: created.id, topic: this.deps.topic, key: integration.data.caseId, event: created, headers },
+        toOutboxMessage(integration.contract, {
+          topic: this.deps.topic,
+          subject: integration.data.caseId,
+          time: event.data.at,
+          data: integration.data,
+          traceparent: metadata.traceparent,
+        }),
       ];
     });
   }
@@ -304,8 +296,8 @@ function targetOf(decision: Exclude<RoutingDecision, { kind: 'national-queue' | 
 
 /**
  * The referral an event opens in the same transaction: a redirection's new proposal, an added
- * service's proposal (mode 'referral', the holder keeps the case), or, for a declined transfer that
- * leaves the case with nobody, its place back in the national platform's queue.
+ * service's proposal (mode 'referral', the holder keeps the case), or, for a transfer declined or
+ * expired (the case left with nobody), its place back in the national platform's queue.
  */
 function followUp(
   referralId: string,
@@ -349,22 +341,20 @@ function followUp(
       metadata,
     };
   }
-  if (event.type === 'ReferralDeclined' && state.status === 'declined' && proposal.mode === 'transfer') {
-    const where = officeOf(proposal.target) ?? 'organisation';
-    return {
+  // A transfer declined or left unanswered leaves the case with nobody: back to the national queue.
+  // (An added service that expires or is declined leaves the case with its holder.)
+  if (proposal.mode !== 'transfer') return undefined;
+  const where = officeOf(proposal.target) ?? 'organisation';
+  const requeue = (why: 'declined' | 'expired', reason: string) =>
+    ({
       type: 'QueueReferral',
-      data: {
-        ...facts,
-        referralId: randomUUID(),
-        why: 'declined',
-        reasons: withReason(
-          proposal.reasons,
-          `declined by ${event.data.by} (${where}): ${event.data.reason}`,
-        ),
-      },
+      data: { ...facts, referralId: randomUUID(), why, reasons: withReason(proposal.reasons, reason) },
       metadata,
-    };
-  }
+    }) as const;
+  if (event.type === 'ReferralDeclined' && state.status === 'declined')
+    return requeue('declined', `declined by ${event.data.by} (${where}): ${event.data.reason}`);
+  if (event.type === 'ReferralExpired' && state.status === 'expired')
+    return requeue('expired', `unanswered by ${where} before ${proposal.deadlines.dueAt}`);
   return undefined;
 }
 
@@ -379,10 +369,7 @@ const caseFacts = (p: CaseFacts): CaseFacts => ({
 });
 
 interface Mapped {
-  contract: {
-    validate(data: unknown): ValidationError[];
-    create(input: { id: string; subject: string; time: string; data: any }): IntegrationEvent;
-  };
+  contract: IntegrationEventContract;
   data: { caseId: string } & Record<string, unknown>;
 }
 

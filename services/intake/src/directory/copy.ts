@@ -1,0 +1,123 @@
+import type { DirectoryIntegrationEvent, IntegrationEvent } from '@parcours/contracts';
+import type { Database } from '@parcours/eventstore';
+import type { Office, PartnerAgreement } from '../intake/decide.ts';
+
+/**
+ * The offices and partner agreements the deciders check intakes against, passed to them as values.
+ */
+export interface Reference {
+  offices: Readonly<Record<string, Office>>;
+  agreements: Readonly<Record<string, PartnerAgreement>>;
+}
+
+const directoryTypes = new Set<string>([
+  'fr.parcours.directory.office.v1',
+  'fr.parcours.directory.partner.v1',
+  'fr.parcours.directory.agreement.v1',
+]);
+
+/** Whether an integration event is one of the directory feed's (the others are not this copy's). */
+export const isDirectoryEvent = (event: IntegrationEvent): event is DirectoryIntegrationEvent =>
+  directoryTypes.has(event.type);
+
+/**
+ * This service's copy of the network directory (kept by the referral service, published on the
+ * compacted topic `directory.events.v1`): the latest state of each office, partner and agreement in
+ * `intake_directory`, and in memory as the `Reference` the deciders read. The consumer writes the
+ * table and reloads at once; every instance also reloads every `refreshMs`, so an instance that
+ * does not consume (RUN_WORKERS=false) sees a change within that time. Closed offices and ended
+ * agreements stay in the table but not in the reference: a walk-in there is a 422.
+ */
+export class DirectoryCopy implements Reference {
+  private current: Reference = { offices: {}, agreements: {} };
+  private timer: NodeJS.Timeout | undefined;
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  get offices() {
+    return this.current.offices;
+  }
+
+  get agreements() {
+    return this.current.agreements;
+  }
+
+  /**
+   * Stores the states these events carry, the latest `at` of each entity winning (a redelivered or
+   * republished older state changes nothing), then reloads.
+   */
+  async apply(events: readonly DirectoryIntegrationEvent[]): Promise<void> {
+    const latest = new Map<string, DirectoryIntegrationEvent>();
+    for (const event of events) {
+      const seen = latest.get(event.subject);
+      if (!seen || seen.data.at <= event.data.at) latest.set(event.subject, event);
+    }
+    if (latest.size === 0) return;
+    const rows = [...latest.values()];
+    await this.db.query(
+      `INSERT INTO intake_directory (key, type, data, changed_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[])
+       ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, data = EXCLUDED.data, changed_at = EXCLUDED.changed_at
+       WHERE intake_directory.changed_at <= EXCLUDED.changed_at`,
+      [
+        rows.map((e) => e.subject),
+        rows.map((e) => e.type),
+        rows.map((e) => JSON.stringify(e.data)),
+        rows.map((e) => e.data.at),
+      ],
+    );
+    await this.load();
+  }
+
+  /** Rebuilds the in-memory reference from the table (about a thousand rows: a few milliseconds). */
+  async load(): Promise<void> {
+    const rows = await this.db.query<{ type: string; data: DirectoryIntegrationEvent['data'] }>(
+      'SELECT type, data FROM intake_directory',
+    );
+    const offices: Record<string, Office> = {};
+    const partners = new Map<string, string>();
+    const agreements: DirectoryIntegrationEvent['data'][] = [];
+    for (const { type, data } of rows) {
+      if (!data.active) continue;
+      if (type === 'fr.parcours.directory.office.v1' && 'officeId' in data) {
+        offices[data.officeId] = {
+          officeId: data.officeId,
+          type: data.type,
+          associationId: data.associationId,
+          name: data.name,
+        };
+      } else if (type === 'fr.parcours.directory.partner.v1' && 'partnerId' in data && 'name' in data) {
+        partners.set(data.partnerId, data.name);
+      } else if (type === 'fr.parcours.directory.agreement.v1') {
+        agreements.push(data);
+      }
+    }
+    const byId: Record<string, PartnerAgreement> = {};
+    for (const data of agreements) {
+      if (!('agreementId' in data)) continue;
+      byId[data.agreementId] = {
+        agreementId: data.agreementId,
+        partnerId: data.partnerId,
+        partnerName: partners.get(data.partnerId) ?? data.partnerId,
+        validFrom: data.validFrom,
+        ...(data.validUntil ? { validUntil: data.validUntil } : {}),
+      };
+    }
+    this.current = { offices, agreements: byId };
+  }
+
+  /** Reloads every `refreshMs` (changes consumed by another instance). */
+  follow(refreshMs: number, onError: (error: unknown) => void): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.load().catch(onError), refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
