@@ -8,13 +8,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@parcours/service-kit';
 import { helplineCall } from '../services/intake/src/intake/test-builders.ts';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from './node-flags.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The Node flags services run with (scripts/up.sh, which also sets MALLOC_ARENA_MAX=2): a young generation and an old space sized for a service, not for the machine. */
-export const serviceNodeFlags = (
-  process.env['BENCH_SERVICE_FLAGS'] ?? '--max-semi-space-size=8 --max-old-space-size=192'
-)
+/** The Node flags services run with (bench/node-flags.ts); BENCH_SERVICE_FLAGS tries others. */
+export const serviceNodeFlags = (process.env['BENCH_SERVICE_FLAGS'] ?? SERVICE_NODE_FLAGS)
   .split(' ')
   .filter(Boolean);
 
@@ -57,7 +56,7 @@ export async function startService(
         AUTH_ISSUER: DEV_ISSUER,
         AUTH_AUDIENCE: DEV_AUDIENCE,
         LOG_LEVEL: 'warn',
-        MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2',
+        ...SERVICE_ENV,
         // A bench is one user at full speed: the per-user limit would be all it measured.
         RATE_LIMIT_MAX: '100000000',
         ...env,

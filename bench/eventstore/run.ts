@@ -17,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../node-flags.ts';
 import type { ContenderResult } from './contender.ts';
 import { hotFunctions, hotPackages } from './profile.ts';
 import {
@@ -33,9 +34,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const adminUrl = process.env['BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env['BENCH_KAFKA'] ?? '127.0.0.1:9092').split(',');
 const contenderNames = (process.env['BENCH_CONTENDERS'] ?? 'parcours,emmett,raw').split(',');
-// V8 sizes its young generation for this 24 GiB machine; 8 MiB semi-spaces keep every process small
-// at no cost in throughput (the same flag for every contender).
-const nodeFlags = (process.env['BENCH_NODE_FLAGS'] ?? '--max-semi-space-size=8').split(' ').filter(Boolean);
+// Every contender runs as a service does (bench/node-flags.ts): V8 sizes its heap for this 24 GiB
+// machine otherwise, and the RSS target is about a service's process.
+const nodeFlags = (process.env['BENCH_NODE_FLAGS'] ?? SERVICE_NODE_FLAGS).split(' ').filter(Boolean);
 const writerCounts = (process.env['BENCH_WRITERS'] ?? '1,8,32').split(',').map(Number);
 const reportPath = process.env['BENCH_REPORT'] ?? join(here, 'REPORT.md');
 const wantRelay = (process.env['BENCH_RELAY'] ?? '1') === '1';
@@ -157,8 +158,7 @@ async function runContender(
       let got: ContenderResult | undefined;
       const child = fork(join(here, 'contender.ts'), [name], {
         env: {
-          // Every contender runs as the services run (scripts/up.sh).
-          MALLOC_ARENA_MAX: '2',
+          ...SERVICE_ENV,
           ...process.env,
           BENCH_DB_URL: urlFor(database),
           BENCH_RELAY: wantRelay && topic && name === 'parcours' ? '1' : '0',
