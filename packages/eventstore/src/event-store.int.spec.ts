@@ -147,6 +147,39 @@ describe('group commit', () => {
     expect(outboxed.sort((a, b) => a.n - b.n)).toEqual(streams.map((key, n) => ({ key, n })));
   });
 
+  it('keeps every JSON document whole, alone or in a batch: quotes, backslashes, unicode, nesting, nulls', async () => {
+    const tricky = {
+      text: 'a "quoted" word, a back\\slash, {braces}, [brackets], commas, émoji 🎉, line\nbreak, \u2028',
+      nested: { list: [1, 'two', null, { three: [true, false] }], empty: {}, none: null },
+      number: 1.5e-7,
+    };
+    const alone = `case-${randomUUID()}`;
+    await store.appendToStream(alone, [{ type: 'Noted', data: tricky, metadata: { note: tricky.text } }], {
+      expectedVersion: 0,
+      outbox: [{ ...outboxRow(alone, 0), headers: { note: tricky.text } }],
+    });
+    const batched = Array.from({ length: 5 }, () => `case-${randomUUID()}`);
+    await Promise.all(
+      batched.map((stream, i) =>
+        store.appendToStream(stream, [{ type: 'Noted', data: { ...tricky, i } }], {
+          expectedVersion: 0,
+          outbox: [outboxRow(stream, i)],
+        }),
+      ),
+    );
+    const [one] = await store.readStream(alone);
+    expect(one!.data).toEqual(tricky);
+    expect(one!.metadata).toMatchObject({ note: tricky.text });
+    for (const [i, stream] of batched.entries()) {
+      expect((await store.readStream(stream))[0]!.data).toEqual({ ...tricky, i });
+    }
+    const [row] = await db.query<{ headers: Record<string, string> }>(
+      'SELECT headers FROM es_outbox WHERE key = $1',
+      [alone],
+    );
+    expect(row!.headers).toEqual({ note: tricky.text });
+  });
+
   it('fails only the command whose stream moved; the others of its batch are appended', async () => {
     const moved = `case-${randomUUID()}`;
     await store.appendToStream(moved, [{ type: 'Opened', data: {} }], { expectedVersion: 0 });

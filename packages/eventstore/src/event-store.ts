@@ -30,13 +30,21 @@ export const OUTBOX_LANES = 16;
 /** A key's lane: one key's rows stay in one lane, so they reach Kafka in order. */
 const LANE_OF_KEY = `(hashtext(o.key) & 2147483647) % ${OUTBOX_LANES}`;
 
+// JSON columns travel as one JSON array per column ($n::json, its elements matched by position),
+// not as jsonb[]: an array literal escapes every document again on both sides. Measured side by
+// side: +13 % events/s in 10-event commands, +3-6 % in 1-event ones (bench/eventstore/FINDINGS.md).
+const OUTBOX_ROWS = (ids: string, topics: string, keys: string, events: string, headers: string) => `
+  SELECT o.id, ${LANE_OF_KEY}, o.topic, o.key, ev.value::jsonb, h.value::jsonb
+  FROM unnest(${ids}::uuid[], ${topics}::text[], ${keys}::text[]) WITH ORDINALITY AS o(id, topic, key, n)
+  JOIN json_array_elements(${events}::json) WITH ORDINALITY AS ev(value, n) ON ev.n = o.n
+  JOIN json_array_elements(${headers}::json) WITH ORDINALITY AS h(value, n) ON h.n = o.n`;
+
 // Both append statements end alike: what was appended, and the outbox rows ($8-$12) written only
 // if the events were.
 const APPENDED_AND_OUTBOX = `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
-  SELECT o.id, ${LANE_OF_KEY}, o.topic, o.key, o.event, o.headers
-  FROM unnest($8::uuid[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS o(id, topic, key, event, headers)
+  ${OUTBOX_ROWS('$8', '$9', '$10', '$11', '$12')}
   WHERE EXISTS (SELECT 1 FROM appended)
 )
 SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
@@ -50,10 +58,11 @@ WITH current AS (
   SELECT coalesce(max(stream_version), 0) AS version FROM es_events WHERE stream_id = $1
 ), appended AS (
   INSERT INTO es_events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
-  SELECT $1, $2 + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata
+  SELECT $1, $2 + e.ord, e.id, e.type, e.schema_version, d.value::jsonb, m.value::jsonb
   FROM current,
-       unnest($3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
-         WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
+       unnest($3::uuid[], $4::text[], $5::smallint[]) WITH ORDINALITY AS e(id, type, schema_version, ord)
+       JOIN json_array_elements($6::json) WITH ORDINALITY AS d(value, ord) ON d.ord = e.ord
+       JOIN json_array_elements($7::json) WITH ORDINALITY AS m(value, ord) ON m.ord = e.ord
   WHERE current.version = $2
 ${APPENDED_AND_OUTBOX}`;
 
@@ -61,8 +70,12 @@ ${APPENDED_AND_OUTBOX}`;
 // version (the version before its first event here); nothing is written unless every stream is.
 const APPEND_MANY_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
-    WITH ORDINALITY AS e(stream_id, stream_version, id, type, schema_version, data, metadata, n)
+  SELECT e.stream_id, e.stream_version, e.id, e.type, e.schema_version, d.value::jsonb AS data,
+         m.value::jsonb AS metadata, e.n
+  FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::smallint[])
+         WITH ORDINALITY AS e(stream_id, stream_version, id, type, schema_version, n)
+  JOIN json_array_elements($6::json) WITH ORDINALITY AS d(value, n) ON d.n = e.n
+  JOIN json_array_elements($7::json) WITH ORDINALITY AS m(value, n) ON m.n = e.n
 ), mismatched AS (
   SELECT 1 FROM (SELECT stream_id, min(stream_version) - 1 AS expected FROM input GROUP BY stream_id) AS s
   WHERE (SELECT coalesce(max(stream_version), 0) FROM es_events e WHERE e.stream_id = s.stream_id) <> s.expected
@@ -192,15 +205,13 @@ export class EventStore {
   async enqueue(messages: OutboxMessage[], options: { tx?: Sql } = {}): Promise<void> {
     if (messages.length === 0) return;
     await (options.tx ?? this.sql).query(
-      `INSERT INTO es_outbox (id, lane, topic, key, event, headers)
-       SELECT o.id, ${LANE_OF_KEY}, o.topic, o.key, o.event, o.headers
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) AS o(id, topic, key, event, headers)`,
+      `INSERT INTO es_outbox (id, lane, topic, key, event, headers) ${OUTBOX_ROWS('$1', '$2', '$3', '$4', '$5')}`,
       [
         messages.map((o) => o.id),
         messages.map((o) => o.topic),
         messages.map((o) => o.key),
-        messages.map((o) => JSON.stringify(o.event)),
-        messages.map((o) => JSON.stringify(o.headers)),
+        JSON.stringify(messages.map((o) => o.event)),
+        JSON.stringify(messages.map((o) => o.headers)),
       ],
     );
   }
@@ -323,15 +334,15 @@ export class EventStore {
       outbox.map((o) => o.id),
       outbox.map((o) => o.topic),
       outbox.map((o) => o.key),
-      outbox.map((o) => JSON.stringify(o.event)),
-      outbox.map((o) => JSON.stringify(o.headers)),
+      JSON.stringify(outbox.map((o) => o.event)),
+      JSON.stringify(outbox.map((o) => o.headers)),
     ];
     const eventParams = [
       events.map((e) => e.id),
       events.map((e) => e.event.type),
       events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.event.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
+      JSON.stringify(events.map((e) => e.event.data)),
+      JSON.stringify(events.map((e) => e.metadata)),
     ];
     const [only] = batch;
     const rows =
