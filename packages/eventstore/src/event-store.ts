@@ -4,7 +4,7 @@ import type { OutboxMessage } from '@parcours/contracts';
 import type { Database, Sql, Tx } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import type { Checkpoint, Event, EventMetadata, StoredEvent } from './events.ts';
-import type { Projection } from './projections.ts';
+import { applyEvents, type Projection } from './projections.ts';
 import { currentSchemaVersion, type EventSchemas, upcast } from './upcasting.ts';
 
 export interface AppendOptions {
@@ -375,9 +375,7 @@ export class EventStore {
     });
     for (const projection of this.inline) {
       const mine = projection.types ? stored.filter((e) => projection.types!.includes(e.type)) : stored;
-      if (mine.length === 0) continue;
-      if (projection.applyBatch) await projection.applyBatch(sql as Tx, mine);
-      else for (const event of mine) await projection.apply(sql as Tx, event);
+      await applyEvents(projection, sql as Tx, mine);
     }
     const types = [...new Set(stored.map((e) => e.type))];
     const notify = () => this.sql.notifyAppended?.(types);

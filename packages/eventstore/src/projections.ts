@@ -87,6 +87,21 @@ export interface ProjectionRunnerOptions {
 }
 
 /**
+ * Applies events (already of the projection's types, in global order) to its read model: through
+ * `applyBatch` when it has one, else one `apply` per event. The runner and the event store's inline
+ * path both write read models this way.
+ */
+export async function applyEvents<E extends Event>(
+  projection: Projection<E>,
+  tx: Tx,
+  events: StoredEvent<E>[],
+): Promise<void> {
+  if (events.length === 0) return;
+  if (projection.applyBatch) await projection.applyBatch(tx, events);
+  else for (const event of events) await projection.apply(tx, event);
+}
+
+/**
  * Runs projections: each batch of events and the projection's checkpoint commit in one
  * transaction, so a crash replays nothing twice and skips nothing.
  */
@@ -269,11 +284,7 @@ export class ProjectionRunner {
           ...(projection.types ? { types: projection.types } : {}),
           tx,
         });
-        if (projection.applyBatch) {
-          if (events.length > 0) await projection.applyBatch(tx, events);
-        } else {
-          for (const event of events) await projection.apply(tx, event);
-        }
+        await applyEvents(projection, tx, events);
         const moved =
           checkpoint.transactionId !== from.transactionId || checkpoint.position !== from.position;
         if (moved) {

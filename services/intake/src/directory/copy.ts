@@ -1,4 +1,10 @@
-import type { DirectoryIntegrationEvent, IntegrationEvent } from '@parcours/contracts';
+import type {
+  DirectoryAgreementV1,
+  DirectoryIntegrationEvent,
+  DirectoryOfficeV1,
+  DirectoryPartnerV1,
+  IntegrationEvent,
+} from '@parcours/contracts';
 import type { Database } from '@parcours/eventstore';
 import type { Office, PartnerAgreement } from '../intake/decide.ts';
 
@@ -9,6 +15,12 @@ export interface Reference {
   offices: Readonly<Record<string, Office>>;
   agreements: Readonly<Record<string, PartnerAgreement>>;
 }
+
+/** A row of `intake_directory`: the latest state of one entity, by its event type. */
+type StoredState =
+  | { type: 'fr.parcours.directory.office.v1'; data: DirectoryOfficeV1['data'] }
+  | { type: 'fr.parcours.directory.partner.v1'; data: DirectoryPartnerV1['data'] }
+  | { type: 'fr.parcours.directory.agreement.v1'; data: DirectoryAgreementV1['data'] };
 
 const directoryTypes = new Set<string>([
   'fr.parcours.directory.office.v1',
@@ -74,36 +86,29 @@ export class DirectoryCopy implements Reference {
 
   /** Rebuilds the in-memory reference from the table (about a thousand rows: a few milliseconds). */
   async load(): Promise<void> {
-    const rows = await this.db.query<{ type: string; data: DirectoryIntegrationEvent['data'] }>(
-      'SELECT type, data FROM intake_directory',
-    );
+    const rows = await this.db.query<StoredState>('SELECT type, data FROM intake_directory');
     const offices: Record<string, Office> = {};
     const partners = new Map<string, string>();
-    const agreements: DirectoryIntegrationEvent['data'][] = [];
-    for (const { type, data } of rows) {
-      if (!data.active) continue;
-      if (type === 'fr.parcours.directory.office.v1' && 'officeId' in data) {
-        offices[data.officeId] = {
-          officeId: data.officeId,
-          type: data.type,
-          associationId: data.associationId,
-          name: data.name,
-        };
-      } else if (type === 'fr.parcours.directory.partner.v1' && 'partnerId' in data && 'name' in data) {
-        partners.set(data.partnerId, data.name);
-      } else if (type === 'fr.parcours.directory.agreement.v1') {
-        agreements.push(data);
+    const agreements: DirectoryAgreementV1['data'][] = [];
+    for (const row of rows) {
+      if (!row.data.active) continue;
+      if (row.type === 'fr.parcours.directory.office.v1') {
+        const { officeId, type, associationId, name } = row.data;
+        offices[officeId] = { officeId, type, associationId, name };
+      } else if (row.type === 'fr.parcours.directory.partner.v1') {
+        partners.set(row.data.partnerId, row.data.name);
+      } else {
+        agreements.push(row.data);
       }
     }
     const byId: Record<string, PartnerAgreement> = {};
-    for (const data of agreements) {
-      if (!('agreementId' in data)) continue;
-      byId[data.agreementId] = {
-        agreementId: data.agreementId,
-        partnerId: data.partnerId,
-        partnerName: partners.get(data.partnerId) ?? data.partnerId,
-        validFrom: data.validFrom,
-        ...(data.validUntil ? { validUntil: data.validUntil } : {}),
+    for (const { agreementId, partnerId, validFrom, validUntil } of agreements) {
+      byId[agreementId] = {
+        agreementId,
+        partnerId,
+        partnerName: partners.get(partnerId) ?? partnerId,
+        validFrom,
+        ...(validUntil ? { validUntil } : {}),
       };
     }
     this.current = { offices, agreements: byId };

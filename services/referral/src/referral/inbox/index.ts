@@ -53,28 +53,24 @@ async function insertProposals(tx: Sql, proposals: Proposal[]) {
 }
 
 /**
- * Office inboxes (and the national queue): one row per referral, fed in global order by the
- * ProjectionRunner. Inserts ignore a row already there and updates set absolute values, so a replay
- * gives the same rows.
- */
-/**
  * Applies referral events to the inbox, in order: runs of proposals of distinct referrals (what
- * routing produces under load) in one statement, every other event on its own.
+ * routing produces under load) in one statement, every other event on its own. Inserts ignore a
+ * row already there and updates set absolute values, so a replay gives the same rows.
  */
 async function applyToInbox(tx: Sql, events: readonly ReferralEvent[]): Promise<void> {
-  let run: Proposal[] = [];
+  let run = new Map<string, Proposal>();
   const flush = async () => {
-    if (run.length > 0) await insertProposals(tx, run);
-    run = [];
+    if (run.size > 0) await insertProposals(tx, [...run.values()]);
+    run = new Map();
   };
   for (const event of events) {
-    if (event.type === 'ReferralProposed' && !run.some((p) => p.referralId === event.data.referralId)) {
-      run.push(event.data);
+    if (event.type !== 'ReferralProposed') {
+      await flush();
+      await applyOne(tx, event);
       continue;
     }
-    await flush();
-    if (event.type === 'ReferralProposed') run.push(event.data);
-    else await applyOne(tx, event);
+    if (run.has(event.data.referralId)) await flush();
+    run.set(event.data.referralId, event.data);
   }
   await flush();
 }
@@ -83,8 +79,9 @@ const asEvent = (stored: StoredEvent<ReferralEvent>) =>
   ({ type: stored.type, data: stored.data }) as ReferralEvent;
 
 /**
- * The inbox as an inline projection: the event store writes it in each append's transaction, so a
- * referral is in the inbox when its command commits; the runner only rebuilds it.
+ * Office inboxes (and the national queue), one row per referral, as an inline projection: the event
+ * store writes it in each append's transaction, so a referral is in the inbox when its command
+ * commits; the runner only rebuilds it.
  */
 export const referralInbox: Projection<ReferralEvent> = {
   name: 'referral-inbox',
