@@ -24,14 +24,15 @@ export interface RunningService {
 }
 
 /**
- * Starts `services/<name>/src/server.ts` with the development issuer and `env`, and waits until
- * /health/ready answers. BENCH_PROFILE=dir writes a CPU profile of the service there;
- * BENCH_TELEMETRY=off leaves the telemetry preload out, to price it.
+ * Starts `services/<name>/src/server.ts` (or `script`, a path from the repository root) with the
+ * development issuer and `env`, and waits until /health/ready answers. BENCH_PROFILE=dir writes a
+ * CPU profile of the service there; BENCH_TELEMETRY=off leaves the telemetry preload out, to price it.
  */
 export async function startService(
   name: string,
   port: number,
   env: Record<string, string>,
+  script?: string,
 ): Promise<RunningService> {
   const child = spawn(
     process.execPath,
@@ -41,10 +42,10 @@ export async function startService(
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`]
         : []),
       ...(process.env['BENCH_TELEMETRY'] === 'off' ? [] : ['--import', '@parcours/service-kit/telemetry']),
-      'src/server.ts',
+      script ? resolve(root, script) : 'src/server.ts',
     ],
     {
-      cwd: resolve(root, 'services', name),
+      cwd: script ? resolve(root, dirname(script)) : resolve(root, 'services', name),
       env: {
         ...process.env,
         SERVICE_NAME: name,

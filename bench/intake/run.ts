@@ -4,7 +4,10 @@
 //   node bench/intake/run.ts            (INTAKE_BENCH_SECONDS=20, INTAKE_BENCH_CONNECTIONS=32)
 //
 // The service runs in its own process, started as scripts/up.sh starts it (telemetry preload,
-// relay and projections in process); the load generator (autocannon) runs in this one.
+// relay and projections in process); the load generator (autocannon) runs in this one. Then, in
+// the same run, the same load goes to a contender (bench/intake/contender.ts: a bare Fastify route
+// with the same JWT verification that INSERTs one row), so that the intake's calls/s read as a
+// ratio of what the stack allows on this machine that day.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -38,24 +41,23 @@ const service = await startService('intake', port, {
 });
 const rss = sampleRss(service.process.pid!);
 const base = service.base;
+let counter = 0;
+const body = () => helplineCallBody(++counter);
+const load = (duration: number, url = base) =>
+  autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/intakes/helpline-calls',
+        headers: { ...helpline, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+  });
 try {
-  let counter = 0;
-  const body = () => helplineCallBody(++counter);
-  const load = (duration: number) =>
-    autocannon({
-      url: base,
-      connections,
-      duration,
-      requests: [
-        {
-          method: 'POST',
-          path: '/intakes/helpline-calls',
-          headers: { ...helpline, 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: body() }),
-        },
-      ],
-    });
-
   await load(3); // warm-up: JIT, pools, Kafka producer
   rss.reset();
   const result = await load(seconds);
@@ -66,6 +68,8 @@ try {
   const recorded = await count(`SELECT count(*)::int AS n FROM es_events WHERE type = 'IntakeRecorded'`);
 
   const csv = await csvImport();
+  await service.stop();
+  const contender = await runContender();
 
   const report = {
     date: new Date().toISOString(),
@@ -86,12 +90,39 @@ try {
     drainMs,
     maxRssMiB: rss.maxMiB(),
     csv,
+    contender,
   };
   print(report);
 } finally {
   await service.stop();
   rss.stop();
   await database.drop();
+}
+
+/** The same load on the contender, in its own process with the services' flags. */
+async function runContender() {
+  const contender = await startService(
+    'contender',
+    port + 1,
+    { DATABASE_URL: database.url },
+    'bench/intake/contender.ts',
+  );
+  const memory = sampleRss(contender.process.pid!);
+  try {
+    await load(3, contender.base);
+    memory.reset();
+    const result = await load(seconds, contender.base);
+    return {
+      rate: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      maxRssMiB: memory.maxMiB(),
+    };
+  } finally {
+    await contender.stop();
+    memory.stop();
+  }
 }
 
 async function count(sql: string): Promise<number> {
@@ -181,6 +212,7 @@ function print(r: {
   drainMs: number;
   maxRssMiB: number;
   csv: { ms: number; imported: number; failed: number; progress: string[] };
+  contender: { rate: number; p50: number; p99: number; non2xx: number; maxRssMiB: number };
 }) {
   const met = (ok: boolean) => (ok ? 'met' : 'missed');
   const text = `# Intake over HTTP
@@ -197,6 +229,13 @@ Machine: ${r.machine}. Load generator (autocannon) and service on the same machi
 | outbox backlog after the run, time to drain | ${r.backlogAtEnd}, ${r.drainMs.toFixed(0)} ms | relay keeps up |
 | service max resident memory during the run | ${r.maxRssMiB} MiB | ≤ 256 MiB: ${met(r.maxRssMiB <= 256)} |
 | CSV import of 1,000 rows | ${r.csv.ms} ms, ${r.csv.imported} imported, ${r.csv.failed} failed | < 5 s: ${met(r.csv.ms < 5000)} |
+
+Contender in the same run (bench/intake/contender.ts: Fastify, the same JWT verification, one INSERT
+of the body per request; same load, same flags): ${r.contender.rate.toFixed(0)} requests/s, p50
+${r.contender.p50} ms, p99 ${r.contender.p99} ms, ${r.contender.non2xx} non-2xx, ${r.contender.maxRssMiB} MiB.
+**The intake records ${((r.rate / r.contender.rate) * 100).toFixed(0)} % of the contender's rate**
+(a helpline call also encrypts the victim's data, computes the duplicate key, decides, appends
+the event with its outbox row, and feeds the relay and projections in the same process).
 
 Import progress as polled: ${r.csv.progress.join('; ') || '(done before the first poll)'}
 `;
