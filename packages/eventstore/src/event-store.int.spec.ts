@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '@parcours/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Decider, handleCommand, handleNewStreams } from './command-handler.ts';
+import { handleCommand, handleNewStreams } from './command-handler.ts';
 import type { Database } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import { EventStore } from './event-store.ts';
-import { START } from './events.ts';
+import { type Decider, START } from './events.ts';
 import { processBatchOnce } from './inbox.ts';
 import { freshDatabase } from './test-support.ts';
 
@@ -87,6 +87,21 @@ describe('appendToStream and readStream', () => {
     const events = await store.readStream<CounterEvent>(stream);
     // Each event was decided on the state that really preceded it.
     expect(events.map((e) => e.data.seenTotal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('folds a stream with its decider: the state and the version to expect, in a transaction too', async () => {
+    const stream = `counter-${randomUUID()}`;
+    expect(await store.aggregateStream(stream, counter)).toEqual({ state: { total: 0 }, version: 0 });
+    await handleCommand(store, stream, counter, { type: 'Increment', by: 2 });
+    await handleCommand(store, stream, counter, { type: 'Increment', by: 3 });
+    expect(await store.aggregateStream(stream, counter)).toEqual({ state: { total: 5 }, version: 2 });
+    await db.transaction(async (tx) => {
+      await handleCommand(store, stream, counter, { type: 'Increment', by: 4 }, { tx });
+      expect(await store.aggregateStream(stream, counter, { tx })).toEqual({
+        state: { total: 9 },
+        version: 3,
+      });
+    });
   });
 });
 
@@ -342,6 +357,22 @@ describe('upcasting', () => {
       [1, { residence: { postcode: '75011', countryCode: 'FR' } }],
       [3, { residence: { postcode: '69001', countryCode: 'FR' } }],
     ]);
+    // The fold sees the upcast data only: evolve is written against the current schema.
+    type Recorded = {
+      type: 'VictimRecorded';
+      data: { residence: { postcode: string; countryCode: string } };
+    };
+    const postcodes = {
+      initialState: (): string[] => [],
+      evolve: (seen: string[], event: Recorded) => [
+        ...seen,
+        `${event.data.residence.countryCode}-${event.data.residence.postcode}`,
+      ],
+    };
+    expect(await v3.aggregateStream(stream, postcodes)).toEqual({
+      state: ['FR-75011', 'FR-69001'],
+      version: 2,
+    });
   });
 });
 

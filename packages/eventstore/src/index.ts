@@ -1,7 +1,6 @@
 // The wire-side types the event store reads and writes, defined once in contracts.
 export type { EncryptedEnvelope, OutboxMessage, OutboxSink } from '@parcours/contracts';
 export {
-  type Decider,
   type HandleOptions,
   type HandleResult,
   handleCommand,
@@ -16,11 +15,20 @@ export {
   EventStore,
   OUTBOX_LANES,
 } from './event-store.ts';
-export { type Checkpoint, type Event, type EventMetadata, START, type StoredEvent } from './events.ts';
+export {
+  type Aggregate,
+  type Checkpoint,
+  type Decider,
+  type Event,
+  type EventMetadata,
+  START,
+  type StoredEvent,
+} from './events.ts';
 export { processBatchOnce, processOnce } from './inbox.ts';
 export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
-export { documentProjection, type Projection, ProjectionRunner } from './projections.ts';
+export type { Projection } from './projection.ts';
+export { documentProjection, ProjectionRunner } from './projections.ts';
 export {
   isEncryptedEnvelope,
   SubjectErasedError,

@@ -173,6 +173,7 @@ export class SubjectKeys {
       const first = new Map<string, (typeof batch)[number]>();
       for (const item of batch) if (!first.has(item.subject)) first.set(item.subject, item);
       try {
+        // Raw SQL, one INSERT for the keys of one moment: every recording creates one (bench/intake).
         const rows = await this.sql.query<{ subject_id: string }>(
           `INSERT INTO subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
            ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,

@@ -1,7 +1,7 @@
 import type { Database, Sql } from './database.ts';
 import type { EventStore } from './event-store.ts';
 import { START } from './events.ts';
-import type { Projection } from './projections.ts';
+import type { Projection } from './projection.ts';
 
 class RolledBack extends Error {
   readonly snapshot: unknown;

@@ -75,15 +75,12 @@ export class ReferralService {
   }
 
   async load(referralId: string, tx?: Sql): Promise<ReferralState> {
-    const history = await this.deps.store.readStream<ReferralEvent>(
+    const { state } = await this.deps.store.aggregateStream(
       referralStreamId(referralId),
+      referralDecider,
       tx ? { tx } : {},
     );
-    return history.reduce(
-      (state, stored) =>
-        referralDecider.evolve(state, { type: stored.type, data: stored.data } as ReferralEvent),
-      referralDecider.initialState(),
-    );
+    return state;
   }
 
   async execute(
