@@ -30,6 +30,15 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export type { Projection } from './projection.ts';
 export { documentProjection, ProjectionRunner } from './projections.ts';
 export {
+  cancelJob,
+  type Job,
+  reschedule,
+  type ScheduledJob,
+  schedule,
+  scheduledJob,
+} from './schedule.ts';
+export { type ClaimedJob, type JobHandler, Scheduler, type SchedulerOptions } from './scheduler.ts';
+export {
   isEncryptedEnvelope,
   SubjectErasedError,
   SubjectKeys,
