@@ -1,12 +1,28 @@
 // The wire-side types the event store reads and writes, defined once in contracts.
 export type { EncryptedEnvelope, OutboxMessage, OutboxSink } from '@parcours/contracts';
 export {
+  type AccessLogQuery,
+  type AccessLogRecord,
+  type AccessSubject,
+  logAccess,
+  queryAccessLog,
+} from './access-log.ts';
+export {
   type HandleOptions,
   type HandleResult,
   handleCommand,
   handleNewStreams,
 } from './command-handler.ts';
-export { Database, type DatabaseOptions, type MigrationEntry, type Sql, type Tx } from './database.ts';
+export {
+  Database,
+  type DatabaseOptions,
+  type Entities,
+  type EntityManagerOf,
+  type MigrationEntry,
+  type Sql,
+  type Tx,
+} from './database.ts';
+export { AccessLogEntry } from './entities.ts';
 export { ConcurrencyError, UpcastError } from './errors.ts';
 export {
   type AppendOptions,
@@ -29,6 +45,7 @@ export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export type { Projection } from './projection.ts';
 export { documentProjection, ProjectionRunner } from './projections.ts';
+export { READ_MODEL_KYSELY, readModels, schemaDrift, write } from './read-models.ts';
 export {
   cancelJob,
   type Job,
