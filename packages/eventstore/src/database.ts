@@ -26,6 +26,8 @@ export interface Sql {
 /** One transaction: SQL on its connection. */
 export interface Tx extends Sql {
   afterCommit(callback: () => void): void;
+  /** Runs `callback` if the transaction rolls back (undoes what was written elsewhere for it). */
+  afterRollback(callback: () => void): void;
   /** A statement without parameters to run last, sent with COMMIT in one round trip. */
   commitWith(statement: string): void;
 }
@@ -151,6 +153,7 @@ export class Database<E extends Entities = Entities> implements Sql {
 
   private async run<T>(first: string | undefined, work: (tx: Tx, rows: unknown[]) => Promise<T>): Promise<T> {
     const committed: (() => void)[] = [];
+    const rolledBack: (() => void)[] = [];
     const client = await this.pool.connect();
     let broken = false;
     let last: string | undefined;
@@ -165,6 +168,7 @@ export class Database<E extends Entities = Entities> implements Sql {
           return result.rows as Row[];
         },
         afterCommit: (callback) => void committed.push(callback),
+        afterRollback: (callback) => void rolledBack.push(callback),
         commitWith: (statement) => {
           last = statement;
         },
@@ -179,6 +183,8 @@ export class Database<E extends Entities = Entities> implements Sql {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
+      // Not when the connection broke: the COMMIT may have gone through.
+      if (!broken) for (const callback of rolledBack) callback();
       throw error;
     } finally {
       client.release(broken);

@@ -23,6 +23,7 @@ export {
   type Tx,
 } from './database.ts';
 export { AccessLogEntry } from './entities.ts';
+export { isEncryptedEnvelope } from './envelopes.ts';
 export { ConcurrencyError, UpcastError } from './errors.ts';
 export {
   type AppendOptions,
@@ -42,6 +43,7 @@ export {
 } from './events.ts';
 export { processBatchOnce, processOnce } from './inbox.ts';
 export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
+export { NewKeys } from './new-keys.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export type { Projection } from './projection.ts';
 export { documentProjection, ProjectionRunner } from './projections.ts';
@@ -56,7 +58,6 @@ export {
 } from './schedule.ts';
 export { type ClaimedJob, type JobHandler, Scheduler, type SchedulerOptions } from './scheduler.ts';
 export {
-  isEncryptedEnvelope,
   SubjectErasedError,
   SubjectKeys,
   type SubjectKeysOptions,
