@@ -1,4 +1,4 @@
-import { Database, queryAccessLog } from '@parcours/eventstore';
+import { Database, queryAccessLog, schemaDrift } from '@parcours/eventstore';
 import { createTestDatabase } from '@parcours/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { intakeMigrations } from './migrations.ts';
@@ -38,6 +38,8 @@ it("carries the intake's access log over to the event store's, where an auditor 
         purpose: 'audit',
       },
     ]);
+    // Its read models' entities (the access log's, for now) match the migrated tables.
+    expect(await schemaDrift(after)).toEqual([]);
     const [table] = await after.query("SELECT to_regclass('access_log') AS t");
     expect(table!['t']).toBeNull();
   } finally {
