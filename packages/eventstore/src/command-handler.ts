@@ -2,14 +2,8 @@ import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import type { EventStore } from './event-store.ts';
-import type { Checkpoint, Event, EventMetadata } from './events.ts';
-
-/** Pure functions of an aggregate (STYLE.md): no clock, no random ids, no I/O. */
-export interface Decider<Command, E extends Event, State> {
-  initialState: () => State;
-  evolve: (state: State, event: E) => State;
-  decide: (command: Command, state: State) => E[];
-}
+import type { Checkpoint, Decider, Event, EventMetadata } from './events.ts';
+import { fold } from './reads.ts';
 
 export interface HandleOptions<E extends Event, State> {
   metadata?: EventMetadata;
@@ -46,17 +40,12 @@ export async function handleCommand<Command, E extends Event, State>(
 ): Promise<HandleResult<E, State>> {
   const retries = options.retries ?? 10;
   for (let attempt = 0; ; attempt++) {
-    const history =
+    const { state: current, version } =
       options.expectNew && attempt === 0
-        ? []
-        : await store.readStream<E>(streamId, options.tx ? { tx: options.tx } : {});
-    let state = decider.initialState();
-    for (const stored of history) {
-      state = decider.evolve(state, { type: stored.type, data: stored.data, metadata: stored.metadata } as E);
-    }
-    const events = decider.decide(command, state);
-    const version = history.at(-1)?.streamVersion ?? 0;
-    for (const event of events) state = decider.evolve(state, event);
+        ? { state: decider.initialState(), version: 0 }
+        : await store.aggregateStream(streamId, decider, options.tx ? { tx: options.tx } : {});
+    const events = decider.decide(command, current);
+    const state = fold(decider, events, current);
     try {
       const appended = await store.appendToStream(streamId, events, {
         expectedVersion: version,
@@ -95,7 +84,7 @@ export async function handleNewStreams<Command, E extends Event, State>(
 ): Promise<HandleResult<E, State>[]> {
   const decided = commands.map(({ streamId, command, metadata, outbox }) => {
     const events = decider.decide(command, decider.initialState());
-    const state = events.reduce(decider.evolve, decider.initialState());
+    const state = fold(decider, events);
     return { streamId, events, state, metadata, outbox: outbox?.(events, state) ?? [] };
   });
   const appended = await store.appendToStreams(

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Constructor } from '@mikro-orm/core';
+import type { Constructor, EntitySchema } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { eventStoreEntities } from './entities.ts';
 
 /** Anything that runs parameterised SQL: the pool, or one transaction. */
 export interface Sql {
@@ -25,6 +26,8 @@ export interface Sql {
 /** One transaction: SQL on its connection. */
 export interface Tx extends Sql {
   afterCommit(callback: () => void): void;
+  /** Runs `callback` if the transaction rolls back (undoes what was written elsewhere for it). */
+  afterRollback(callback: () => void): void;
   /** A statement without parameters to run last, sent with COMMIT in one round trip. */
   commitWith(statement: string): void;
 }
@@ -34,8 +37,21 @@ export interface MigrationEntry {
   class: Constructor<Migration>;
 }
 
-export interface DatabaseOptions {
+/** The read models' entities a database knows (defineEntity): its EntityManager is typed with them. */
+export type Entities = readonly EntitySchema<any, any>[];
+
+/** An EntityManager that knows the entities' types: `getKysely()` checks table and column names. */
+export type EntityManagerOf<E extends Entities> = EntityManager & {
+  '~entities'?: readonly [...typeof eventStoreEntities, ...E];
+};
+
+export interface DatabaseOptions<E extends Entities = []> {
   url: string;
+  /**
+   * The service's read models as MikroORM entities (docs/read-models.md); the event store's own
+   * (the access log) are always there. Migrations still make the tables: `schemaDrift` checks both agree.
+   */
+  entities?: E;
   /** Pool size; 10 suits a service instance on a 2-core machine. */
   poolSize?: number;
   /** Migrations to apply at connect, in order (the event store's come first). */
@@ -48,7 +64,7 @@ export interface DatabaseOptions {
  * A service's PostgreSQL database. MikroORM owns the connection pool, transactions and
  * migrations; the event store's hot paths send raw parameterised SQL on that same pool.
  */
-export class Database implements Sql {
+export class Database<E extends Entities = Entities> implements Sql {
   readonly orm: MikroORM;
   readonly pool: pg.Pool;
   readonly url: string;
@@ -63,11 +79,10 @@ export class Database implements Sql {
     this.url = url;
   }
 
-  static async connect(options: DatabaseOptions): Promise<Database> {
+  static async connect<const E extends Entities = []>(options: DatabaseOptions<E>): Promise<Database<E>> {
     const orm = await MikroORM.init({
       clientUrl: options.url,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
+      entities: [...eventStoreEntities, ...(options.entities ?? [])],
       pool: { min: 0, max: options.poolSize ?? 10 },
       extensions: [Migrator],
       migrations: {
@@ -82,7 +97,7 @@ export class Database implements Sql {
       driverOptions: { application_name: options.applicationName ?? 'parcours' },
     });
     const pool = await orm.em.getConnection().getNativeClient();
-    const database = new Database(orm, pool, options.url);
+    const database = new Database<E>(orm, pool, options.url);
     if (options.migrations?.length) await database.migrate();
     return database;
   }
@@ -98,6 +113,14 @@ export class Database implements Sql {
     } finally {
       await client.end();
     }
+  }
+
+  /**
+   * A fresh EntityManager for one unit of work (a request, a job): its identity map is its own.
+   * Query read models through it, or through its typed Kysely (`readModels(em)`).
+   */
+  em(): EntityManagerOf<E> {
+    return this.orm.em.fork() as EntityManagerOf<E>;
   }
 
   async query<Row = Record<string, unknown>>(
@@ -130,6 +153,7 @@ export class Database implements Sql {
 
   private async run<T>(first: string | undefined, work: (tx: Tx, rows: unknown[]) => Promise<T>): Promise<T> {
     const committed: (() => void)[] = [];
+    const rolledBack: (() => void)[] = [];
     const client = await this.pool.connect();
     let broken = false;
     let last: string | undefined;
@@ -144,6 +168,7 @@ export class Database implements Sql {
           return result.rows as Row[];
         },
         afterCommit: (callback) => void committed.push(callback),
+        afterRollback: (callback) => void rolledBack.push(callback),
         commitWith: (statement) => {
           last = statement;
         },
@@ -158,6 +183,8 @@ export class Database implements Sql {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
+      // Not when the connection broke: the COMMIT may have gone through.
+      if (!broken) for (const callback of rolledBack) callback();
       throw error;
     } finally {
       client.release(broken);

@@ -7,7 +7,7 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
-/** A domain event as a decider returns it (STYLE.md: `{ type, data, metadata }`). */
+/** A domain event as a decider returns it (`{ type, data, metadata }`). */
 export interface Event<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
@@ -39,3 +39,16 @@ export interface Checkpoint {
 }
 
 export const START: Checkpoint = { transactionId: '0', position: 0 };
+
+/** Pure functions of an aggregate: no clock, no random ids, no I/O. */
+export interface Decider<Command, E extends Event, State> {
+  initialState: () => State;
+  evolve: (state: State, event: E) => State;
+  decide: (command: Command, state: State) => E[];
+}
+
+/** What a stream folds to, and the version it was folded at (expect it when appending). */
+export interface Aggregate<State> {
+  state: State;
+  version: number;
+}

@@ -36,6 +36,7 @@ export async function processBatchOnce<T extends { id: string }>(
 ): Promise<string[]> {
   if (events.length === 0) return [];
   return db.transaction(async (tx) => {
+    // Raw SQL, one statement per fetched batch: the routing consumer's hot path (bench/referral).
     const inserted = await tx.query<{ event_id: string }>(
       `INSERT INTO es_inbox (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS id
        ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -1,13 +1,29 @@
 // The wire-side types the event store reads and writes, defined once in contracts.
 export type { EncryptedEnvelope, OutboxMessage, OutboxSink } from '@parcours/contracts';
 export {
-  type Decider,
+  type AccessLogQuery,
+  type AccessLogRecord,
+  type AccessSubject,
+  logAccess,
+  queryAccessLog,
+} from './access-log.ts';
+export {
   type HandleOptions,
   type HandleResult,
   handleCommand,
   handleNewStreams,
 } from './command-handler.ts';
-export { Database, type DatabaseOptions, type MigrationEntry, type Sql, type Tx } from './database.ts';
+export {
+  Database,
+  type DatabaseOptions,
+  type Entities,
+  type EntityManagerOf,
+  type MigrationEntry,
+  type Sql,
+  type Tx,
+} from './database.ts';
+export { AccessLogEntry } from './entities.ts';
+export { isEncryptedEnvelope } from './envelopes.ts';
 export { ConcurrencyError, UpcastError } from './errors.ts';
 export {
   type AppendOptions,
@@ -16,13 +32,32 @@ export {
   EventStore,
   OUTBOX_LANES,
 } from './event-store.ts';
-export { type Checkpoint, type Event, type EventMetadata, START, type StoredEvent } from './events.ts';
+export {
+  type Aggregate,
+  type Checkpoint,
+  type Decider,
+  type Event,
+  type EventMetadata,
+  START,
+  type StoredEvent,
+} from './events.ts';
 export { processBatchOnce, processOnce } from './inbox.ts';
 export { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
+export { NewKeys } from './new-keys.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
-export { documentProjection, type Projection, ProjectionRunner } from './projections.ts';
+export type { Projection } from './projection.ts';
+export { documentProjection, ProjectionRunner } from './projections.ts';
+export { READ_MODEL_KYSELY, readModels, schemaDrift, write } from './read-models.ts';
 export {
-  isEncryptedEnvelope,
+  cancelJob,
+  type Job,
+  reschedule,
+  type ScheduledJob,
+  schedule,
+  scheduledJob,
+} from './schedule.ts';
+export { type ClaimedJob, type JobHandler, Scheduler, type SchedulerOptions } from './scheduler.ts';
+export {
   SubjectErasedError,
   SubjectKeys,
   type SubjectKeysOptions,

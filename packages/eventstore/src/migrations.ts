@@ -101,9 +101,56 @@ class OutboxVacuum extends Migration {
   }
 }
 
+/**
+ * The schedule of every service's timed work (scheduler.ts): written in the transaction of what asked
+ * for it, fired once by whichever instance claims it first.
+ */
+class Schedule extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE es_schedule (
+        key           text         PRIMARY KEY,
+        kind          text         NOT NULL,
+        group_key     text,
+        due_at        timestamptz  NOT NULL,
+        run_at        timestamptz  NOT NULL,
+        payload       jsonb        NOT NULL DEFAULT '{}',
+        attempts      integer      NOT NULL DEFAULT 0,
+        last_error    text,
+        fired_at      timestamptz,
+        fired_by      text,
+        cancelled_at  timestamptz,
+        created_at    timestamptz  NOT NULL DEFAULT now()
+      )`);
+    this.addSql(
+      'CREATE INDEX es_schedule_pending ON es_schedule (run_at) WHERE fired_at IS NULL AND cancelled_at IS NULL',
+    );
+  }
+}
+
+/** Who read which file with personal data, when and why (access-log.ts). Append-only. */
+class AccessLog extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE es_access_log (
+        id            bigserial    PRIMARY KEY,
+        at            timestamptz  NOT NULL DEFAULT now(),
+        actor         text         NOT NULL,
+        subject_kind  text         NOT NULL,
+        subject_id    text         NOT NULL,
+        purpose       text         NOT NULL
+      )`);
+    this.addSql('CREATE INDEX es_access_log_subject ON es_access_log (subject_kind, subject_id, at)');
+    this.addSql('CREATE INDEX es_access_log_actor ON es_access_log (actor, at)');
+    this.addSql('CREATE INDEX es_access_log_at ON es_access_log (at)');
+  }
+}
+
 export const eventStoreMigrations: MigrationEntry[] = [
   { name: '0001_event_store', class: EventStoreSchema },
   { name: '0002_outbox_vacuum', class: OutboxVacuum },
+  { name: '0003_schedule', class: Schedule },
+  { name: '0004_access_log', class: AccessLog },
 ];
 export const subjectKeyMigrations: MigrationEntry[] = [
   { name: '0001_subject_keys', class: SubjectKeysSchema },

@@ -104,8 +104,8 @@ export class OutboxRelay {
     let healthy = true;
     let lanes: number[] = [];
     try {
-      // The lanes are taken and their oldest rows read in one statement (the one-row left join
-      // returns the lanes taken even when they hold nothing).
+      // Raw SQL, the relay's hot path (bench/eventstore relay phase): the lanes are taken and their
+      // oldest rows read in one statement (the one-row left join returns the lanes taken even empty).
       const { rows: taken } = await client.query<OutboxRow & { lanes: number[] }>({
         name: 'es_outbox_take_batch',
         text: `WITH taken AS MATERIALIZED (

@@ -1,6 +1,7 @@
 import type { Database, Tx } from './database.ts';
 import type { EventStore } from './event-store.ts';
 import { type Checkpoint, type Event, START, type StoredEvent } from './events.ts';
+import { applyEvents, type Projection } from './projection.ts';
 
 interface CheckpointRow {
   transaction_id: string;
@@ -10,29 +11,8 @@ interface CheckpointRow {
 /** A string as an SQL literal (standard_conforming_strings: only quotes are doubled). */
 const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-/** A read model fed from the store's global order. */
-export interface Projection<E extends Event = Event> {
-  name: string;
-  /** Event types it reads (all when absent). */
-  types?: E['type'][];
-  apply(tx: Tx, event: StoredEvent<E>): Promise<void>;
-  /**
-   * Applies a whole batch (in global order) in a few statements instead of one per event; the
-   * runner calls it instead of `apply` when present. Its effect must equal `apply` on each event.
-   */
-  applyBatch?(tx: Tx, events: StoredEvent<E>[]): Promise<void>;
-  /** Empties the read model before a rebuild. */
-  reset(tx: Tx): Promise<void>;
-  /**
-   * Applied by its writers in each command's own transaction (an inline projection: visible when
-   * the command commits, no second hop). The runner does not follow it; it only rebuilds it. Fit
-   * for a model whose rows each follow one stream, whose appends are ordered by the stream version.
-   */
-  inline?: boolean;
-}
-
 /**
- * A read model as an evolve function over one document per id (STYLE.md): `(document | null,
+ * A read model as an evolve function over one document per id: `(document | null,
  * event) => document | null` (null deletes). Stored in es_documents.
  */
 export function documentProjection<E extends Event, Doc>(definition: {
@@ -84,21 +64,6 @@ export interface ProjectionRunnerOptions {
   pollIntervalMs?: number;
   /** How long wake-ups are gathered before the next catch-up (default 5 ms). */
   coalesceMs?: number;
-}
-
-/**
- * Applies events (already of the projection's types, in global order) to its read model: through
- * `applyBatch` when it has one, else one `apply` per event. The runner and the event store's inline
- * path both write read models this way.
- */
-export async function applyEvents<E extends Event>(
-  projection: Projection<E>,
-  tx: Tx,
-  events: StoredEvent<E>[],
-): Promise<void> {
-  if (events.length === 0) return;
-  if (projection.applyBatch) await projection.applyBatch(tx, events);
-  else for (const event of events) await projection.apply(tx, event);
 }
 
 /**

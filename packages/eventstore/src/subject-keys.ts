@@ -1,10 +1,8 @@
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { EncryptedEnvelope } from '@parcours/contracts';
 import type { Sql } from './database.ts';
-
-export function isEncryptedEnvelope(value: unknown): value is EncryptedEnvelope {
-  return typeof value === 'object' && value !== null && (value as { enc?: unknown }).enc === 'aes-256-gcm/v1';
-}
+import { open, seal, sealFor } from './envelopes.ts';
+import { NewKeys } from './new-keys.ts';
 
 /** The subject's key was erased: the data is gone for good. */
 export class SubjectErasedError extends Error {
@@ -22,27 +20,6 @@ export interface SubjectKeysOptions {
   cacheTtlMs?: number;
   /** Most keys kept in memory (default 10,000). */
   cacheSize?: number;
-}
-
-const ALGORITHM = 'aes-256-gcm';
-
-function seal(
-  key: Buffer | KeyObject,
-  plaintext: Buffer,
-  aad: string,
-): { iv: Buffer; tag: Buffer; ct: Buffer } {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv(ALGORITHM, key, iv);
-  cipher.setAAD(Buffer.from(aad));
-  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv, tag: cipher.getAuthTag(), ct };
-}
-
-function open(key: Buffer | KeyObject, iv: Buffer, tag: Buffer, ct: Buffer, aad: string): Buffer {
-  const decipher = createDecipheriv(ALGORITHM, key, iv);
-  decipher.setAAD(Buffer.from(aad));
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ct), decipher.final()]);
 }
 
 /**
@@ -72,16 +49,22 @@ export class SubjectKeys {
     this.cacheSize = options.cacheSize ?? 10_000;
   }
 
+  /** Encrypts for a subject with its key, created (on its own, at once) when it has none. */
   async encrypt(subject: string, value: unknown): Promise<EncryptedEnvelope> {
-    const key = await this.dataKey(subject, true);
-    const { iv, tag, ct } = seal(key, Buffer.from(JSON.stringify(value)), subject);
-    return {
-      enc: 'aes-256-gcm/v1',
-      subject,
-      iv: iv.toString('base64'),
-      tag: tag.toString('base64'),
-      ct: ct.toString('base64'),
-    };
+    return sealFor(await this.dataKey(subject, true), subject, value);
+  }
+
+  /**
+   * Keys for the new subjects of one command, stored only with the command (see NewKeys.commit): a
+   * command refused or lost leaves no key behind.
+   */
+  newKeys(): NewKeys {
+    return new NewKeys({
+      sql: this.sql,
+      wrap: (key, subject) => this.wrap(key, subject),
+      store: (subject, wrapped) => this.store(subject, wrapped),
+      remember: (subject, key) => void this.remember(subject, key),
+    });
   }
 
   /** The plaintext, or throws SubjectErasedError when the subject was erased. */
@@ -107,15 +90,21 @@ export class SubjectKeys {
     }
   }
 
-  /** Deletes the subject's data key for good; a tombstone keeps who erased it and when. */
-  async erase(subject: string, by: string): Promise<void> {
+  /**
+   * Deletes the subjects' data keys for good; a tombstone keeps who erased each and when (the first
+   * erasure's). Idempotent: an erasure retried after a crash finishes what the first one began.
+   */
+  async erase(subjects: string | readonly string[], by: string): Promise<void> {
+    const list = [...new Set(typeof subjects === 'string' ? [subjects] : subjects)];
+    if (list.length === 0) return;
     await this.sql.query(
-      `INSERT INTO subject_keys (subject_id, wrapped_key, erased_at, erased_by) VALUES ($1, NULL, now(), $2)
+      `INSERT INTO subject_keys (subject_id, wrapped_key, erased_at, erased_by)
+       SELECT subject, NULL, now(), $2 FROM unnest($1::text[]) AS subject
        ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = coalesce(subject_keys.erased_at, now()),
          erased_by = coalesce(subject_keys.erased_by, excluded.erased_by)`,
-      [subject, by],
+      [list, by],
     );
-    this.cache.delete(subject);
+    for (const subject of list) this.cache.delete(subject);
   }
 
   async isErased(subject: string): Promise<boolean> {
@@ -173,6 +162,7 @@ export class SubjectKeys {
       const first = new Map<string, (typeof batch)[number]>();
       for (const item of batch) if (!first.has(item.subject)) first.set(item.subject, item);
       try {
+        // Raw SQL, one INSERT for the keys of one moment: every recording creates one (bench/intake).
         const rows = await this.sql.query<{ subject_id: string }>(
           `INSERT INTO subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
            ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,

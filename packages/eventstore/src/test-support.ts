@@ -1,5 +1,6 @@
 import { createTestDatabase } from '@parcours/testing';
 import { Database, type MigrationEntry } from './database.ts';
+import type { Decider } from './events.ts';
 import { eventStoreMigrations, subjectKeyMigrations } from './migrations.ts';
 
 /** A fresh database with the event store's (and the key store's) schema, for one test file. */
@@ -19,3 +20,13 @@ export async function freshDatabase(prefix: string, extra: MigrationEntry[] = []
     },
   };
 }
+
+export type CounterEvent = { type: 'Incremented'; data: { by: number; seenTotal: number } };
+export type Increment = { type: 'Increment'; by: number };
+
+/** The smallest decider: each increment records the total it was decided on. */
+export const counter: Decider<Increment, CounterEvent, { total: number }> = {
+  initialState: () => ({ total: 0 }),
+  evolve: (state, event) => ({ total: state.total + event.data.by }),
+  decide: (command, state) => [{ type: 'Incremented', data: { by: command.by, seenTotal: state.total } }],
+};

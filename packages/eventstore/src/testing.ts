@@ -1,7 +1,8 @@
-import type { Database, Sql } from './database.ts';
+import { createTestDatabase } from '@parcours/testing';
+import { Database, type MigrationEntry, type Sql } from './database.ts';
 import type { EventStore } from './event-store.ts';
 import { START } from './events.ts';
-import type { Projection } from './projections.ts';
+import type { Projection } from './projection.ts';
 
 class RolledBack extends Error {
   readonly snapshot: unknown;
@@ -36,4 +37,33 @@ export async function replayedOneByOne<T>(
     throw error;
   }
   throw new Error('unreachable');
+}
+
+/**
+ * A fresh database migrated up to `migration` (not included), filled by `seed` as the older code
+ * left it, then migrated to the end: for the test of a migration that moves data. `close` drops it.
+ */
+export async function migratedAcross(
+  prefix: string,
+  migrations: MigrationEntry[],
+  migration: string,
+  seed: (sql: Sql) => Promise<unknown>,
+): Promise<{ db: Database; close(): Promise<void> }> {
+  const upTo = migrations.findIndex((m) => m.name === migration);
+  if (upTo < 0) throw new Error(`no migration ${migration}`);
+  const created = await createTestDatabase(prefix);
+  const before = await Database.connect({ url: created.url, migrations: migrations.slice(0, upTo) });
+  try {
+    await seed(before);
+  } finally {
+    await before.close();
+  }
+  const db = await Database.connect({ url: created.url, migrations });
+  return {
+    db,
+    async close() {
+      await db.close();
+      await created.drop();
+    },
+  };
 }

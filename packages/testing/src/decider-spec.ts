@@ -7,7 +7,7 @@ interface PureDecider<Command, Event, State> {
 }
 
 /**
- * given / when / then for deciders (STYLE.md):
+ * given / when / then for deciders:
  *   spec.given([ReferralProposed(...)]).when(AcceptReferral(...)).then([ReferralAccepted(...)])
  *   spec.given([...]).when(...).thenThrows(ReferralNotPending)
  */

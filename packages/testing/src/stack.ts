@@ -53,7 +53,7 @@ async function dockerEngineRunning(): Promise<boolean> {
 }
 
 /**
- * Finds each server in the order ARCHITECTURE.md gives: explicit env → localhost default ports
+ * Finds each server in the order the README gives: explicit env → localhost default ports
  * → Testcontainers when a Docker engine runs → (Kafka only) a broker started from infra/kafka.
  */
 export async function resolveStack(env: NodeJS.ProcessEnv = process.env): Promise<Stack> {

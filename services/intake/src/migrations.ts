@@ -102,9 +102,20 @@ class IntakeDirectory extends Migration {
   }
 }
 
+/** The reads logged so far move to the event store's access log (es_access_log), one for every service. */
+class AccessLogMoved extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      INSERT INTO es_access_log (at, actor, subject_kind, subject_id, purpose)
+      SELECT at, actor, 'intake', intake_id, purpose FROM access_log ORDER BY at, id`);
+    this.addSql('DROP TABLE access_log');
+  }
+}
+
 export const intakeMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   ...subjectKeyMigrations,
   { name: '0100_intake_read_models', class: IntakeReadModels },
   { name: '0101_intake_directory', class: IntakeDirectory },
+  { name: '0102_access_log_moved', class: AccessLogMoved },
 ];

@@ -78,9 +78,26 @@ class DirectoryFeed extends Migration {
   }
 }
 
+/**
+ * The deadlines move to the event store's schedule (es_schedule, one mechanism for every service):
+ * each row becomes the job referral/scheduler.ts would schedule for it, fired ones stay fired.
+ */
+class DeadlinesOnSchedule extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      INSERT INTO es_schedule (key, kind, group_key, due_at, run_at, payload, fired_at, fired_by)
+      SELECT 'referral-deadline:' || referral_id || ':' || kind, 'referral-deadline', 'referral-' || referral_id,
+             due_at, due_at, jsonb_build_object('referralId', referral_id, 'deadline', kind), fired_at, fired_by
+      FROM referral_deadlines
+      ON CONFLICT (key) DO NOTHING`);
+    this.addSql('DROP TABLE referral_deadlines');
+  }
+}
+
 export const referralMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0200_referral_tables', class: ReferralTables },
   { name: '0201_referral_by_case', class: ReferralByCase },
   { name: '0202_directory_feed', class: DirectoryFeed },
+  { name: '0203_deadlines_on_schedule', class: DeadlinesOnSchedule },
 ];

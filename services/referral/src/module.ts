@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Database, EventStore, OutboxRelay, ProjectionRunner } from '@parcours/eventstore';
+import { Database, EventStore, OutboxRelay, ProjectionRunner, Scheduler } from '@parcours/eventstore';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { ReferralConfig } from './config.ts';
 import { DirectoryFeed } from './directory/index.ts';
@@ -9,7 +9,7 @@ import { type Geography, loadGeography } from './geography/geography.ts';
 import { referralMigrations } from './migrations.ts';
 import { orientationBatchHandler, orientationHandler } from './referral/consumers.ts';
 import { referralInbox } from './referral/inbox/index.ts';
-import { DeadlineScheduler } from './referral/scheduler.ts';
+import { deadlineHandlers } from './referral/scheduler.ts';
 import { ReferralService } from './referral/service.ts';
 
 type Logger = {
@@ -29,7 +29,7 @@ export interface ReferralModule {
   projections: ProjectionRunner;
   messaging: Messaging;
   relay: OutboxRelay;
-  scheduler: DeadlineScheduler;
+  scheduler: Scheduler;
   /** Creates the topics this service reads and writes, with their dead-letter topics (never auto-created). */
   ensureTopics(): Promise<void>;
   /** Joins the routing consumer group on the intake topic. */
@@ -88,7 +88,8 @@ export async function openReferralModule(
     pollIntervalMs: 500,
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  const scheduler = new DeadlineScheduler(db, referrals, {
+  const scheduler = new Scheduler(db, {
+    handlers: deadlineHandlers(referrals),
     instance: `${config.SERVICE_NAME}-${randomUUID().slice(0, 8)}`,
     pollMs: config.SCHEDULER_POLL_MS,
     clock,

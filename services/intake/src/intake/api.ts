@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IntakeChannels, OffenceCategories } from '@parcours/contracts';
+import { logAccess, queryAccessLog } from '@parcours/eventstore';
 import type { Actor } from '@parcours/service-kit';
 import {
   badRequest,
@@ -364,11 +365,11 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
       const state = await loadInScope(request.params.intakeId, request.actor);
       const { intake } = state;
       // Logged before the data leaves: a read that cannot be logged does not happen.
-      await db.query('INSERT INTO access_log (actor, intake_id, purpose) VALUES ($1, $2, $3)', [
-        request.actor.id,
-        intake.intakeId,
-        request.query.purpose,
-      ]);
+      await logAccess(db, {
+        actor: request.actor.id,
+        subject: { kind: 'intake', id: intake.intakeId },
+        purpose: request.query.purpose,
+      });
       const personal = intake.personal ? await module.keys.tryDecrypt<PersonalData>(intake.personal) : null;
       return {
         intakeId: intake.intakeId,
@@ -393,11 +394,11 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
       preHandler: requireRole('auditor', 'admin', 'association-manager'),
     },
     async (request) => {
-      const rows = await db.query<{ actor: string; at: Date | string; purpose: string }>(
-        'SELECT actor, at, purpose FROM access_log WHERE intake_id = $1 ORDER BY at, id',
-        [request.params.intakeId],
-      );
-      return { items: rows.map((r) => ({ actor: r.actor, at: iso(r.at), purpose: r.purpose })) };
+      const { items } = await queryAccessLog(db, {
+        subject: { kind: 'intake', id: request.params.intakeId },
+        limit: 1_000,
+      });
+      return { items: items.map((r) => ({ actor: r.actor, at: iso(r.at), purpose: r.purpose })) };
     },
   );
 };

@@ -189,11 +189,7 @@ export class IntakeService {
   }
 
   async massEvent(massEventId: string): Promise<MassEventSummary | undefined> {
-    const history = await this.deps.store.readStream(massEventStreamId(massEventId));
-    const state = history.reduce(
-      (s, e) => massEventDecider.evolve(s, { type: e.type, data: e.data } as never),
-      massEventDecider.initialState(),
-    );
+    const { state } = await this.deps.store.aggregateStream(massEventStreamId(massEventId), massEventDecider);
     return summaryOf(state);
   }
 
@@ -272,11 +268,12 @@ export class IntakeService {
   }
 
   async load(intakeId: string, tx?: Sql): Promise<IntakeState> {
-    const history = await this.deps.store.readStream<IntakeEvent>(intakeStreamId(intakeId), tx ? { tx } : {});
-    return history.reduce(
-      (state, e) => intakeDecider.evolve(state, { type: e.type, data: e.data } as IntakeEvent),
-      intakeDecider.initialState(),
+    const { state } = await this.deps.store.aggregateStream(
+      intakeStreamId(intakeId),
+      intakeDecider,
+      tx ? { tx } : {},
     );
+    return state;
   }
 
   async requestCallback(

@@ -104,11 +104,7 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
     },
     async (request, reply) => {
       const { massEventId } = request.params;
-      const history = await store.readStream(massEventStreamId(massEventId));
-      const state = history.reduce(
-        (s, e) => massEventDecider.evolve(s, { type: e.type, data: e.data } as never),
-        massEventDecider.initialState(),
-      );
+      const { state } = await store.aggregateStream(massEventStreamId(massEventId), massEventDecider);
       if (state.status === 'none') throw unprocessable('unknown_mass_event', 'No such mass-casualty event');
       if (state.status === 'closed')
         throw unprocessable('mass_event_closed', 'The mass-casualty event is closed');

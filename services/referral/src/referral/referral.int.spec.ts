@@ -1,7 +1,8 @@
+import { Scheduler } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationHandler } from './consumers.ts';
-import { DeadlineScheduler } from './scheduler.ts';
+import { deadlineHandlers } from './scheduler.ts';
 import { referralIdFor } from './service.ts';
 import { readyForOrientation } from './test-builders.ts';
 
@@ -42,10 +43,10 @@ describe('orientation consumer', () => {
       urgency: 'high',
     });
     const deadlines = await service.module.db.query(
-      'SELECT kind FROM referral_deadlines WHERE referral_id = $1 ORDER BY kind',
+      "SELECT payload->>'deadline' AS deadline FROM es_schedule WHERE payload->>'referralId' = $1 ORDER BY 1",
       [referralId],
     );
-    expect(deadlines.map((d) => d['kind'])).toEqual(['expiry', 'reminder-50', 'reminder-90']);
+    expect(deadlines.map((d) => d['deadline'])).toEqual(['expiry', 'reminder-50', 'reminder-90']);
   });
 
   it('queues for the national platform when a shared postcode comes without its commune, with the candidates', async () => {
@@ -81,24 +82,22 @@ describe('deadline scheduler', () => {
     }
     // Five hours later every 4-hour deadline, its reminders included, is due.
     now = new Date(started.getTime() + 5 * 3_600_000);
-    const a = new DeadlineScheduler(service.module.db, service.module.referrals, {
-      instance: 'a',
-      clock: () => now,
-      batchSize: 7,
-    });
-    const b = new DeadlineScheduler(service.module.db, service.module.referrals, {
-      instance: 'b',
-      clock: () => now,
-      batchSize: 7,
-    });
+    const instance = (name: string) =>
+      new Scheduler(service.module.db, {
+        handlers: deadlineHandlers(service.module.referrals),
+        instance: name,
+        clock: () => now,
+        batchSize: 7,
+      });
+    const [a, b] = [instance('a'), instance('b')];
     const [firedA, firedB] = await Promise.all([a.fireDue(), b.fireDue()]);
     const due = await service.module.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM referral_deadlines WHERE referral_id = ANY($1)',
+      "SELECT count(*)::int AS n FROM es_schedule WHERE payload->>'referralId' = ANY($1)",
       [referrals],
     );
     expect(firedA + firedB).toBeGreaterThanOrEqual(due[0]!.n);
     const [left] = await service.module.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM referral_deadlines WHERE fired_at IS NULL AND referral_id = ANY($1)',
+      "SELECT count(*)::int AS n FROM es_schedule WHERE fired_at IS NULL AND payload->>'referralId' = ANY($1)",
       [referrals],
     );
     expect(left!.n).toBe(0);

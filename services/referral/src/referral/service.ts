@@ -19,6 +19,7 @@ import {
   handleNewStreams,
   type OutboxMessage,
   type Sql,
+  schedule,
 } from '@parcours/eventstore';
 import { eventMetadata } from '@parcours/service-kit';
 import type { DirectoryIndex } from '../directory/index.ts';
@@ -35,6 +36,7 @@ import {
   type Urgency,
   withReason,
 } from './referral.ts';
+import { deadlineJobs } from './scheduler.ts';
 
 /** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
 export type RequestMetadata = CommandMetadata & {
@@ -75,15 +77,12 @@ export class ReferralService {
   }
 
   async load(referralId: string, tx?: Sql): Promise<ReferralState> {
-    const history = await this.deps.store.readStream<ReferralEvent>(
+    const { state } = await this.deps.store.aggregateStream(
       referralStreamId(referralId),
+      referralDecider,
       tx ? { tx } : {},
     );
-    return history.reduce(
-      (state, stored) =>
-        referralDecider.evolve(state, { type: stored.type, data: stored.data } as ReferralEvent),
-      referralDecider.initialState(),
-    );
+    return state;
   }
 
   async execute(
@@ -236,19 +235,9 @@ export class ReferralService {
     return { referralId, command, decision };
   }
 
-  /** The proposals' reminders and expiry, for the scheduler: one statement for them all. */
+  /** The proposals' reminders and expiry, on the schedule: one statement for them all. */
   private async schedule(tx: Sql, proposals: Extract<ReferralEvent, { type: 'ReferralProposed' }>['data'][]) {
-    const rows = proposals.flatMap(({ referralId, deadlines }) => [
-      ...deadlines.reminders.map((r) => [referralId, r.kind, r.at]),
-      [referralId, 'expiry', deadlines.dueAt],
-    ]);
-    if (rows.length === 0) return;
-    await tx.query(
-      `INSERT INTO referral_deadlines (referral_id, kind, due_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[]) ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
-      'referral_deadlines_insert',
-    );
+    await schedule(tx, deadlineJobs(proposals));
   }
 
   private outbox(events: ReferralEvent[], state: ReferralState, metadata: RequestMetadata): OutboxMessage[] {
