@@ -5,7 +5,9 @@ import { type TraceHeaders, toKafkaMessage } from './cloudevents.ts';
 import { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer.ts';
 import { type RedriveOptions, redriveDeadLetters } from './dead-letters.ts';
 import { InvalidIntegrationEventError, PublishTimeoutError, WrongTopicError } from './errors.ts';
+import type { MessagingInternals, OutgoingRecord } from './internals.ts';
 import { kafkaLogCreator, kafkaLogLevels, type Logger, type LogLevel } from './logger.ts';
+import type { TopicOffsets } from './topic-offsets.ts';
 
 export interface MessagingOptions {
   brokers: string[];
@@ -20,14 +22,6 @@ export interface MessagingOptions {
    * outbox relay facing a down broker keeps its rows instead of hanging.
    */
   publishTimeoutMs?: number;
-}
-
-/** A record for `publishRaw`: already encoded (outbox relay, dead letters, re-drive). */
-export interface OutgoingRecord {
-  topic: string;
-  key: string | Buffer | null;
-  value: string | Buffer | null;
-  headers: Record<string, string | Buffer>;
 }
 
 export interface TopicSpec {
@@ -49,20 +43,13 @@ export interface Messaging {
   /** Creates each topic and its `<topic>.dlq` unless they exist. */
   ensureTopics(specs: readonly TopicSpec[]): Promise<void>;
   describeTopics(topics: readonly string[]): Promise<{ topic: string; partitions: number }[]>;
+  /** Where each partition of the topic stands now; compare with `topicLostData` (topic-offsets.ts). */
+  topicOffsets(topic: string): Promise<TopicOffsets>;
   startConsumer(options: ConsumerOptions): Promise<RunningConsumer>;
   /** Republishes `<topic>.dlq` to `<topic>` once per consumer group; returns how many it republished. */
   redriveDeadLetters(options: RedriveOptions): Promise<number>;
   /** Stops the consumers this object started and closes the producer and admin connections. */
   disconnect(): Promise<void>;
-}
-
-/** Internals the consumer and re-drive modules share. */
-export interface MessagingInternals {
-  kafka: Kafka;
-  registry: ContractRegistry;
-  logger: Logger | undefined;
-  publishRaw: Messaging['publishRaw'];
-  admin(): Promise<Admin>;
 }
 
 // A down broker must fail a publish within ~10-15 s (the outbox relay keeps its rows and retries);
@@ -198,6 +185,14 @@ export function createMessaging(options: MessagingOptions): Messaging {
       const client = await admin();
       const metadata = await client.fetchTopicMetadata({ topics: [...topics] });
       return metadata.topics.map(({ name, partitions }) => ({ topic: name, partitions: partitions.length }));
+    },
+
+    async topicOffsets(topic) {
+      const client = await admin();
+      const partitions = await client.fetchTopicOffsets(topic);
+      return partitions
+        .map(({ partition, low, high }) => ({ partition, earliest: low, latest: high }))
+        .sort((a, b) => a.partition - b.partition);
     },
 
     async startConsumer(consumerOptions) {
