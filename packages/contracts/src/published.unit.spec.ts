@@ -35,6 +35,18 @@ describe('published contracts', () => {
     }
   });
 
+  it('close every object: a property no schema declares is refused', () => {
+    const open: string[] = [];
+    const visit = (schema: unknown, path: string) => {
+      if (schema === null || typeof schema !== 'object') return;
+      const node = schema as Record<string, unknown>;
+      if (node['type'] === 'object' && node['additionalProperties'] !== false) open.push(path);
+      for (const [key, child] of Object.entries(node)) visit(child, `${path}/${key}`);
+    };
+    for (const { type, schema } of integrationEvents.all()) visit(schema, type);
+    expect(open).toEqual([]);
+  });
+
   it('keep the schema each type was published with: a change is a new version of the type', () => {
     const current = Object.fromEntries(integrationEvents.all().map((c) => [c.type, fingerprint(c.schema)]));
     const expected = Object.fromEntries(Object.keys(current).map((type) => [type, recorded[type]]));
