@@ -54,7 +54,7 @@ export function defineIntegrationEvent<const Type extends string, Schema extends
   return {
     ...definition,
     validate(data) {
-      if (checker.Check(data)) return unstorableText(data, '');
+      if (checker.Check(data)) return unstorableText(data);
       const errors: ValidationError[] = [];
       const seen = new Set<string>();
       for (const error of checker.Errors(data)) {
@@ -84,24 +84,35 @@ export function defineIntegrationEvent<const Type extends string, Schema extends
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const storable = (text: string) => !text.includes('\u0000') && !loneSurrogate.test(text);
 
+// The walk runs on every message: a path is only spelt out for a field at fault.
+const pointer = (keys: string[]) =>
+  keys.length === 0 ? '/' : keys.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
 /** Where data that matches its schema holds text that cannot be stored (names the field, never the text). */
-function unstorableText(value: unknown, path: string): ValidationError[] {
+function unstorableText(
+  value: unknown,
+  keys: string[] = [],
+  errors: ValidationError[] = [],
+): ValidationError[] {
   if (typeof value === 'string') {
-    return storable(value)
-      ? []
-      : [{ path: path || '/', message: 'Expected text without NUL characters or unpaired surrogates' }];
+    if (!storable(value))
+      errors.push({ path: pointer(keys), message: 'Expected text without NUL or unpaired surrogates' });
+  } else if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      if (!storable(key)) {
+        errors.push({
+          path: pointer(keys),
+          message: 'Expected property names without NUL or unpaired surrogates',
+        });
+        continue;
+      }
+      keys.push(key);
+      unstorableText(object[key], keys, errors);
+      keys.pop();
+    }
   }
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) =>
-    storable(key)
-      ? unstorableText(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`)
-      : [
-          {
-            path: path || '/',
-            message: 'Expected property names without NUL characters or unpaired surrogates',
-          },
-        ],
-  );
+  return errors;
 }
 
 export class UnknownEventTypeError extends Error {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent } from '@parcours/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,7 +27,7 @@ async function officesOnTopic(): Promise<Set<string>> {
   const { messaging, config, directory } = service.module;
   const offices = new Set<string>();
   const consumer = await messaging.startConsumer({
-    groupId: `feed-reader-${crypto.randomUUID().slice(0, 8)}`,
+    groupId: `feed-reader-${randomUUID().slice(0, 8)}`,
     topics: [config.DIRECTORY_TOPIC],
     fromBeginning: true,
     sessionTimeoutMs: 6_000,
