@@ -1,3 +1,4 @@
+// Over 300 lines: one consumer loop, whose decoding, retries, batches and commits share its state.
 import { type Context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { IntegrationEvent } from '@parcours/contracts';
 import type { KafkaMessage } from 'kafkajs';
@@ -131,7 +132,7 @@ export async function startConsumer(
     try {
       const decoded = fromKafkaMessage(message);
       const contract = registry.require(decoded.event.type);
-      // Exactly the contract (packages/contracts/README.md): a message that is not never reaches a handler.
+      // Exactly the contract (packages/contracts/README.md): anything else never reaches a handler.
       const errors = contract.validate(decoded.event.data);
       if (errors.length > 0) throw new InvalidIntegrationEventError(decoded.event, errors);
       const ctx: MessageContext = {
