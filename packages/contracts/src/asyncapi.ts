@@ -23,6 +23,8 @@ function cloudEventHeaders(contract: IntegrationEventContract) {
       'content-type': { type: 'string', const: 'application/json' },
       traceparent: { type: 'string', description: 'W3C Trace Context' },
       tracestate: { type: 'string', description: 'W3C Trace Context' },
+      ce_traceparent: { type: 'string', description: 'CloudEvents distributed tracing: the same context' },
+      ce_tracestate: { type: 'string', description: 'CloudEvents distributed tracing: the same context' },
     },
   };
 }

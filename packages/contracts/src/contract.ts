@@ -8,15 +8,12 @@ export interface ValidationError {
   message: string;
 }
 
-export interface ValidateOptions {
-  /**
-   * Accept properties the schema does not declare. Consumers validate this way (tolerant reader),
-   * so adding an optional field within a major version does not send every older consumer's
-   * messages to the dead-letter topic; producers validate strictly, so nothing undeclared (such as
-   * personal data in clear) leaves a service.
-   */
-  allowUnknownProperties?: boolean;
-}
+/**
+ * The data of a contract's events, for what builds them (`toOutboxMessage`): `never` for a contract
+ * only known as `TSchema` (taken from a registry), so data is checked at compile time or not built.
+ * Not used inside IntegrationEventContract: it would make contracts unassignable to the registry's.
+ */
+export type DataOf<Schema extends TSchema> = TSchema extends Schema ? never : Static<Schema>;
 
 export interface IntegrationEventContract<Type extends string = string, Schema extends TSchema = TSchema> {
   type: Type;
@@ -25,8 +22,11 @@ export interface IntegrationEventContract<Type extends string = string, Schema e
   summary: string;
   /** JSON Schema (TypeBox) of `data`. */
   schema: Schema;
-  /** Every reason `data` does not match; empty when it does. */
-  validate(data: unknown, options?: ValidateOptions): ValidationError[];
+  /**
+   * Every reason `data` does not match, exactly: no coercion, no undeclared property, no text
+   * PostgreSQL cannot store. Empty when it matches. Producers and consumers check alike.
+   */
+  validate(data: unknown): ValidationError[];
   /** Builds the event with this contract's type and source; ids and time come from the caller. */
   create(input: {
     id: string;
@@ -50,13 +50,11 @@ export function defineIntegrationEvent<const Type extends string, Schema extends
   summary: string;
 }): IntegrationEventContract<Type, Schema> {
   // Compiled once per contract: validation runs on every publish and every consumed message.
-  const strict = TypeCompiler.Compile(definition.schema);
-  const tolerant = TypeCompiler.Compile(withoutClosedObjects(definition.schema));
+  const checker = TypeCompiler.Compile(definition.schema);
   return {
     ...definition,
-    validate(data, options) {
-      const checker = options?.allowUnknownProperties ? tolerant : strict;
-      if (checker.Check(data)) return [];
+    validate(data) {
+      if (checker.Check(data)) return unstorableText(data);
       const errors: ValidationError[] = [];
       const seen = new Set<string>();
       for (const error of checker.Errors(data)) {
@@ -81,17 +79,40 @@ export function defineIntegrationEvent<const Type extends string, Schema extends
   };
 }
 
-/** A copy of the schema whose objects accept undeclared properties (TypeBox's symbols kept). */
-function withoutClosedObjects<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map(withoutClosedObjects) as T;
-  if (schema === null || typeof schema !== 'object') return schema;
-  // Spread keeps own symbol keys, which TypeBox's compiler needs ([Kind]).
-  const copy: Record<string | symbol, unknown> = { ...(schema as Record<string | symbol, unknown>) };
-  for (const key of Object.keys(copy)) {
-    if (key === 'additionalProperties' && copy[key] === false) delete copy[key];
-    else copy[key] = withoutClosedObjects(copy[key]);
+// PostgreSQL's jsonb refuses NUL and a UTF-16 surrogate without its pair: such text would fail
+// whichever service stores the event, so it crosses the wire in neither direction.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (text: string) => !text.includes('\u0000') && !loneSurrogate.test(text);
+
+// The walk runs on every message: a path is only spelt out for a field at fault.
+const pointer = (keys: string[]) =>
+  keys.length === 0 ? '/' : keys.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** Where data that matches its schema holds text that cannot be stored (names the field, never the text). */
+function unstorableText(
+  value: unknown,
+  keys: string[] = [],
+  errors: ValidationError[] = [],
+): ValidationError[] {
+  if (typeof value === 'string') {
+    if (!storable(value))
+      errors.push({ path: pointer(keys), message: 'Expected text without NUL or unpaired surrogates' });
+  } else if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      if (!storable(key)) {
+        errors.push({
+          path: pointer(keys),
+          message: 'Expected property names without NUL or unpaired surrogates',
+        });
+        continue;
+      }
+      keys.push(key);
+      unstorableText(object[key], keys, errors);
+      keys.pop();
+    }
   }
-  return copy as T;
+  return errors;
 }
 
 export class UnknownEventTypeError extends Error {

@@ -2,11 +2,11 @@ export { type AsyncApiDocument, buildAsyncApiDocument } from './asyncapi.ts';
 export {
   type ContractRegistry,
   createContractRegistry,
+  type DataOf,
   defineIntegrationEvent,
   type EventOf,
   type IntegrationEventContract,
   UnknownEventTypeError,
-  type ValidateOptions,
   type ValidationError,
 } from './contract.ts';
 export {
@@ -17,17 +17,7 @@ export {
   directoryContracts,
 } from './directory/events.ts';
 export { EncryptedEnvelope } from './encrypted-envelope.ts';
-export {
-  AgeBands,
-  IntakeChannels,
-  IntakeReadyForOrientation,
-  IntakeReadyForOrientationData,
-  Needs,
-  OffenceCategories,
-  OfficeTypes,
-  Urgencies,
-  VulnerabilityFlags,
-} from './intake/ready-for-orientation.ts';
+export { IntakeReadyForOrientation, IntakeReadyForOrientationData } from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
 export {
   IntegrationEventInvalidError,
@@ -50,3 +40,19 @@ export {
 export { integrationEvents } from './registry.ts';
 export { defineTestEvent } from './test-events.ts';
 export { type Topic, Topics } from './topics.ts';
+export {
+  type AgeBand,
+  AgeBands,
+  type IntakeChannel,
+  IntakeChannels,
+  type Need,
+  Needs,
+  OffenceCategories,
+  type OffenceCategory,
+  type OfficeType,
+  OfficeTypes,
+  Urgencies,
+  type Urgency,
+  type VulnerabilityFlag,
+  VulnerabilityFlags,
+} from './values.ts';

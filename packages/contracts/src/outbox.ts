@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Static, TSchema } from '@sinclair/typebox';
-import type { IntegrationEventContract, ValidationError } from './contract.ts';
+import type { TSchema } from '@sinclair/typebox';
+import type { DataOf, IntegrationEventContract, ValidationError } from './contract.ts';
 import type { IntegrationEvent } from './integration-event.ts';
 
 /**
@@ -33,8 +33,9 @@ export class IntegrationEventInvalidError extends Error {
 }
 
 /**
- * The outbox row of one integration event: `data` validated strictly against its contract (nothing
- * undeclared leaves a service), the subject as the Kafka key, the command's trace context.
+ * The outbox row of one integration event: `data` checked against its contract when it compiles
+ * and again when it runs (nothing undeclared, such as personal data in clear, leaves a service),
+ * the subject as the Kafka key, the command's trace context.
  */
 export function toOutboxMessage<Type extends string, Schema extends TSchema>(
   contract: IntegrationEventContract<Type, Schema>,
@@ -42,7 +43,7 @@ export function toOutboxMessage<Type extends string, Schema extends TSchema>(
     topic: string;
     subject: string;
     time: string | Date;
-    data: Static<Schema>;
+    data: DataOf<Schema>;
     traceparent?: string | undefined;
   },
 ): OutboxMessage {

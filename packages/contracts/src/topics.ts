@@ -1,4 +1,7 @@
-/** One topic per bounded context and major version (ARCHITECTURE.md, "Between services"). */
+/**
+ * One topic per bounded context and major version; the event types on a topic carry their own
+ * schema version (packages/contracts/README.md).
+ */
 export const Topics = {
   intake: 'intake.events.v1',
   referral: 'referral.events.v1',

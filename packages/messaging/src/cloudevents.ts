@@ -23,9 +23,15 @@ export interface TraceHeaders {
 }
 
 export const SPEC_VERSION = '1.0';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 export const CONTENT_TYPE = 'application/json';
 
-/** CloudEvents attribute → Kafka header (Kafka protocol binding 1.0, binary content mode). */
+/**
+ * CloudEvents attribute → Kafka header (Kafka protocol binding 1.0, binary content mode). The trace
+ * context travels twice: as the distributed tracing extension's attributes (`ce_traceparent`,
+ * `ce_tracestate`: what a CloudEvents SDK reads) and as the plain W3C headers OpenTelemetry's
+ * propagators read. Both hold the context of the command that made the event.
+ */
 export const CloudEventHeaders = {
   specversion: 'ce_specversion',
   id: 'ce_id',
@@ -36,6 +42,8 @@ export const CloudEventHeaders = {
   contentType: 'content-type',
   traceparent: 'traceparent',
   tracestate: 'tracestate',
+  traceparentExtension: 'ce_traceparent',
+  tracestateExtension: 'ce_tracestate',
 } as const;
 
 /** A Kafka record that is not a CloudEvent this package can read; it can never succeed. */
@@ -60,8 +68,14 @@ export function toKafkaMessage(event: IntegrationEvent, trace: TraceHeaders = {}
     [CloudEventHeaders.time]: event.time,
     [CloudEventHeaders.contentType]: CONTENT_TYPE,
   };
-  if (trace.traceparent) headers[CloudEventHeaders.traceparent] = trace.traceparent;
-  if (trace.tracestate) headers[CloudEventHeaders.tracestate] = trace.tracestate;
+  if (trace.traceparent) {
+    headers[CloudEventHeaders.traceparent] = trace.traceparent;
+    headers[CloudEventHeaders.traceparentExtension] = trace.traceparent;
+  }
+  if (trace.tracestate) {
+    headers[CloudEventHeaders.tracestate] = trace.tracestate;
+    headers[CloudEventHeaders.tracestateExtension] = trace.tracestate;
+  }
   return { key: event.subject, value: JSON.stringify(event.data), headers };
 }
 
@@ -84,7 +98,9 @@ export interface DecodedMessage {
 /** Reads a binary-mode CloudEvent; throws InvalidCloudEventError naming what is wrong. */
 export function fromKafkaMessage(message: ReceivedMessage): DecodedMessage {
   const headers = headersToStrings(message.headers);
-  const required = (attribute: Exclude<keyof typeof CloudEventHeaders, 'traceparent' | 'tracestate'>) => {
+  const required = (
+    attribute: 'specversion' | 'id' | 'type' | 'source' | 'subject' | 'time' | 'contentType',
+  ) => {
     const header = CloudEventHeaders[attribute];
     const value = headers[header];
     if (value === undefined || value === '') {
@@ -123,9 +139,16 @@ export function fromKafkaMessage(message: ReceivedMessage): DecodedMessage {
   if (message.value === null || message.value.length === 0) {
     throw new InvalidCloudEventError('Message has no value (event data)');
   }
+  let text: string;
+  try {
+    text = typeof message.value === 'string' ? message.value : utf8.decode(message.value);
+  } catch {
+    // Decoding leniently would turn the bad bytes into U+FFFD: text changed without anyone knowing.
+    throw new InvalidCloudEventError('Message value is not UTF-8');
+  }
   let data: unknown;
   try {
-    data = JSON.parse(message.value.toString());
+    data = JSON.parse(text);
   } catch {
     throw new InvalidCloudEventError('Message value is not JSON');
   }
@@ -133,9 +156,10 @@ export function fromKafkaMessage(message: ReceivedMessage): DecodedMessage {
   return {
     event: { id, type, source, subject, time, data },
     headers,
+    // A producer may set only one of the two (an SDK, the extension; an OpenTelemetry agent, the header).
     trace: {
-      traceparent: headers[CloudEventHeaders.traceparent],
-      tracestate: headers[CloudEventHeaders.tracestate],
+      traceparent: headers[CloudEventHeaders.traceparent] ?? headers[CloudEventHeaders.traceparentExtension],
+      tracestate: headers[CloudEventHeaders.tracestate] ?? headers[CloudEventHeaders.tracestateExtension],
     },
   };
 }

@@ -40,9 +40,12 @@ describe('CloudEvents Kafka binding, binary mode', () => {
         'content-type': 'application/json',
         traceparent,
         tracestate: 'parcours=1',
+        ce_traceparent: traceparent,
+        ce_tracestate: 'parcours=1',
       },
     });
     expect(toKafkaMessage(event).headers).not.toHaveProperty('traceparent');
+    expect(toKafkaMessage(event).headers).not.toHaveProperty('ce_traceparent');
   });
 
   it('round-trips an event and its trace context', () => {
@@ -50,6 +53,13 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     expect(decoded.event).toEqual(event);
     expect(decoded.trace).toEqual({ traceparent, tracestate: undefined });
     expect(decoded.headers['ce_type']).toBe(event.type);
+  });
+
+  it('reads the trace context from the CloudEvents tracing extension when the W3C header is absent', () => {
+    const received = asReceived(toKafkaMessage(event, { traceparent, tracestate: 'parcours=1' }));
+    delete received.headers!['traceparent'];
+    delete received.headers!['tracestate'];
+    expect(fromKafkaMessage(received).trace).toEqual({ traceparent, tracestate: 'parcours=1' });
   });
 
   it('accepts a charset parameter and repeated headers (last wins)', () => {
@@ -86,6 +96,12 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     expect(() => fromKafkaMessage(missing)).toThrow(/no value/);
     const garbage = { ...asReceived(toKafkaMessage(event)), value: Buffer.from('{not json') };
     expect(() => fromKafkaMessage(garbage)).toThrow(InvalidCloudEventError);
+  });
+
+  it('refuses a value that is not UTF-8 rather than replace its bytes', () => {
+    const latin1 = Buffer.from('{"caseId":"case-1","step":1,"note":"Chlo\xe9"}', 'latin1');
+    const received = { ...asReceived(toKafkaMessage(event)), value: latin1 };
+    expect(() => fromKafkaMessage(received)).toThrow(/not UTF-8/);
   });
 });
 

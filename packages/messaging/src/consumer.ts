@@ -1,10 +1,11 @@
+// Over 300 lines: one consumer loop, whose decoding, retries, batches and commits share its state.
 import { type Context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { IntegrationEvent } from '@parcours/contracts';
 import type { KafkaMessage } from 'kafkajs';
 import { fromKafkaMessage } from './cloudevents.ts';
 import { deadLetter } from './dead-letters.ts';
 import { InvalidIntegrationEventError } from './errors.ts';
-import type { MessagingInternals } from './messaging.ts';
+import type { MessagingInternals } from './internals.ts';
 
 export interface MessageContext {
   topic: string;
@@ -131,7 +132,8 @@ export async function startConsumer(
     try {
       const decoded = fromKafkaMessage(message);
       const contract = registry.require(decoded.event.type);
-      const errors = contract.validate(decoded.event.data, { allowUnknownProperties: true });
+      // Exactly the contract (packages/contracts/README.md): anything else never reaches a handler.
+      const errors = contract.validate(decoded.event.data);
       if (errors.length > 0) throw new InvalidIntegrationEventError(decoded.event, errors);
       const ctx: MessageContext = {
         ...location,
@@ -141,7 +143,7 @@ export async function startConsumer(
         tracestate: decoded.trace.tracestate,
         headers: decoded.headers,
       };
-      const parent = propagation.extract(ROOT_CONTEXT, decoded.headers);
+      const parent = propagation.extract(ROOT_CONTEXT, decoded.trace);
       return { message, event: decoded.event, ctx, parent } satisfies Readable;
     } catch (error) {
       // Cannot succeed on any retry: straight to the dead letters.

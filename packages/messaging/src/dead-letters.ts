@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import { headersToStrings } from './cloudevents.ts';
-import type { MessagingInternals } from './messaging.ts';
+import type { MessagingInternals } from './internals.ts';
 
 /** Headers a dead letter carries besides the original ones. */
 export const DeadLetterHeaders = {

@@ -3,43 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { IntegrationEvent } from '@parcours/contracts';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toKafkaMessage } from './cloudevents.ts';
-import type { MessageContext, RunningConsumer } from './consumer.ts';
+import type { MessageContext } from './consumer.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { InvalidIntegrationEventError, WrongTopicError } from './errors.ts';
-import type { Messaging } from './messaging.ts';
-import { brokers, givenTopic, readRecords, traceparent, uniqueGroup, uniqueTopic } from './test-support.ts';
+import {
+  brokers,
+  fastRetry,
+  kafkaTestFile,
+  readRecords,
+  traceparent,
+  uniqueGroup,
+  uniqueTopic,
+} from './test-support.ts';
 
 const run = promisify(execFile);
-const fast = { attempts: 3, initialMs: 50, maxMs: 200 };
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function given(context: string, partitions = 1) {
-  const setup = await givenTopic(context, partitions);
-  cleanup.push(() => setup.messaging.disconnect());
-  return setup;
-}
-
-async function consume(
-  messaging: Messaging,
-  topics: string[],
-  handler: (event: IntegrationEvent, ctx: MessageContext) => Promise<void>,
-): Promise<RunningConsumer> {
-  const consumer = await messaging.startConsumer({
-    groupId: uniqueGroup('int'),
-    topics,
-    handler,
-    retry: fast,
-    fromBeginning: true,
-    sessionTimeoutMs: 6_000,
-  });
-  cleanup.push(() => consumer.stop());
-  return consumer;
-}
+const { cleanup, given, consume } = kafkaTestFile();
 
 describe('messaging on a real Kafka', () => {
   it('creates a topic and its dead-letter topic with the configured partitions, idempotently', async () => {
@@ -204,7 +184,7 @@ describe('messaging on a real Kafka', () => {
       groupId: uniqueGroup('batch'),
       topics: [topic],
       fromBeginning: true,
-      retry: fast,
+      retry: fastRetry,
       sessionTimeoutMs: 6_000,
       maxBatchSize: 10,
       batchHandler: async (messages) => {

@@ -5,7 +5,10 @@ import { type TraceHeaders, toKafkaMessage } from './cloudevents.ts';
 import { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer.ts';
 import { type RedriveOptions, redriveDeadLetters } from './dead-letters.ts';
 import { InvalidIntegrationEventError, PublishTimeoutError, WrongTopicError } from './errors.ts';
+import type { MessagingInternals, OutgoingRecord } from './internals.ts';
 import { kafkaLogCreator, kafkaLogLevels, type Logger, type LogLevel } from './logger.ts';
+import { isKafkaError, unknownTopicErrors, untilLeadersAnswer, waitForLeaders } from './topic-admin.ts';
+import type { TopicOffsets } from './topic-offsets.ts';
 
 export interface MessagingOptions {
   brokers: string[];
@@ -20,14 +23,6 @@ export interface MessagingOptions {
    * outbox relay facing a down broker keeps its rows instead of hanging.
    */
   publishTimeoutMs?: number;
-}
-
-/** A record for `publishRaw`: already encoded (outbox relay, dead letters, re-drive). */
-export interface OutgoingRecord {
-  topic: string;
-  key: string | Buffer | null;
-  value: string | Buffer | null;
-  headers: Record<string, string | Buffer>;
 }
 
 export interface TopicSpec {
@@ -49,20 +44,13 @@ export interface Messaging {
   /** Creates each topic and its `<topic>.dlq` unless they exist. */
   ensureTopics(specs: readonly TopicSpec[]): Promise<void>;
   describeTopics(topics: readonly string[]): Promise<{ topic: string; partitions: number }[]>;
+  /** Where each partition of the topic stands now; compare with `topicLostData` (topic-offsets.ts). */
+  topicOffsets(topic: string): Promise<TopicOffsets>;
   startConsumer(options: ConsumerOptions): Promise<RunningConsumer>;
   /** Republishes `<topic>.dlq` to `<topic>` once per consumer group; returns how many it republished. */
   redriveDeadLetters(options: RedriveOptions): Promise<number>;
   /** Stops the consumers this object started and closes the producer and admin connections. */
   disconnect(): Promise<void>;
-}
-
-/** Internals the consumer and re-drive modules share. */
-export interface MessagingInternals {
-  kafka: Kafka;
-  registry: ContractRegistry;
-  logger: Logger | undefined;
-  publishRaw: Messaging['publishRaw'];
-  admin(): Promise<Admin>;
 }
 
 // A down broker must fail a publish within ~10-15 s (the outbox relay keeps its rows and retries);
@@ -119,6 +107,23 @@ export function createMessaging(options: MessagingOptions): Messaging {
     }
     return adminReady;
   };
+
+  /**
+   * An admin request; retried once on a fresh client when the topic is unknown. kafkajs refreshes
+   * the metadata of every topic a client has touched, so one deleted since fails all its requests.
+   */
+  async function withAdmin<T>(request: (client: Admin) => Promise<T>): Promise<T> {
+    const ready = admin();
+    const client = await ready;
+    try {
+      return await request(client);
+    } catch (error) {
+      if (!isKafkaError(error, unknownTopicErrors)) throw error;
+      if (adminReady === ready) adminReady = undefined;
+      await client.disconnect().catch(() => {});
+      return request(await admin());
+    }
+  }
 
   async function publishRaw(records: readonly OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -177,7 +182,6 @@ export function createMessaging(options: MessagingOptions): Messaging {
     publishRaw,
 
     async ensureTopics(specs) {
-      const client = await admin();
       const topics = specs.flatMap(({ topic, partitions, replicationFactor, compacted }) => [
         {
           topic,
@@ -190,14 +194,26 @@ export function createMessaging(options: MessagingOptions): Messaging {
       // Resolves false, without throwing, when every topic already exists. kafkajs' own leader
       // wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a busy broker answers for a topic it
       // has just created, so the wait is ours.
-      await client.createTopics({ topics, waitForLeaders: false });
-      await waitForLeaders(client, topics);
+      await withAdmin(async (client) => {
+        await client.createTopics({ topics, waitForLeaders: false });
+        await waitForLeaders(client, topics);
+      });
     },
 
     async describeTopics(topics) {
-      const client = await admin();
-      const metadata = await client.fetchTopicMetadata({ topics: [...topics] });
+      const metadata = await withAdmin((client) => client.fetchTopicMetadata({ topics: [...topics] }));
       return metadata.topics.map(({ name, partitions }) => ({ topic: name, partitions: partitions.length }));
+    },
+
+    async topicOffsets(topic) {
+      // A partition just created (ensureTopics waits for its leader in the metadata only) may not
+      // answer as leader yet.
+      const partitions = await withAdmin((client) =>
+        untilLeadersAnswer(() => client.fetchTopicOffsets(topic)),
+      );
+      return partitions
+        .map(({ partition, low, high }) => ({ partition, earliest: low, latest: high }))
+        .sort((a, b) => a.partition - b.partition);
     },
 
     async startConsumer(consumerOptions) {
@@ -223,38 +239,6 @@ export function createMessaging(options: MessagingOptions): Messaging {
       await client?.disconnect();
     },
   };
-}
-
-const leaderWaitMs = 30_000;
-const metadataLagErrors = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
-
-/** Resolves once every partition of every topic has a leader; rejects after 30 s. */
-async function waitForLeaders(
-  client: Admin,
-  topics: readonly { topic: string; numPartitions: number }[],
-): Promise<void> {
-  const deadline = Date.now() + leaderWaitMs;
-  for (;;) {
-    let missing: string[];
-    try {
-      const metadata = await client.fetchTopicMetadata({ topics: topics.map(({ topic }) => topic) });
-      const ready = new Set(
-        metadata.topics
-          .filter(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))
-          .map(({ name }) => name),
-      );
-      missing = topics.map(({ topic }) => topic).filter((topic) => !ready.has(topic));
-    } catch (error) {
-      const { type, originalError } = error as { type?: string; originalError?: { type?: string } };
-      if (!metadataLagErrors.has(type ?? originalError?.type ?? '')) throw error;
-      missing = topics.map(({ topic }) => topic);
-    }
-    if (missing.length === 0) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Topics without a leader after ${leaderWaitMs / 1000} s: ${missing.join(', ')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The W3C trace context of the active span, when OpenTelemetry is set up. */

@@ -76,10 +76,8 @@ describe('outbox sink', () => {
     cleanup.push(() => messaging.disconnect());
     const sink = createOutboxSink(messaging);
 
-    const started = Date.now();
+    // The test's own timeout bounds the wait: a publish that hung would fail it.
     await expect(sink([row('intake.events.v1', event('case-1', 1))])).rejects.toThrow();
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(16_000);
     // A later call tries again (a fresh connection) rather than failing on a stale state or hanging.
     await expect(sink([row('intake.events.v1', event('case-1', 2))])).rejects.toThrow();
     // kafkajs' own logs reach the given logger, tagged with their namespace.
@@ -111,10 +109,9 @@ describe('outbox sink', () => {
     });
     cleanup.push(() => messaging.disconnect().catch(() => {}));
 
-    const started = Date.now();
+    // Our timer, not the client's retries, ended it.
     await expect(createOutboxSink(messaging)([row('intake.events.v1', event('case-1', 1))])).rejects.toThrow(
       PublishTimeoutError,
     );
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 });

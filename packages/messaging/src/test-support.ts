@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createContractRegistry, defineTestEvent, type IntegrationEvent } from '@parcours/contracts';
 import { Kafka, logLevel } from 'kafkajs';
+import { afterEach } from 'vitest';
 import { uniqueTopic } from '../../testing/src/database.ts';
 import { headersToStrings } from './cloudevents.ts';
+import type { MessageHandler, RunningConsumer } from './consumer.ts';
 import { createMessaging, type Messaging } from './messaging.ts';
 
 export { uniqueTopic };
@@ -33,6 +35,40 @@ export async function givenTopic(context: string, partitions = 1) {
       data: note === undefined ? { caseId, step } : { caseId, step, note },
     });
   return { topic, contract, messaging, event };
+}
+
+/** Retries short enough for a test to see a message reach the dead letters. */
+export const fastRetry = { attempts: 3, initialMs: 50, maxMs: 200 };
+
+/**
+ * For a test file: `given` a topic of its own, `consume` it from the beginning; what they open is
+ * closed after each test (and whatever the test pushes on `cleanup`).
+ */
+export function kafkaTestFile() {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+  return {
+    cleanup,
+    async given(context: string, partitions = 1) {
+      const setup = await givenTopic(context, partitions);
+      cleanup.push(() => setup.messaging.disconnect());
+      return setup;
+    },
+    async consume(messaging: Messaging, topics: string[], handler: MessageHandler): Promise<RunningConsumer> {
+      const consumer = await messaging.startConsumer({
+        groupId: uniqueGroup('int'),
+        topics,
+        handler,
+        retry: fastRetry,
+        fromBeginning: true,
+        sessionTimeoutMs: 6_000,
+      });
+      cleanup.push(() => consumer.stop());
+      return consumer;
+    },
+  };
 }
 
 export const traceparent = () =>

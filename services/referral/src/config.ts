@@ -13,6 +13,8 @@ export const referralConfigSchema = serviceConfigSchema({
   ROUTING_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 16, default: 3 }),
   /** Run the outbox relay, the inbox projection, the intake consumer and the deadline scheduler here. */
   RUN_WORKERS: Type.Boolean({ default: true }),
+  /** How often the directory feed's topic is checked for a lost snapshot (directory/publish.ts). */
+  DIRECTORY_FEED_CHECK_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 60_000 }),
   SCHEDULER_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
   /** Seed the synthetic network when the directory is empty (development, tests, demos). */
   SEED_DIRECTORY: Type.Boolean({ default: true }),

@@ -94,10 +94,22 @@ class DeadlinesOnSchedule extends Migration {
   }
 }
 
+/** What tells whether the feed's topic still holds its snapshot (directory/publish.ts). */
+class DirectoryFeedOffsets extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      ALTER TABLE directory_feed
+        ADD COLUMN publications  integer      NOT NULL DEFAULT 1,
+        ADD COLUMN topic_offsets jsonb,
+        ADD COLUMN confirmed_at  timestamptz`);
+  }
+}
+
 export const referralMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0200_referral_tables', class: ReferralTables },
   { name: '0201_referral_by_case', class: ReferralByCase },
   { name: '0202_directory_feed', class: DirectoryFeed },
   { name: '0203_deadlines_on_schedule', class: DeadlinesOnSchedule },
+  { name: '0204_directory_feed_offsets', class: DirectoryFeedOffsets },
 ];

@@ -3,7 +3,13 @@ import { Database, EventStore, OutboxRelay, ProjectionRunner, Scheduler } from '
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { ReferralConfig } from './config.ts';
 import { DirectoryFeed } from './directory/index.ts';
-import { publishDirectorySnapshot } from './directory/publish.ts';
+import {
+  checkDirectoryFeed,
+  type DirectoryFeedDeps,
+  type FeedCheck,
+  republishDirectoryFeed,
+  watchDirectoryFeed,
+} from './directory/publish.ts';
 import { seedDirectory } from './directory/seed.ts';
 import { type Geography, loadGeography } from './geography/geography.ts';
 import { referralMigrations } from './migrations.ts';
@@ -34,6 +40,10 @@ export interface ReferralModule {
   ensureTopics(): Promise<void>;
   /** Joins the routing consumer group on the intake topic. */
   startConsumer(): Promise<RunningConsumer>;
+  /** Creates the topics if they are gone, then publishes the directory snapshot if its topic lacks it. */
+  checkDirectoryFeed(): Promise<FeedCheck>;
+  /** Publishes the directory snapshot again (an admin's command); returns how many messages. */
+  republishDirectoryFeed(): Promise<number>;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -70,8 +80,6 @@ export async function openReferralModule(
     );
   }
   directory.follow();
-  const published = await publishDirectorySnapshot(db, store, config.DIRECTORY_TOPIC);
-  if (published > 0) options.logger?.info({ messages: published }, 'published the directory feed');
   const referrals = new ReferralService({
     db,
     store,
@@ -95,6 +103,13 @@ export async function openReferralModule(
     clock,
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  const feed: DirectoryFeedDeps = {
+    db,
+    store,
+    topic: config.DIRECTORY_TOPIC,
+    offsets: () => messaging.topicOffsets(config.DIRECTORY_TOPIC),
+  };
+  let feedWatch: { stop(): Promise<void> } | undefined;
   const consumers: RunningConsumer[] = [];
   let started = false;
   const module: ReferralModule = {
@@ -131,16 +146,28 @@ export async function openReferralModule(
       consumers.push(consumer);
       return consumer;
     },
+    async checkDirectoryFeed() {
+      // A topic deleted, or a new and empty cluster: created again, then found without the snapshot.
+      await module.ensureTopics();
+      return checkDirectoryFeed(feed);
+    },
+    republishDirectoryFeed: () => republishDirectoryFeed(feed),
     async startWorkers() {
       if (started) return;
       started = true;
       projections.start();
       relay.start();
       scheduler.start();
+      feedWatch = watchDirectoryFeed(
+        () => module.checkDirectoryFeed(),
+        config.DIRECTORY_FEED_CHECK_MS,
+        options.logger,
+      );
       await module.startConsumer();
     },
     async close() {
       await Promise.allSettled(consumers.map((c) => c.stop()));
+      await feedWatch?.stop();
       if (started) await Promise.all([projections.stop(), relay.stop(), scheduler.stop()]);
       await directory.stop();
       await messaging.disconnect().catch(() => undefined);
@@ -148,5 +175,7 @@ export async function openReferralModule(
     },
   };
   await module.ensureTopics();
+  const published = await checkDirectoryFeed(feed);
+  if (published.published > 0) options.logger?.info(published, 'published the directory feed');
   return module;
 }

@@ -1,7 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { defineIntegrationEvent, type EventOf } from '../contract.ts';
-import { OfficeTypes } from '../intake/ready-for-orientation.ts';
 import { Topics } from '../topics.ts';
+import { communeCodePattern, Day, Id, literals, OfficeTypes, UtcTime } from '../values.ts';
 
 /**
  * The network directory as other services need it (the intake service checks the office of a
@@ -9,13 +9,9 @@ import { Topics } from '../topics.ts';
  * it now is, keyed by the entity: the topic is compacted, so a new consumer reads the latest state
  * of every office, partner and agreement from the beginning. Public reference data: no personal data.
  */
-const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 const source = '/parcours/referral/directory';
-const at = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$',
-  description: 'RFC 3339 time (UTC) of the change this state comes from',
-});
-const day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const at = UtcTime('RFC 3339 time (UTC) of the change this state comes from');
+const day = Day();
 
 const event = <P extends Record<string, TSchema>>(name: string, summary: string, properties: P) =>
   defineIntegrationEvent({
@@ -33,8 +29,8 @@ export const DirectoryOfficeV1 = event(
     officeId: Id('Office'),
     associationId: Id('The association running it'),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    type: Type.Union(OfficeTypes.map((t) => Type.Literal(t))),
-    communeCode: Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }),
+    type: literals(OfficeTypes),
+    communeCode: Type.String({ pattern: communeCodePattern }),
   },
 );
 export const DirectoryPartnerV1 = event(

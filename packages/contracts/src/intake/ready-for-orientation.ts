@@ -2,67 +2,18 @@ import { Type } from '@sinclair/typebox';
 import { defineIntegrationEvent, type EventOf } from '../contract.ts';
 import { EncryptedEnvelope } from '../encrypted-envelope.ts';
 import { Topics } from '../topics.ts';
-
-const literals = <const T extends readonly string[]>(values: T, description: string) =>
-  Type.Union(
-    values.map((value: T[number]) => Type.Literal(value)),
-    { description },
-  );
-
-export const IntakeChannels = ['helpline', 'walk-in', 'requisition', 'partner', 'mass-event'] as const;
-
-/** The federation's offence taxonomy (13 categories). */
-export const OffenceCategories = [
-  'physical-violence',
-  'sexual-violence',
-  'couple-violence',
-  'intra-family-violence',
-  'robbery-theft',
-  'burglary',
-  'fraud-scam',
-  'road-accident',
-  'terrorism',
-  'harassment',
-  'discrimination',
-  'relative-homicide',
-  'other',
-] as const;
-
-export const Needs = [
-  'legal-information',
-  'psychological-support',
-  'social-support',
-  'accompaniment',
-  'compensation',
-] as const;
-
-export const Urgencies = ['low', 'normal', 'high', 'immediate'] as const;
-
-export const VulnerabilityFlags = [
-  'minor',
-  'elderly',
-  'disability',
-  'pregnancy',
-  'isolation',
-  'economic-dependency',
-  'language-barrier',
-  'repeat-victimisation',
-  'lives-with-author',
-] as const;
-
-/** Kinds of welcome office (bureau d'aide aux victimes in a court, police station, ...). */
-export const OfficeTypes = [
-  'court-victim-office',
-  'police-station',
-  'gendarmerie',
-  'hospital',
-  'city-hall',
-  'legal-advice-centre',
-] as const;
-
-export const AgeBands = ['under-18', '18-29', '30-44', '45-59', '60-74', '75-plus'] as const;
-
-const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
+import {
+  AgeBands,
+  communeCodePattern,
+  Day,
+  Id,
+  IntakeChannels,
+  literals,
+  Needs,
+  OffenceCategories,
+  Urgencies,
+  VulnerabilityFlags,
+} from '../values.ts';
 
 export const IntakeReadyForOrientationData = Type.Object(
   {
@@ -77,9 +28,7 @@ export const IntakeReadyForOrientationData = Type.Object(
             description: 'Postcode of residence (may be absent abroad)',
           }),
         ),
-        communeCode: Type.Optional(
-          Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$', description: 'INSEE code' }),
-        ),
+        communeCode: Type.Optional(Type.String({ pattern: communeCodePattern, description: 'INSEE code' })),
         countryCode: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
       },
       { additionalProperties: false },
@@ -105,10 +54,7 @@ export const IntakeReadyForOrientationData = Type.Object(
     requisition: Type.Optional(
       Type.Object(
         {
-          dueDate: Type.String({
-            pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
-            description: 'Date the prosecutor expects the answer',
-          }),
+          dueDate: Day('Date the prosecutor expects the answer'),
           evviRequested: Type.Boolean({ description: 'In-depth vulnerability assessment requested' }),
         },
         { additionalProperties: false, description: 'Prosecutor requisition (CPP art. 41)' },

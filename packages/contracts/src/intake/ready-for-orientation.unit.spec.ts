@@ -80,13 +80,16 @@ describe('IntakeReadyForOrientation contract', () => {
     expect(pathsOf(data)).toContain('/intakeId');
   });
 
-  it('refuses undeclared fields from producers (no personal data in clear) but tolerates them on consume', () => {
-    const data = { ...validData(), victimName: 'Jeanne Dupont' };
-    expect(pathsOf(data)).toEqual(['/victimName']);
-    expect(IntakeReadyForOrientation.validate(data, { allowUnknownProperties: true })).toEqual([]);
+  it('refuses undeclared fields, nested ones too, naming them (no personal data in clear)', () => {
+    expect(pathsOf({ ...validData(), victimName: 'Jeanne Dupont' })).toEqual(['/victimName']);
     const nested = { ...validData(), residence: { ...validData().residence, street: '3 rue X' } };
-    expect(IntakeReadyForOrientation.validate(nested, { allowUnknownProperties: true })).toEqual([]);
     expect(pathsOf(nested)).toEqual(['/residence/street']);
+  });
+
+  it('coerces nothing: a consent of null, "true" or 1 is refused', () => {
+    for (const sharing of [null, 'true', 1]) {
+      expect(pathsOf({ ...validData(), consent: { services: true, sharing } })).toEqual(['/consent/sharing']);
+    }
   });
 
   it('create() stamps type and source and formats the time', () => {

@@ -1,13 +1,12 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { defineIntegrationEvent, type EventOf } from '../contract.ts';
-import { Urgencies } from '../intake/ready-for-orientation.ts';
 import { Topics } from '../topics.ts';
+import { communeCodePattern, Id, literals, Urgencies, UtcTime } from '../values.ts';
 
 /**
  * The referral service's integration events, for the follow-up service and the projections. They
  * carry ids and routing facts, never personal data.
  */
-const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 const source = '/parcours/referral';
 
 export const TargetSchema = Type.Union([
@@ -46,11 +45,7 @@ const base = {
   referralId: Id('Referral id'),
   caseId: Id('Case id (also the subject and Kafka key)'),
 };
-// A pattern, not format: 'date-time' (the contracts' compiled validators register no formats).
-const at = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$',
-  description: 'RFC 3339 time (UTC)',
-});
+const at = UtcTime('RFC 3339 time (UTC)');
 
 const event = <P extends Record<string, TSchema>>(name: string, summary: string, properties: P) =>
   defineIntegrationEvent({
@@ -69,7 +64,7 @@ export const ReferralProposedV1 = event(
     mode: Type.Union([Type.Literal('transfer'), Type.Literal('referral')]),
     from: SenderSchema,
     target: TargetSchema,
-    urgency: Type.Union(Urgencies.map((u) => Type.Literal(u))),
+    urgency: literals(Urgencies),
     offenceCategory: Type.String({ minLength: 1, maxLength: 64 }),
     dueAt: at,
     reasons: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
@@ -88,9 +83,7 @@ export const ReferralQueuedV1 = event(
       Type.Literal('declined'),
       Type.Literal('expired'),
     ]),
-    candidates: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }), { maxItems: 100 }),
-    ),
+    candidates: Type.Optional(Type.Array(Type.String({ pattern: communeCodePattern }), { maxItems: 100 })),
     reasons: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 }),
   },
 );

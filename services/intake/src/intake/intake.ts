@@ -1,20 +1,18 @@
-import type { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
-import { AgeBands, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
+import type {
+  AgeBand,
+  IntakeChannel,
+  Need,
+  OffenceCategory,
+  OfficeType,
+  Urgency,
+  VulnerabilityFlag,
+} from '@parcours/contracts';
 import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
 
-export type Channel = (typeof IntakeChannels)[number];
-export type OffenceCategory = (typeof OffenceCategories)[number];
-export type Need = (typeof Needs)[number];
-export type Urgency = (typeof Urgencies)[number];
-
-export { OfficeTypes };
-export type OfficeType = (typeof OfficeTypes)[number];
-
 // The wire's value lists are the domain's: one definition, in contracts.
-export { AgeBands, VulnerabilityFlags };
-export type AgeBand = (typeof AgeBands)[number];
-
-export type VulnerabilityFlag = (typeof VulnerabilityFlags)[number];
+export { AgeBands, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
+export type { AgeBand, Need, OffenceCategory, OfficeType, Urgency, VulnerabilityFlag };
+export type Channel = IntakeChannel;
 
 export const CallerTypes = ['victim', 'relative'] as const;
 export const HelplineOutcomes = ['information-given', 'orientation', 'callback-needed'] as const;

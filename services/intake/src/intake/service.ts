@@ -362,7 +362,8 @@ export function readyForOrientationOutbox(
   const { residence, consent, safeContact, offenceCategory, needs, urgency, vulnerabilities, ageBand } =
     intake.profile;
   const details = intake.details;
-  const data = {
+  // Annotated, so that a property the contract does not declare fails to compile.
+  const data: ReadyContract['data'] = {
     caseId: intake.caseId,
     intakeId: intake.intakeId,
     channel: intake.details.channel,

@@ -137,6 +137,23 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   );
 
   app.post(
+    '/directory/feed/republish',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Publish every office, partner and agreement again on the directory topic (Kafka lost it)',
+      },
+      preHandler: requireRole('admin'),
+      config: { idempotent: true },
+    },
+    async (_request, reply) => {
+      // Accepted: the outbox relay puts the messages on the topic.
+      reply.code(202);
+      return { messages: await module.republishDirectoryFeed() };
+    },
+  );
+
+  app.post(
     '/directory/associations/:associationId/coverage',
     {
       schema: {

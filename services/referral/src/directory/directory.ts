@@ -1,14 +1,14 @@
-import { OfficeTypes } from '@parcours/contracts';
+import { type OfficeType, OfficeTypes } from '@parcours/contracts';
 import type { Decider, Event } from '@parcours/eventstore';
 import { conflict, notFound } from '@parcours/service-kit';
 
+export type { OfficeType } from '@parcours/contracts';
 /**
  * The network's directory: associations and the communes or départements they cover, their welcome
  * offices, partners with their agreements, and foreign victim support organisations. Each entity is
  * its own stream (`directory-<kind>-<id>`), changed by commands, so its history is kept.
  */
 export { OfficeTypes };
-export type OfficeType = (typeof OfficeTypes)[number];
 
 /** What an office is known to be good at, matched against the offence and needs. */
 export const Specialities = [

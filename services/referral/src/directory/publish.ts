@@ -6,6 +6,7 @@ import {
   toOutboxMessage,
 } from '@parcours/contracts';
 import type { Database, EventStore, Sql } from '@parcours/eventstore';
+import { messagesSince, type TopicOffsets, topicLostData } from '@parcours/messaging';
 import { type DirectoryEvents, type DirectoryState, directoryEventTypes, evolve } from './directory.ts';
 
 /**
@@ -13,9 +14,10 @@ import { type DirectoryEvents, type DirectoryState, directoryEventTypes, evolve 
  * office, partner and agreement as it now is, keyed by its stream. Associations' coverage and
  * foreign organisations stay inside the referral service (routing is its own).
  *
- * A change made by a command publishes the entity's new state with the command (its outbox);
- * `publishDirectorySnapshot` publishes every entity once per FEED_VERSION (the seed, a directory
- * that existed before the feed, a contract that gained a field), so the feed is whole from the start.
+ * A change made by a command publishes the entity's new state with the command (its outbox); the
+ * snapshot publishes every entity: once per FEED_VERSION (the seed, a directory that existed before
+ * the feed, a contract that gained a field), again whenever the topic lost it, and on demand, so the
+ * feed is whole from the start and stays so.
  */
 export const FEED_VERSION = 1;
 
@@ -84,30 +86,118 @@ function stateMessage(
   }
 }
 
+export interface DirectoryFeedDeps {
+  db: Database;
+  store: EventStore;
+  topic: string;
+  /** Where the topic's partitions stand now (`Messaging.topicOffsets`). */
+  offsets: () => Promise<TopicOffsets>;
+}
+
+export type FeedCheck = { published: 0 } | { published: number; why: 'new-version' | 'topic-lost-data' };
+
+interface FeedRow {
+  messages: number;
+  publications: number;
+  /** The topic's offsets when the snapshot was enqueued, then, once it is on the topic, at the last check. */
+  topic_offsets: TopicOffsets | null;
+  confirmed: boolean;
+}
+
 /**
- * Publishes the state of every office, partner and agreement, once per FEED_VERSION: in one
- * transaction under an advisory lock, folded from the directory's events read in that transaction,
- * marked done in `directory_feed`. Two instances booting together publish once. Returns how many
- * messages it wrote (0 when this version was already published). A command committing meanwhile
- * publishes its own, later state: consumers keep the state with the latest `at`.
+ * Makes sure the topic holds this FEED_VERSION's snapshot (at boot and every DIRECTORY_FEED_CHECK_MS):
+ * publishes it when this version never was, or when the topic lost it (its offsets went back: the
+ * topic deleted and created again, a broker replaced without its data). A snapshot counts as on the
+ * topic once the topic received as many messages since it was enqueued; from then on each check
+ * records the offsets it read. Kafka is read outside the transaction, and compared with the row as
+ * read before that: another instance's newer record is never taken for a loss. Two instances
+ * publish once (advisory lock); consumers keep the state with the latest `at`, so a snapshot racing
+ * a command changes nothing.
  */
-export async function publishDirectorySnapshot(
-  db: Database,
-  store: EventStore,
-  topic: string,
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(727102)');
-    const [done] = await tx.query('SELECT 1 FROM directory_feed WHERE version = $1', [FEED_VERSION]);
-    if (done) return 0;
-    const messages = await snapshot(tx, topic);
-    await store.enqueue(messages, { tx });
-    await tx.query('INSERT INTO directory_feed (version, published_at, messages) VALUES ($1, now(), $2)', [
-      FEED_VERSION,
-      messages.length,
-    ]);
-    return messages.length;
+export async function checkDirectoryFeed(deps: DirectoryFeedDeps): Promise<FeedCheck> {
+  const before = await feedRow(deps.db);
+  const now = await deps.offsets();
+  return deps.db.transaction(async (tx) => {
+    await tx.query(FEED_LOCK);
+    const row = await feedRow(tx);
+    if (!row) return { published: await publish(tx, deps, now), why: 'new-version' };
+    // Published again meanwhile: the next check compares with the new record.
+    if (!before || row.publications !== before.publications) return { published: 0 };
+    if (before.topic_offsets ? topicLostData(before.topic_offsets, now) : !row.confirmed && lacks(now, row)) {
+      return { published: await publish(tx, deps, now), why: 'topic-lost-data' };
+    }
+    if (row.confirmed || messagesSince(before.topic_offsets ?? [], now) >= row.messages) {
+      await tx.query(
+        'UPDATE directory_feed SET topic_offsets = $2, confirmed_at = coalesce(confirmed_at, now()) WHERE version = $1',
+        [FEED_VERSION, JSON.stringify(now)],
+      );
+    }
+    return { published: 0 };
   });
+}
+
+/** Publishes the snapshot again whatever the topic holds (an operator's command); returns its size. */
+export async function republishDirectoryFeed(deps: DirectoryFeedDeps): Promise<number> {
+  const now = await deps.offsets();
+  return deps.db.transaction(async (tx) => {
+    await tx.query(FEED_LOCK);
+    return publish(tx, deps, now);
+  });
+}
+
+/** Checks the feed every `intervalMs` until stopped; a check that fails (Kafka down) is logged and tried again. */
+export function watchDirectoryFeed(
+  check: () => Promise<FeedCheck>,
+  intervalMs: number,
+  logger?: { warn(o: object, m: string): void },
+): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= check()
+      .then(
+        (result) => {
+          if (result.published > 0) logger?.warn(result, 'published the directory feed again');
+        },
+        (error: unknown) => logger?.warn({ err: error }, 'directory feed not checked'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+const FEED_LOCK = 'SELECT pg_advisory_xact_lock(727102)';
+
+/** A row from before offsets were recorded: the topic holds fewer messages than the snapshot had. */
+const lacks = (now: TopicOffsets, row: FeedRow) => messagesSince([], now) < row.messages;
+
+async function feedRow(sql: Sql): Promise<FeedRow | undefined> {
+  const [row] = await sql.query<FeedRow>(
+    `SELECT messages, publications, topic_offsets, confirmed_at IS NOT NULL AS confirmed
+     FROM directory_feed WHERE version = $1`,
+    [FEED_VERSION],
+  );
+  return row;
+}
+
+/** Enqueues every entity's state, folded from the directory's events read in this transaction. */
+async function publish(tx: Sql, deps: DirectoryFeedDeps, offsets: TopicOffsets): Promise<number> {
+  const messages = await snapshot(tx, deps.topic);
+  await deps.store.enqueue(messages, { tx });
+  await tx.query(
+    `INSERT INTO directory_feed (version, published_at, messages, publications, topic_offsets)
+     VALUES ($1, now(), $2, 1, $3)
+     ON CONFLICT (version) DO UPDATE SET published_at = now(), messages = EXCLUDED.messages,
+       publications = directory_feed.publications + 1, topic_offsets = EXCLUDED.topic_offsets, confirmed_at = NULL`,
+    [FEED_VERSION, messages.length, JSON.stringify(offsets)],
+  );
+  return messages.length;
 }
 
 async function snapshot(tx: Sql, topic: string): Promise<OutboxMessage[]> {

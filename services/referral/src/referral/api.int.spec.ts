@@ -3,7 +3,7 @@ import type { Sql } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEED_VERSION, publishDirectorySnapshot } from '../directory/publish.ts';
+import { FEED_VERSION } from '../directory/publish.ts';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationBatchHandler, orientationHandler } from './consumers.ts';
 import { referralInbox } from './inbox/index.ts';
@@ -272,14 +272,14 @@ describe('directory', () => {
   });
 
   it('publishes every office, partner and agreement once at boot, then each change with its command', async () => {
-    const { db, store, directory, config } = service.module;
+    const { db, directory, config } = service.module;
     const { offices, partners, agreements } = directory.index.size;
     const [feed] = await db.query<{ messages: number }>(
       'SELECT messages FROM directory_feed WHERE version = $1',
       [FEED_VERSION],
     );
     expect(feed!.messages).toBe(offices + partners + agreements);
-    expect(await publishDirectorySnapshot(db, store, config.DIRECTORY_TOPIC)).toBe(0);
+    expect(await service.module.checkDirectoryFeed()).toEqual({ published: 0 });
     const published = (key: string) =>
       db.query<{ event: { type: string; subject: string; data: Record<string, unknown> } }>(
         'SELECT event FROM es_outbox WHERE topic = $1 AND key = $2 ORDER BY position',

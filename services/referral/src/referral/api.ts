@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Urgencies } from '@parcours/contracts';
 import {
   type Actor,
   commandMetadata,
@@ -12,7 +13,7 @@ import {
 import { type Static, Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import type { ReferralCommand } from './decide.ts';
-import { type ReferralState, type Target, Urgencies, withReason } from './referral.ts';
+import { type ReferralState, type Target, withReason } from './referral.ts';
 import { ReferralErrors } from './service.ts';
 
 const Enum = <const T extends readonly string[]>(values: T) =>

@@ -1,7 +1,7 @@
+import type { Urgency } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 
-export const Urgencies = ['low', 'normal', 'high', 'immediate'] as const;
-export type Urgency = (typeof Urgencies)[number];
+export type { Urgency };
 
 /**
  * How long an office has to answer a proposal, from the urgency assessed at intake:

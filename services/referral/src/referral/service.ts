@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { IntakeReadyForOrientation, IntegrationEventContract } from '@parcours/contracts';
+import type { DataOf, IntakeReadyForOrientation, IntegrationEventContract } from '@parcours/contracts';
 import {
   ReferralAcceptedV1,
   ReferralDeclinedV1,
@@ -22,6 +22,7 @@ import {
   schedule,
 } from '@parcours/eventstore';
 import { eventMetadata } from '@parcours/service-kit';
+import type { TSchema } from '@sinclair/typebox';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
@@ -241,19 +242,14 @@ export class ReferralService {
   }
 
   private outbox(events: ReferralEvent[], state: ReferralState, metadata: RequestMetadata): OutboxMessage[] {
-    return events.flatMap((event) => {
-      const integration = toIntegrationEvent(event, state);
-      if (!integration) return [];
-      return [
-        toOutboxMessage(integration.contract, {
+    return events.flatMap(
+      (event) =>
+        toIntegrationEvent(event, state, {
           topic: this.deps.topic,
-          subject: integration.data.caseId,
           time: event.data.at,
-          data: integration.data,
           traceparent: metadata.traceparent,
-        }),
-      ];
-    });
+        }) ?? [],
+    );
   }
 }
 
@@ -357,78 +353,71 @@ const caseFacts = (p: CaseFacts): CaseFacts => ({
   ...(p.originAssociationId ? { originAssociationId: p.originAssociationId } : {}),
 });
 
-interface Mapped {
-  contract: IntegrationEventContract;
-  data: { caseId: string } & Record<string, unknown>;
-}
-
-/** Domain event → integration event: ids and routing facts only. Reminders stay inside the service. */
-function toIntegrationEvent(event: ReferralEvent, state: ReferralState): Mapped | undefined {
+/**
+ * Domain event → integration event, as its outbox row: ids and routing facts only, each `data`
+ * checked against its contract by the compiler. Reminders stay inside the service.
+ */
+function toIntegrationEvent(
+  event: ReferralEvent,
+  state: ReferralState,
+  envelope: { topic: string; time: string; traceparent: string | undefined },
+): OutboxMessage | undefined {
+  const message = <Type extends string, Schema extends TSchema>(
+    contract: IntegrationEventContract<Type, Schema>,
+    data: DataOf<Schema> & { caseId: string },
+  ) => toOutboxMessage(contract, { ...envelope, subject: data.caseId, data });
   if (event.type === 'ReferralQueued') {
     const d = event.data;
-    return {
-      contract: ReferralQueuedV1,
-      data: {
-        referralId: d.referralId,
-        caseId: d.caseId,
-        intakeId: d.intakeId,
-        why: d.why,
-        ...(d.candidates ? { candidates: d.candidates } : {}),
-        reasons: d.reasons,
-        at: d.at,
-      },
-    };
+    return message(ReferralQueuedV1, {
+      referralId: d.referralId,
+      caseId: d.caseId,
+      intakeId: d.intakeId,
+      why: d.why,
+      ...(d.candidates ? { candidates: d.candidates } : {}),
+      reasons: d.reasons,
+      at: d.at,
+    });
   }
   if (state.status === 'none' || state.status === 'queued') return undefined;
   const p = state.proposal;
   const base = { referralId: p.referralId, caseId: p.caseId, at: event.data.at };
   switch (event.type) {
     case 'ReferralProposed':
-      return {
-        contract: ReferralProposedV1,
-        data: {
-          ...base,
-          intakeId: p.intakeId,
-          mode: p.mode,
-          from: p.from,
-          target: p.target,
-          urgency: p.urgency,
-          offenceCategory: p.offenceCategory,
-          dueAt: p.deadlines.dueAt,
-          reasons: p.reasons,
-          ...(p.redirectedFrom ? { redirectedFrom: p.redirectedFrom } : {}),
-        },
-      };
+      return message(ReferralProposedV1, {
+        ...base,
+        intakeId: p.intakeId,
+        mode: p.mode,
+        from: p.from,
+        target: p.target,
+        urgency: p.urgency,
+        offenceCategory: p.offenceCategory,
+        dueAt: p.deadlines.dueAt,
+        reasons: p.reasons,
+        ...(p.redirectedFrom ? { redirectedFrom: p.redirectedFrom } : {}),
+      });
     case 'ReferralAccepted':
-      return {
-        contract: ReferralAcceptedV1,
-        data: { ...base, target: p.target, mode: p.mode, by: event.data.by },
-      };
+      return message(ReferralAcceptedV1, { ...base, target: p.target, mode: p.mode, by: event.data.by });
     case 'ReferralDeclined':
-      return {
-        contract: ReferralDeclinedV1,
-        data: { ...base, target: p.target, reason: event.data.reason, by: event.data.by },
-      };
+      return message(ReferralDeclinedV1, {
+        ...base,
+        target: p.target,
+        reason: event.data.reason,
+        by: event.data.by,
+      });
     case 'ReferralRedirected':
-      return {
-        contract: ReferralRedirectedV1,
-        data: {
-          ...base,
-          to: event.data.to,
-          newReferralId: event.data.newReferralId,
-          reason: event.data.reason,
-          by: event.data.by,
-        },
-      };
+      return message(ReferralRedirectedV1, {
+        ...base,
+        to: event.data.to,
+        newReferralId: event.data.newReferralId,
+        reason: event.data.reason,
+        by: event.data.by,
+      });
     case 'ReferralRevoked':
-      return { contract: ReferralRevokedV1, data: { ...base, reason: event.data.reason, by: event.data.by } };
+      return message(ReferralRevokedV1, { ...base, reason: event.data.reason, by: event.data.by });
     case 'ReferralExpired':
-      return {
-        contract: ReferralExpiredV1,
-        data: { ...base, target: p.target, escalatedTo: event.data.escalatedTo },
-      };
+      return message(ReferralExpiredV1, { ...base, target: p.target, escalatedTo: event.data.escalatedTo });
     case 'ReferralDone':
-      return { contract: ReferralDoneV1, data: { ...base, outcome: event.data.outcome, by: event.data.by } };
+      return message(ReferralDoneV1, { ...base, outcome: event.data.outcome, by: event.data.by });
     case 'ReferralReminderSent':
     case 'ReferralServiceAdded': // the new referral's own ReferralProposed tells the network
       return undefined;
