@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, notFound, requireRole, unprocessable } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, requireRole, unprocessable } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { Enum } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
@@ -81,7 +81,7 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
           data: { massEventId, name, kind, occurredOn, communeCode: communeCode ?? null, offenceCategory },
           metadata,
         },
-        { metadata: { actor: metadata.actor, correlationId: metadata.correlationId } },
+        { metadata: eventMetadata(metadata) },
       );
       return reply.code(201).header('location', `/mass-events/${massEventId}`).send({ massEventId });
     },

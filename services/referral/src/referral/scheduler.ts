@@ -1,5 +1,6 @@
 import type { Database } from '@parcours/eventstore';
 import type { ReferralCommand } from './decide.ts';
+import { schedulerIdentity } from './identities.ts';
 import type { DeadlineKind } from './referral.ts';
 import type { ReferralService } from './service.ts';
 
@@ -54,7 +55,7 @@ export class DeadlineScheduler {
         [now, this.options.batchSize],
       );
       for (const row of due) {
-        const metadata = { now, actor: { id: 'referral-scheduler', roles: ['admin'] } };
+        const metadata = { now, actor: schedulerIdentity };
         const command: ReferralCommand =
           row.kind === 'expiry'
             ? { type: 'ExpireReferral', data: {}, metadata }
@@ -76,7 +77,10 @@ export class DeadlineScheduler {
       try {
         await this.fireDue();
       } catch (error) {
-        this.options.logger?.error({ err: error }, 'deadline scheduler failed; retrying at the next tick');
+        this.options.logger?.error(
+          { err: error, actor: schedulerIdentity.id },
+          'deadline scheduler failed; retrying at the next tick',
+        );
       }
       if (this.running) this.timer = setTimeout(() => (this.loop = tick()), this.options.pollMs);
     };

@@ -20,11 +20,11 @@ import {
   type OutboxMessage,
   type Sql,
 } from '@parcours/eventstore';
-import { eventMetadata } from '@parcours/service-kit';
+import { type CommandMetadata, eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
-import { type CommandMetadata, type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
+import { type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
 import {
   type CaseFacts,
   officeOf,
@@ -35,13 +35,6 @@ import {
   type Urgency,
   withReason,
 } from './referral.ts';
-
-/** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
-export type RequestMetadata = CommandMetadata & {
-  correlationId?: string;
-  causationId?: string;
-  traceparent?: string;
-};
 
 export interface ReferralServiceDeps {
   db: Database;
