@@ -1,4 +1,12 @@
 export { accessMatrix, expectAccessMatrix } from './access-matrix.ts';
+export type { Expectation, FuzzCase, Operation } from './fuzz/cases.ts';
+export {
+  type FuzzFailure,
+  type FuzzOptions,
+  type FuzzReport,
+  fuzzOpenApi,
+  operationsOf,
+} from './fuzz/fuzz-openapi.ts';
 export { type LintFinding, lintOpenApi } from './openapi-lint.ts';
 export {
   createTestApp,

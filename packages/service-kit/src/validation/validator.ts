@@ -74,7 +74,8 @@ function textConverter(schema: unknown): ((data: unknown) => void) | undefined {
   };
 }
 
-const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+/** A property name as one JSON pointer segment (RFC 6901). */
+export const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 const storable = (text: string) =>
   !text.includes('\u0000') && (text as string & { isWellFormed(): boolean }).isWellFormed();
 
