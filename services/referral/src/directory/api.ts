@@ -33,7 +33,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.get(
     '/directory/offices/:officeId',
     {
-      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'An office of the network: its association, type, coverage and whether it is open',
+        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: anyStaff,
     },
     async (request) => {
@@ -46,7 +50,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.get(
     '/directory/associations/:associationId',
     {
-      schema: { tags: ['directory'], params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'An association of the network with its offices',
+        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: anyStaff,
     },
     async (request) => {
@@ -125,7 +133,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.post(
     '/directory/offices/:officeId/close',
     {
-      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'Close an office (admin): routing no longer proposes it',
+        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: requireRole('admin'),
       config: { idempotent: true },
     },
@@ -141,6 +153,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
     {
       schema: {
         tags: ['directory'],
+        summary: "Change an association's coverage (admin): the communes and départements it serves",
         params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
         body: Type.Object(
           {

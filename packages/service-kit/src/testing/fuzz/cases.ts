@@ -21,6 +21,8 @@ export interface Operation {
   parameters: { name: string; in: 'path' | 'query' | 'header'; required: boolean; schema: Schema }[];
   /** The application/json body schema, if the operation takes one. */
   body?: Schema;
+  /** Statuses the operation documents with a body of its own (not a problem): readiness's 503. */
+  ownAnswers: string[];
 }
 
 /**
@@ -34,6 +36,7 @@ export type Expectation =
 
 export interface FuzzCase {
   label: string;
+  operation: Operation;
   url: string;
   headers: Record<string, string>;
   payload?: string;
@@ -134,6 +137,7 @@ export class OperationCases {
     const type = change.raw?.type ?? (payload === undefined ? undefined : 'application/json');
     this.cases.push({
       label: `${this.operation.method} ${this.operation.path} ${label}`,
+      operation: this.operation,
       url: query ? `${url}?${query}` : url,
       headers: type ? { 'content-type': type } : {},
       ...(payload === undefined ? {} : { payload }),

@@ -121,6 +121,8 @@ describe('fuzzOpenApi', () => {
       skip: (operation) => operation.path.startsWith('/health'),
     });
     const problems = new Set(report.failures.map((failure) => `${failure.status} ${failure.problem}`));
+    const written = report.failures.find((failure) => failure.status === 422)?.written;
+    expect(Number(written?.after)).toBe(Number(written?.before) + 1);
     expect(problems).toEqual(
       new Set([
         '500 a server error',
