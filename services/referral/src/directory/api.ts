@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, eventMetadata, notFound, requireRole } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, requireRole, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
 import { directoryOutbox } from './publish.ts';
-
-const Enum = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v: T[number]) => Type.Literal(v)));
 
 /**
  * Read the directory, try the routing (no effect), and change the directory by command (admin):
@@ -80,8 +77,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
             countryCode: Type.String({ pattern: '^[A-Z]{2}$', default: 'FR' }),
             postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
             communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
-            offenceCategory: Enum(OffenceCategories),
-            urgency: Type.Optional(Enum(Urgencies)),
+            offenceCategory: StringEnum(OffenceCategories),
+            urgency: Type.Optional(StringEnum(Urgencies)),
           },
           { additionalProperties: false },
         ),

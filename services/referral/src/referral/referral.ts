@@ -1,6 +1,6 @@
+import type { Urgencies } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 
-export const Urgencies = ['low', 'normal', 'high', 'immediate'] as const;
 export type Urgency = (typeof Urgencies)[number];
 
 /**

@@ -75,6 +75,19 @@ const valuesByType: [string, unknown][] = [
   ['null', null],
 ];
 
+/** Whether the schema surely refuses a text: not among its values, too short, or off its pattern. */
+function refusesText(schema: Schema, text: string): boolean {
+  if (Array.isArray(schema['enum'])) return !schema['enum'].includes(text);
+  if ('const' in schema) return schema['const'] !== text;
+  if ([...text].length < Number(schema['minLength'] ?? 0)) return true;
+  const pattern = schema['pattern'];
+  return typeof pattern === 'string' && !new RegExp(pattern, 'u').test(text);
+}
+
+/** An odd text is refused where the schema surely refuses it; elsewhere it may pass. */
+const oddExpectation = (schema: Schema, text: string, field: string): Expectation =>
+  refusesText(schema, text) ? { kind: 'invalid', field } : { kind: 'any', field };
+
 const encodable = (text: string) => {
   try {
     encodeURIComponent(text);
@@ -174,7 +187,7 @@ export class OperationCases {
         { path: { [name]: 'x'.repeat(max + 1) } },
       );
     for (const [what, text] of oddTexts.filter(([, t]) => t.trim() !== '')) {
-      this.add(`path ${name}: ${what}`, { kind: 'any', field }, { path: { [name]: text } });
+      this.add(`path ${name}: ${what}`, oddExpectation(schema, text, field), { path: { [name]: text } });
     }
   }
 
@@ -200,8 +213,9 @@ export class OperationCases {
       this.add(`query ${name}: not a value`, { kind: 'invalid', field }, set('fuzz'));
     const max = Number(schema['maxLength'] ?? 0);
     if (max > 0) this.add(`query ${name}: too long`, { kind: 'invalid', field }, set('x'.repeat(max + 1)));
-    for (const [what, text] of oddTexts)
-      this.add(`query ${name}: ${what}`, { kind: 'any', field }, set(text));
+    for (const [what, text] of oddTexts) {
+      this.add(`query ${name}: ${what}`, oddExpectation(schema, text, field), set(text));
+    }
   }
 
   private bodyCases(schema: Schema) {
@@ -272,7 +286,7 @@ export class OperationCases {
         at('too long', { kind: 'invalid', field }, 'x'.repeat(max + 1));
         at('as long as allowed, in emoji', { kind: 'any', field }, '😀'.repeat(max));
       }
-      for (const [what, text] of oddTexts) at(what, { kind: 'any', field }, text);
+      for (const [what, text] of oddTexts) at(what, oddExpectation(schema, text, field), text);
     }
     if (types.has('integer') || types.has('number')) {
       for (const value of [-1, 0, 2 ** 53, 1e308, -1e308]) at(String(value), { kind: 'any', field }, value);
