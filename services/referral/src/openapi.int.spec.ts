@@ -1,4 +1,4 @@
-import { fuzzOpenApi, lintOpenApi } from '@parcours/service-kit/testing';
+import { fuzzOpenApi, lintOpenApi, openApiDocument, rowCounts } from '@parcours/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orientationHandler } from './referral/consumers.ts';
 import { referralIdFor } from './referral/service.ts';
@@ -9,18 +9,9 @@ let service: TestService;
 let document: unknown;
 beforeAll(async () => {
   service = await startTestService('openapi');
-  document = (await service.app.inject({ method: 'GET', url: '/docs/json' })).json();
+  document = await openApiDocument(service.app);
 });
-afterAll(async () => {
-  await service?.close();
-});
-
-/** Everything a command can leave behind. */
-const snapshot = async () =>
-  service.module.db.query(
-    `SELECT (SELECT count(*) FROM es_events)::int AS events, (SELECT count(*) FROM es_outbox)::int AS outbox,
-            (SELECT count(*) FROM referral_deadlines)::int AS deadlines`,
-  );
+afterAll(async () => service?.close());
 
 describe('referral OpenAPI document', () => {
   it('lints clean', async () => {
@@ -39,7 +30,11 @@ describe('referral OpenAPI document', () => {
       app: service.app,
       document,
       token: () => token,
-      snapshot,
+      // Everything a command can leave behind.
+      snapshot: rowCounts(
+        (sql) => service.module.db.query(sql),
+        ['es_events', 'es_outbox', 'referral_deadlines'],
+      ),
       pathValues: {
         referralId: referralIdFor(event.id),
         caseId: event.data.caseId,

@@ -5,7 +5,9 @@ export {
   type FuzzOptions,
   type FuzzReport,
   fuzzOpenApi,
+  openApiDocument,
   operationsOf,
+  rowCounts,
 } from './fuzz/fuzz-openapi.ts';
 export { type LintFinding, lintOpenApi } from './openapi-lint.ts';
 export {

@@ -6,7 +6,7 @@ import { unprocessable } from '../../errors.ts';
 import { commandRoute } from '../../routes.ts';
 import { StringEnum } from '../../schemas.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { fuzzOpenApi } from './fuzz-openapi.ts';
+import { fuzzOpenApi, openApiDocument } from './fuzz-openapi.ts';
 
 let t: TestApp;
 let buggy: TestApp;
@@ -88,15 +88,12 @@ afterAll(async () => {
   await buggy.close();
 });
 
-const documentOf = async (app: TestApp['app']) =>
-  (await app.inject({ method: 'GET', url: '/docs/json' })).json();
-
 describe('fuzzOpenApi', () => {
   it('finds nothing wrong with a kit app: no 5xx, every refusal names its field, nothing written', async () => {
     const token = await t.token('caseworker');
     const report = await fuzzOpenApi({
       app: t.app,
-      document: await documentOf(t.app),
+      document: await openApiDocument(t.app),
       token: () => token,
       snapshot: () => t.redis.llen(actions),
       seed: 42,
@@ -115,7 +112,7 @@ describe('fuzzOpenApi', () => {
     const token = await buggy.token('caseworker');
     const report = await fuzzOpenApi({
       app: buggy.app,
-      document: await documentOf(buggy.app),
+      document: await openApiDocument(buggy.app),
       token: () => token,
       snapshot: () => buggy.redis.get(buggyWrites),
       skip: (operation) => operation.path.startsWith('/health'),

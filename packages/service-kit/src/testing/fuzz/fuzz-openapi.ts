@@ -190,3 +190,20 @@ export async function fuzzOpenApi(options: FuzzOptions): Promise<FuzzReport> {
   }
   return report;
 }
+
+/** The app's OpenAPI document, as clients read it. */
+export async function openApiDocument(app: Pick<App, 'inject'>): Promise<unknown> {
+  return (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+}
+
+/** A `snapshot` for fuzzOpenApi: the row count of each table a command writes to. */
+export function rowCounts(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  tables: readonly string[],
+): () => Promise<Record<string, number>> {
+  const sql = `SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`;
+  return async () => {
+    const [row] = await query(sql);
+    return Object.fromEntries(tables.map((table) => [table, Number(row?.[table])]));
+  };
+}
