@@ -79,12 +79,32 @@ export const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceA
 const storable = (text: string) =>
   !text.includes('\u0000') && (text as string & { isWellFormed(): boolean }).isWellFormed();
 
+/** Whether any string of the value, keys included, cannot be stored; without building paths. */
+function anyUnstorable(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (!storable(current)) return true;
+    } else if (Array.isArray(current)) {
+      for (const item of current) stack.push(item);
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key in current) {
+        if (!storable(key)) return true;
+        stack.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Strings PostgreSQL cannot store (jsonb and text refuse NUL; a lone UTF-16 surrogate has no UTF-8
  * form), anywhere in the value, keys included: one error per place. Iterative, so that deep
- * nesting cannot exhaust the stack.
+ * nesting cannot exhaust the stack; the places are looked for only once one is known to exist.
  */
 export function unstorableText(value: unknown): ErrorObject[] {
+  if (!anyUnstorable(value)) return [];
   const errors: ErrorObject[] = [];
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
