@@ -11,6 +11,7 @@ import {
   validValue,
   withChange,
 } from './schema-values.ts';
+import { encodable, oddExpectation, oddTexts, unstorableTexts, valuesByType } from './texts.ts';
 
 /** One operation of the document, as the fuzzer sends it. */
 export interface Operation {
@@ -42,60 +43,6 @@ export interface FuzzCase {
   payload?: string;
   expect: Expectation;
 }
-
-/** Text that is odd but storable: whether it passes depends on the field's pattern or format. */
-export const oddTexts: [string, string][] = [
-  ['control characters', 'a\u0001\u0008\u001b\u007f'],
-  ['a right-to-left override', 'abc\u202edcb'],
-  ['emoji with joiners', '👩🏽‍⚖️✊🏿'],
-  ['combining marks', 'e\u0301\u0327'],
-  ['SQL', "x'; DROP TABLE es_events; --"],
-  ['markup', '<script>alert(1)</script>'],
-  ['a path', '../../etc/passwd'],
-  ['blanks', '   '],
-  ['an empty string', ''],
-  ['other scripts', 'Zoë Łódź 東京 مرحبا'],
-  ['a byte-order mark and zero widths', '\ufeff\u200b\u200d'],
-];
-
-const unstorableTexts: [string, string][] = [
-  ['a NUL character', 'before\u0000after'],
-  ['a lone high surrogate', 'before\ud800after'],
-  ['a lone low surrogate', 'before\udc00after'],
-];
-
-/** Values of each JSON type, to find those a field refuses. */
-const valuesByType: [string, unknown][] = [
-  ['a string', 'text'],
-  ['an integer', 12345],
-  ['a fraction', 1.5],
-  ['a boolean', true],
-  ['an object', { a: 1 }],
-  ['an array', ['a']],
-  ['null', null],
-];
-
-/** Whether the schema surely refuses a text: not among its values, too short, or off its pattern. */
-function refusesText(schema: Schema, text: string): boolean {
-  if (Array.isArray(schema['enum'])) return !schema['enum'].includes(text);
-  if ('const' in schema) return schema['const'] !== text;
-  if ([...text].length < Number(schema['minLength'] ?? 0)) return true;
-  const pattern = schema['pattern'];
-  return typeof pattern === 'string' && !new RegExp(pattern, 'u').test(text);
-}
-
-/** An odd text is refused where the schema surely refuses it; elsewhere it may pass. */
-const oddExpectation = (schema: Schema, text: string, field: string): Expectation =>
-  refusesText(schema, text) ? { kind: 'invalid', field } : { kind: 'any', field };
-
-const encodable = (text: string) => {
-  try {
-    encodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Builds the requests of one operation from its schemas: a valid baseline, then one change at a time. */
 export class OperationCases {
