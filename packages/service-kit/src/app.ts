@@ -12,10 +12,12 @@ import { createLogger } from './logger.ts';
 import { healthPlugin, redisCheck } from './plugins/health.ts';
 import { idempotencyPlugin } from './plugins/idempotency.ts';
 import { type OpenApiOptions, openApiPlugin } from './plugins/openapi.ts';
-import { problemsPlugin } from './plugins/problems.ts';
+import { clientErrorHandler, frameworkErrors, problemsPlugin } from './plugins/problems.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { redisPlugin } from './plugins/redis.ts';
+import { strictInputPlugin } from './plugins/strict-input.ts';
 import { tracingPlugin } from './plugins/tracing.ts';
+import type { InputBounds } from './validation/strict-schema.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -35,6 +37,8 @@ export interface CreateAppOptions {
   devIssuer?: DevIssuer;
   openApi?: Partial<OpenApiOptions>;
   idempotency?: { ttlMs?: number; lockMs?: number };
+  /** Largest body accepted (1 MiB), answered 413 beyond; bounds given to unbounded schemas. */
+  input?: { bodyLimit?: number; bounds?: Partial<InputBounds> };
 }
 
 async function verificationKeys(options: CreateAppOptions): Promise<AuthOptions['keys']> {
@@ -53,8 +57,8 @@ async function verificationKeys(options: CreateAppOptions): Promise<AuthOptions[
 }
 
 /**
- * The service defaults, as named plugins: request spans, problem+json errors, Redis, OpenAPI,
- * JWT auth, rate limits, Idempotency-Key, health. The service registers its routes on the
+ * The service defaults, as named plugins: request spans, problem+json errors, strict input,
+ * Redis, OpenAPI, JWT auth, rate limits, Idempotency-Key, health. The service registers its routes on the
  * returned app, then calls `listen` (server.ts) or `app.inject` (tests).
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
@@ -65,8 +69,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
-    // Every invalid field is reported, not only the first.
-    ajv: { customOptions: { allErrors: true } },
+    bodyLimit: options.input?.bodyLimit ?? 1024 * 1024,
+    // Longer than any parameter schema allows, so that a long id is a 400 naming it, not a 414.
+    routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -75,6 +82,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   await app.register(tracingPlugin);
   await app.register(problemsPlugin);
+  await app.register(strictInputPlugin, options.input?.bounds ? { bounds: options.input.bounds } : {});
   await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
   await app.register(openApiPlugin, { title: config.SERVICE_NAME, ...options.openApi });
   await app.register(authPlugin, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys });

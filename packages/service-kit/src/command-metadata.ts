@@ -2,13 +2,29 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from './auth/actor.ts';
 import { traceparentOf } from './plugins/tracing.ts';
 
-/** What a command carries besides its data: who, which conversation, which trace, and when. */
+/** Who acts, as commands and events carry it: a person (from a verified token) or a service identity. */
+export interface CommandActor {
+  id: string;
+  roles: readonly Role[];
+  association?: string;
+  office?: string;
+}
+
+/** What `decide` needs besides the command's data: who acts, and when (read once by the caller). */
 export interface CommandMetadata {
-  actor: { id: string; roles: Role[]; association?: string; office?: string };
-  correlationId: string;
+  now: Date;
+  actor: CommandActor;
+}
+
+/**
+ * CommandMetadata plus the conversation and trace the command continues: what the handlers pass
+ * on to the events (see eventMetadata). `commandMetadata(request)` builds it for HTTP; a consumer
+ * or a scheduler builds it for background work (causation = the event or deadline it acts on).
+ */
+export interface RequestMetadata extends CommandMetadata {
+  correlationId?: string;
   causationId?: string;
   traceparent?: string;
-  now: Date;
 }
 
 // Ids from headers are echoed into events and logs: accept only plain tokens.
@@ -27,7 +43,7 @@ export function correlationIdOf(request: FastifyRequest): string {
  * Metadata for a command handled in this request. The clock is read here, once, so `decide`
  * stays pure. Requires an authenticated route (reads request.actor).
  */
-export function commandMetadata(request: FastifyRequest): CommandMetadata {
+export function commandMetadata(request: FastifyRequest): RequestMetadata & { correlationId: string } {
   const { id, roles, association, office } = request.actor;
   const causationId = headerId(request, 'x-causation-id');
   const traceparent = traceparentOf(request);
@@ -44,12 +60,7 @@ export function commandMetadata(request: FastifyRequest): CommandMetadata {
  * What every event of a command keeps of its metadata: who, which conversation, which trace; not
  * the clock (events have their own time). Plain data, ready for the event store.
  */
-export function eventMetadata(metadata: {
-  actor: { id: string; roles: readonly string[]; association?: string; office?: string };
-  correlationId?: string;
-  causationId?: string;
-  traceparent?: string;
-}) {
+export function eventMetadata(metadata: Omit<RequestMetadata, 'now'>) {
   const { id, roles, association, office } = metadata.actor;
   return {
     actor: { id, roles: [...roles], ...(association ? { association } : {}), ...(office ? { office } : {}) },

@@ -14,9 +14,20 @@ export interface DomainErrorOptions {
   cause?: unknown;
 }
 
+// RFC 9110's reason phrases: Node's table still has the older 'Payload Too Large' and
+// 'Unprocessable Entity'.
+const titles: Record<number, string> = {
+  413: 'Content Too Large',
+  422: 'Unprocessable Content',
+};
+
+/** The title of a problem: the reason phrase of its status. */
+export const statusTitle = (status: number): string => titles[status] ?? STATUS_CODES[status] ?? 'Error';
+
 /**
  * An error the domain or the kit raises on purpose. The error handler turns it into RFC 9457
- * problem+json. `detail` is sent to the client: never put request values (personal data) in it.
+ * problem+json titled by its status. `detail` is sent to the client: never put request values
+ * (personal data) in it. Made with the helpers below (`conflict('referral_status', '...')`).
  */
 export class DomainError extends Error {
   readonly code: string;
@@ -26,7 +37,8 @@ export class DomainError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(code: string, status: number, title: string, options: DomainErrorOptions = {}) {
+  constructor(code: string, status: number, options: DomainErrorOptions = {}) {
+    const title = statusTitle(status);
     super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
@@ -41,7 +53,7 @@ export class DomainError extends Error {
 const make =
   (status: number, defaultCode: string) =>
   (code: string = defaultCode, detail?: string, options: Omit<DomainErrorOptions, 'detail'> = {}) =>
-    new DomainError(code, status, STATUS_CODES[status] ?? 'Error', { ...options, detail });
+    new DomainError(code, status, { ...options, detail });
 
 export const badRequest = make(400, 'bad_request');
 export const unauthorized = make(401, 'unauthorized');

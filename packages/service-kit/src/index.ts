@@ -1,12 +1,26 @@
+export {
+  type Access,
+  type AccessActor,
+  type AccessRules,
+  defineAccess,
+  type Owner,
+  type Reach,
+  type Relation,
+  relationOf,
+  relations,
+} from './access.ts';
 export { type App, type CreateAppOptions, createApp } from './app.ts';
 export {
   type Actor,
   actorFromClaims,
   type Claims,
   ClaimsSchema,
+  isServiceActor,
   type Role,
   RoleSchema,
   roles,
+  type ServiceActor,
+  serviceActor,
 } from './auth/actor.ts';
 export {
   DEV_AUDIENCE,
@@ -26,7 +40,14 @@ export {
   requireAssociation,
   requireRole,
 } from './auth/plugin.ts';
-export { type CommandMetadata, commandMetadata, correlationIdOf, eventMetadata } from './command-metadata.ts';
+export {
+  type CommandActor,
+  type CommandMetadata,
+  commandMetadata,
+  correlationIdOf,
+  eventMetadata,
+  type RequestMetadata,
+} from './command-metadata.ts';
 export {
   type BaseConfig,
   baseConfigProperties,
@@ -50,6 +71,7 @@ export {
   PROBLEM_CONTENT_TYPE,
   type Problem,
   problemType,
+  statusTitle,
   tooManyRequests,
   unauthorized,
   unprocessable,
@@ -66,10 +88,13 @@ export {
 } from './plugins/health.ts';
 export { type IdempotencyOptions, idempotencyPlugin } from './plugins/idempotency.ts';
 export { type OpenApiOptions, openApiPlugin } from './plugins/openapi.ts';
-export { problemsPlugin } from './plugins/problems.ts';
+export { clientErrorHandler, frameworkErrors, problemsPlugin } from './plugins/problems.ts';
 export { type RateLimitPluginOptions, rateLimitPlugin } from './plugins/rate-limit.ts';
 export { type RedisPluginOptions, redisPlugin } from './plugins/redis.ts';
+export { type StrictInputOptions, strictInputPlugin } from './plugins/strict-input.ts';
 export { requestContext, traceIdOf, traceparentOf, tracingPlugin } from './plugins/tracing.ts';
+export { type CommandRouteOptions, commandRoute } from './routes.ts';
+export { ProblemSchema, StringEnum } from './schemas.ts';
 export { type ListenOptions, listen } from './server.ts';
 export {
   defaultInstrumentations,
@@ -80,3 +105,11 @@ export {
   type TelemetryOptions,
   type TestTelemetry,
 } from './telemetry/sdk.ts';
+export {
+  defaultInputBounds,
+  type HttpPart,
+  type InputBounds,
+  strictRouteSchema,
+  strictSchema,
+} from './validation/strict-schema.ts';
+export { strictValidatorCompiler, unstorableText } from './validation/validator.ts';

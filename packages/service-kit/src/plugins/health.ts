@@ -104,6 +104,7 @@ export const healthPlugin = fp(
         config,
         schema: {
           tags: ['health'],
+          summary: 'Liveness: the process answers',
           security: [],
           response: { 200: Type.Object({ status: Type.Literal('ok') }) },
         },
@@ -114,7 +115,12 @@ export const healthPlugin = fp(
       '/health/ready',
       {
         config,
-        schema: { tags: ['health'], security: [], response: { 200: ReadySchema, 503: ReadySchema } },
+        schema: {
+          tags: ['health'],
+          summary: 'Readiness: every dependency answers (503 names the checks that fail)',
+          security: [],
+          response: { 200: ReadySchema, 503: ReadySchema },
+        },
       },
       async (request, reply) => {
         const results = await Promise.all(checks.map(run));

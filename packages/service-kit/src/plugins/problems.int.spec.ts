@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflict } from '../errors.ts';
@@ -110,7 +111,7 @@ describe('problem+json errors', () => {
     }
   });
 
-  it('does not quote a malformed JSON body back', async () => {
+  it('answers malformed JSON with a code, and does not quote the body back', async () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/victims',
@@ -119,6 +120,92 @@ describe('problem+json errors', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 400, code: 'malformed_json' });
     expect(response.body).not.toContain('Jeanne');
+  });
+});
+
+describe('what Fastify refuses before a route runs, as problem+json with a code', () => {
+  const send = async (method: 'GET' | 'POST' | 'DELETE', url: string, headers = {}, payload?: string) =>
+    t.app.inject({ method, url, headers: { ...(await t.auth('caseworker')), ...headers }, payload });
+
+  const cases: [string, () => ReturnType<typeof send>, number, string][] = [
+    [
+      'an empty JSON body',
+      () => send('POST', '/victims', { 'content-type': 'application/json' }, ''),
+      400,
+      'malformed_json',
+    ],
+    [
+      'a forbidden __proto__ key',
+      () => send('POST', '/victims', { 'content-type': 'application/json' }, '{"__proto__":{"x":1}}'),
+      400,
+      'malformed_json',
+    ],
+    [
+      'a text/plain body',
+      () => send('POST', '/victims', { 'content-type': 'text/plain' }, 'Jeanne'),
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'an unknown content type',
+      () => send('POST', '/victims', { 'content-type': 'application/xml' }, '<v/>'),
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'a path that is not validly encoded',
+      () => send('GET', '/referrals/%E0%A4%A/accept'),
+      400,
+      'malformed_url',
+    ],
+    [
+      'a path segment over the router limit',
+      () => send('POST', `/referrals/${'x'.repeat(1_001)}/accept`),
+      414,
+      'uri_too_long',
+    ],
+  ];
+  for (const [what, request, status, code] of cases) {
+    it(`answers ${what} with ${status} ${code}`, async () => {
+      const response = await request();
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ status, code, type: `urn:parcours:problem:${code}` });
+      expect(response.body).not.toContain('Jeanne');
+    });
+  }
+
+  it('answers a known path with another method 405 with Allow', async () => {
+    const response = await send('DELETE', '/referrals/r-1/accept');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['allow']).toBe('POST');
+    expect(response.json()).toMatchObject({
+      status: 405,
+      code: 'method_not_allowed',
+      title: 'Method Not Allowed',
+    });
+    const get = await send('POST', '/boom');
+    expect(get.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('answers a request the HTTP parser refuses as problem+json on the socket', async () => {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port: Number(port) });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 400 Bad Request\r\n/);
+    expect(raw).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 400,
+      code: 'malformed_request',
+    });
   });
 });

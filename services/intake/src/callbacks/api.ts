@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Urgencies } from '@parcours/contracts';
-import { commandMetadata, requireRole } from '@parcours/service-kit';
+import { commandMetadata, requireRole, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
-import { Enum, iso } from '../intake/schemas.ts';
+import { iso } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
 import { CallbackOutcomes, CallbackSources } from './callback.ts';
 
@@ -45,8 +45,8 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         summary: 'Queue a callback (missed call, voicemail, e-mail); due by urgency unless given',
         body: Type.Object(
           {
-            source: Enum(CallbackSources.filter((s) => s !== 'helpline-call')),
-            urgency: Enum(Urgencies),
+            source: StringEnum(CallbackSources.filter((s) => s !== 'helpline-call')),
+            urgency: StringEnum(Urgencies),
             dueAt: Type.Optional(Type.String({ format: 'date-time' })),
             intakeId: Type.Optional(Type.String({ format: 'uuid' })),
             contact: Type.Optional(
@@ -90,7 +90,9 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         summary: 'The callback queue: by urgency, then due time',
         querystring: Type.Object(
           {
-            status: Type.Optional(Enum(['open', 'completed'] as const, { description: 'open by default' })),
+            status: Type.Optional(
+              StringEnum(['open', 'completed'] as const, { description: 'open by default' }),
+            ),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             offset: Type.Integer({ minimum: 0, default: 0 }),
           },
@@ -135,7 +137,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         tags: ['callbacks'],
         summary: 'Complete a callback task',
         params: Type.Object({ taskId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ outcome: Enum(CallbackOutcomes) }, { additionalProperties: false }),
+        body: Type.Object({ outcome: StringEnum(CallbackOutcomes) }, { additionalProperties: false }),
         response: { 200: Type.Object({ taskId: Type.String(), status: Type.String() }) },
       },
       preHandler: requireRole('helpline', 'admin'),

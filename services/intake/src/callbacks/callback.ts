@@ -1,6 +1,5 @@
 import type { Decider, EncryptedEnvelope, Event } from '@parcours/eventstore';
-import { DomainError } from '@parcours/service-kit';
-import type { CommandMetadata } from '../intake/decide.ts';
+import { type CommandMetadata, conflict, notFound } from '@parcours/service-kit';
 import type { Urgency } from '../intake/intake.ts';
 
 export const CallbackSources = ['missed-call', 'voicemail', 'email', 'helpline-call'] as const;
@@ -79,9 +78,7 @@ export function decide(command: CallbackCommand, state: CallbackState): Callback
   switch (command.type) {
     case 'RequestCallback': {
       if (state.status !== 'none') {
-        throw new DomainError('callback_already_requested', 409, 'Conflict', {
-          detail: 'This callback task exists',
-        });
+        throw conflict('callback_already_requested', 'This callback task exists');
       }
       const { taskId, source, intakeId, urgency, contact } = command.data;
       const dueAt =
@@ -105,12 +102,10 @@ export function decide(command: CallbackCommand, state: CallbackState): Callback
     }
     case 'CompleteCallback': {
       if (state.status === 'none') {
-        throw new DomainError('callback_not_found', 404, 'Not Found', { detail: 'No such callback task' });
+        throw notFound('callback_not_found', 'No such callback task');
       }
       if (state.status === 'completed') {
-        throw new DomainError('callback_already_completed', 409, 'Conflict', {
-          detail: 'This callback task is already completed',
-        });
+        throw conflict('callback_already_completed', 'This callback task is already completed');
       }
       return [
         {

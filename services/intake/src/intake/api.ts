@@ -9,12 +9,12 @@ import {
   notFound,
   type Role,
   requireRole,
+  StringEnum,
 } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import type { IntakeModule } from '../module.ts';
 import type { IntakeState, PersonalData } from './intake.ts';
 import {
-  Enum,
   HelplineCallBody,
   IntakeIdParams,
   IntakeSummary,
@@ -275,9 +275,9 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
             intakeId: Type.Optional(Type.String({ format: 'uuid' })),
             from: Type.Optional(Type.String({ format: 'date-time' })),
             to: Type.Optional(Type.String({ format: 'date-time' })),
-            status: Type.Optional(Enum(['open', 'ready', 'merged'] as const)),
-            offenceCategory: Type.Optional(Enum(OffenceCategories)),
-            channel: Type.Optional(Enum(IntakeChannels)),
+            status: Type.Optional(StringEnum(['open', 'ready', 'merged'] as const)),
+            offenceCategory: Type.Optional(StringEnum(OffenceCategories)),
+            channel: Type.Optional(StringEnum(IntakeChannels)),
             lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             firstName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             birthDate: Type.Optional(Type.String({ format: 'date' })),

@@ -1,4 +1,5 @@
 import type { Decider, EncryptedEnvelope } from '@parcours/eventstore';
+import type { CommandMetadata } from '@parcours/service-kit';
 import { IntakeErrors } from './errors.ts';
 import {
   type CallerTypes,
@@ -13,12 +14,6 @@ import {
   missingForOrientation,
   type OfficeType,
 } from './intake.ts';
-
-/** Who acts and when: read once by the handler, so decide stays pure. */
-export interface CommandMetadata {
-  now: Date;
-  actor: { id: string; roles: readonly string[]; association?: string; office?: string };
-}
 
 /** What every recording command carries besides its channel: ids minted by the handler, data encrypted by it. */
 export interface RecordingData {

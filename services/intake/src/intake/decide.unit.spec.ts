@@ -1,7 +1,7 @@
+import { type CommandMetadata, DomainError } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import { intakeDecider } from './decide.ts';
-import { IntakeError } from './errors.ts';
 import type { IntakeEvent } from './intake.ts';
 import {
   agreements,
@@ -22,8 +22,8 @@ const code = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(IntakeError);
-    return { code: (error as IntakeError).code, status: (error as IntakeError).status };
+    expect(error).toBeInstanceOf(DomainError);
+    return { code: (error as DomainError).code, status: (error as DomainError).status };
   }
   throw new Error('expected the command to be refused');
 };
@@ -194,7 +194,10 @@ describe('RecordWalkIn', () => {
   });
 
   it('lets an office manager record for any office of the directory', () => {
-    const manager = { now, actor: { id: 'om', roles: ['office-manager'], association: 'asso-75' } };
+    const manager: CommandMetadata = {
+      now,
+      actor: { id: 'om', roles: ['office-manager'], association: 'asso-75' },
+    };
     const events = spec
       .given([])
       .when(walkIn({ officeId: 'office-75-hosp', officeType: 'hospital' }, manager))
@@ -407,8 +410,8 @@ describe('MarkReadyForOrientation', () => {
       spec.given(given).when(mark).events();
       throw new Error('expected a refusal');
     } catch (error) {
-      expect((error as IntakeError).code).toBe('intake_incomplete');
-      expect((error as IntakeError).errors?.map((e) => e.field)).toEqual([
+      expect((error as DomainError).code).toBe('intake_incomplete');
+      expect((error as DomainError).errors?.map((e) => e.field)).toEqual([
         'residence.postcode',
         'residence.communeCode',
         'consent.services',

@@ -1,9 +1,7 @@
 import { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
+import { StringEnum } from '@parcours/service-kit';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { AgeBands, CallerTypes, HelplineOutcomes, OfficeTypes, VulnerabilityFlags } from './intake.ts';
-
-export const Enum = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const IsoDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -20,14 +18,14 @@ export const ResidenceSchema = Type.Object(
 export const ProfileSchema = Type.Object(
   {
     residence: ResidenceSchema,
-    ageBand: Type.Optional(Enum(AgeBands)),
-    offenceCategory: Enum(OffenceCategories),
-    needs: Type.Array(Enum(Needs), { uniqueItems: true, maxItems: Needs.length }),
-    vulnerabilities: Type.Array(Enum(VulnerabilityFlags), {
+    ageBand: Type.Optional(StringEnum(AgeBands)),
+    offenceCategory: StringEnum(OffenceCategories),
+    needs: Type.Array(StringEnum(Needs), { uniqueItems: true, maxItems: Needs.length }),
+    vulnerabilities: Type.Array(StringEnum(VulnerabilityFlags), {
       uniqueItems: true,
       maxItems: VulnerabilityFlags.length,
     }),
-    urgency: Enum(Urgencies),
+    urgency: StringEnum(Urgencies),
     safeContact: Type.Object(
       {
         safeNumber: Type.Boolean(),
@@ -92,11 +90,11 @@ const recording = <P extends Record<string, TSchema>>(properties: P) =>
   );
 
 export const HelplineCallBody = recording({
-  caller: Enum(CallerTypes),
-  outcome: Enum(HelplineOutcomes),
+  caller: StringEnum(CallerTypes),
+  outcome: StringEnum(HelplineOutcomes),
   anonymous: Type.Boolean(),
 });
-export const WalkInBody = recording({ officeId: Text(64), officeType: Enum(OfficeTypes) });
+export const WalkInBody = recording({ officeId: Text(64), officeType: StringEnum(OfficeTypes) });
 export const RequisitionBody = recording({
   prosecutorReference: Text(64),
   court: Text(200),
@@ -122,7 +120,7 @@ export const RecordedResponse = Type.Object({
 export const IntakeSummary = Type.Object({
   intakeId: Type.String(),
   caseId: Type.String(),
-  channel: Enum(IntakeChannels),
+  channel: StringEnum(IntakeChannels),
   status: Type.String(),
   offenceCategory: Type.String(),
   urgency: Type.String(),

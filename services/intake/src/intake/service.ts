@@ -8,18 +8,12 @@ import {
   type Sql,
   type SubjectKeys,
 } from '@parcours/eventstore';
-import { eventMetadata } from '@parcours/service-kit';
+import { eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
 import type { Reference } from '../directory/copy.ts';
 import type { MatchKeys } from '../duplicates/match-key.ts';
 import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
-import {
-  type CommandMetadata,
-  type IntakeCommand,
-  intakeDecider,
-  type MassEventSummary,
-  type RecordingData,
-} from './decide.ts';
+import { type IntakeCommand, intakeDecider, type MassEventSummary, type RecordingData } from './decide.ts';
 import { IntakeErrors } from './errors.ts';
 import {
   type AgeBand,
@@ -32,13 +26,6 @@ import {
   type PersonalData,
   type Urgency,
 } from './intake.ts';
-
-/** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
-export type RequestMetadata = CommandMetadata & {
-  correlationId?: string;
-  causationId?: string;
-  traceparent?: string;
-};
 
 export interface IntakeDeps {
   db: Database;

@@ -1,5 +1,6 @@
 import type { EncryptedEnvelope } from '@parcours/eventstore';
-import type { CommandMetadata, Office, PartnerAgreement, RecordingData } from './decide.ts';
+import type { CommandMetadata } from '@parcours/service-kit';
+import type { Office, PartnerAgreement, RecordingData } from './decide.ts';
 import type { IntakeEvent, IntakeProfile, IntakeRecorded } from './intake.ts';
 
 /** Builders for the decider specs: one complete intake, varied by overrides. */

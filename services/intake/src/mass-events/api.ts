@@ -3,9 +3,15 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, notFound, requireRole, unprocessable } from '@parcours/service-kit';
+import {
+  commandMetadata,
+  eventMetadata,
+  notFound,
+  requireRole,
+  StringEnum,
+  unprocessable,
+} from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
-import { Enum } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
 import { parseCsv } from './csv.ts';
 import { MassEventKinds, massEventDecider, massEventStreamId } from './mass-event.ts';
@@ -56,10 +62,10 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            kind: Enum(MassEventKinds),
+            kind: StringEnum(MassEventKinds),
             occurredOn: Type.String({ format: 'date' }),
             communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
-            offenceCategory: Enum(OffenceCategories),
+            offenceCategory: StringEnum(OffenceCategories),
           },
           { additionalProperties: false },
         ),
@@ -81,7 +87,7 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
           data: { massEventId, name, kind, occurredOn, communeCode: communeCode ?? null, offenceCategory },
           metadata,
         },
-        { metadata: { actor: metadata.actor, correlationId: metadata.correlationId } },
+        { metadata: eventMetadata(metadata) },
       );
       return reply.code(201).header('location', `/mass-events/${massEventId}`).send({ massEventId });
     },

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
 import type { Database } from '@parcours/eventstore';
-import { isDomainError } from '@parcours/service-kit';
+import { isDomainError, type RequestMetadata } from '@parcours/service-kit';
 import type { MassEventSummary } from '../intake/decide.ts';
 import type { Need, OffenceCategory, Urgency, VulnerabilityFlag } from '../intake/intake.ts';
 import { VulnerabilityFlags } from '../intake/intake.ts';
-import type { IntakeService, RecordInput, RequestMetadata } from '../intake/service.ts';
+import type { IntakeService, RecordInput } from '../intake/service.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 
 /** One refused row: its line in the file (the header is line 1), the column at fault and why. */

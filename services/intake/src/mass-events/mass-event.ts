@@ -1,6 +1,6 @@
 import type { Decider, Event } from '@parcours/eventstore';
-import { DomainError } from '@parcours/service-kit';
-import type { CommandMetadata, MassEventSummary } from '../intake/decide.ts';
+import { type CommandMetadata, conflict, unprocessable } from '@parcours/service-kit';
+import type { MassEventSummary } from '../intake/decide.ts';
 import type { OffenceCategory } from '../intake/intake.ts';
 
 export const MassEventKinds = [
@@ -57,19 +57,16 @@ export function decide(command: MassEventCommand, state: MassEventState): MassEv
   switch (command.type) {
     case 'RecordMassEvent':
       if (state.status !== 'none') {
-        throw new DomainError('mass_event_exists', 409, 'Conflict', {
-          detail: 'This event is already recorded',
-        });
+        throw conflict('mass_event_exists', 'This event is already recorded');
       }
       if (command.data.occurredOn > at.slice(0, 10)) {
-        throw new DomainError('mass_event_in_future', 422, 'Unprocessable Content', {
-          detail: 'A mass-casualty event cannot be in the future',
+        throw unprocessable('mass_event_in_future', 'A mass-casualty event cannot be in the future', {
           errors: [{ field: '/body/occurredOn', message: 'is in the future' }],
         });
       }
       return [{ type: 'MassEventRecorded', data: { ...command.data, by, at } }];
     case 'CloseMassEvent':
-      if (state.status === 'none') throw new DomainError('unknown_mass_event', 422, 'Unprocessable Content');
+      if (state.status === 'none') throw unprocessable('unknown_mass_event');
       if (state.status === 'closed') return [];
       return [{ type: 'MassEventClosed', data: { massEventId: state.event.massEventId, by, at } }];
     default: {

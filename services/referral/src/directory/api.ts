@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, eventMetadata, notFound, requireRole } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, requireRole, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
 import { directoryOutbox } from './publish.ts';
-
-const Enum = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v: T[number]) => Type.Literal(v)));
 
 /**
  * Read the directory, try the routing (no effect), and change the directory by command (admin):
@@ -33,7 +30,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.get(
     '/directory/offices/:officeId',
     {
-      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'An office of the network: its association, type, coverage and whether it is open',
+        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: anyStaff,
     },
     async (request) => {
@@ -46,7 +47,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.get(
     '/directory/associations/:associationId',
     {
-      schema: { tags: ['directory'], params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'An association of the network with its offices',
+        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: anyStaff,
     },
     async (request) => {
@@ -72,8 +77,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
             countryCode: Type.String({ pattern: '^[A-Z]{2}$', default: 'FR' }),
             postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
             communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
-            offenceCategory: Enum(OffenceCategories),
-            urgency: Type.Optional(Enum(Urgencies)),
+            offenceCategory: StringEnum(OffenceCategories),
+            urgency: Type.Optional(StringEnum(Urgencies)),
           },
           { additionalProperties: false },
         ),
@@ -125,7 +130,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   app.post(
     '/directory/offices/:officeId/close',
     {
-      schema: { tags: ['directory'], params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }) },
+      schema: {
+        tags: ['directory'],
+        summary: 'Close an office (admin): routing no longer proposes it',
+        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+      },
       preHandler: requireRole('admin'),
       config: { idempotent: true },
     },
@@ -158,6 +167,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
     {
       schema: {
         tags: ['directory'],
+        summary: "Change an association's coverage (admin): the communes and départements it serves",
         params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
         body: Type.Object(
           {

@@ -4,20 +4,20 @@ import { Urgencies } from '@parcours/contracts';
 import {
   type Actor,
   commandMetadata,
+  commandRoute,
   forbidden,
   notFound,
   requireAssociation,
   requireRole,
+  StringEnum,
   unprocessable,
 } from '@parcours/service-kit';
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import type { ReferralCommand } from './decide.ts';
 import { type ReferralState, type Target, withReason } from './referral.ts';
 import { ReferralErrors } from './service.ts';
 
-const Enum = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v: T[number]) => Type.Literal(v)));
 const Statuses = [
   'queued',
   'proposed',
@@ -51,8 +51,8 @@ const CommandResponse = Type.Object({
 
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(Enum(Statuses)),
-    urgency: Type.Optional(Enum(Urgencies)),
+    status: Type.Optional(StringEnum(Statuses)),
+    urgency: Type.Optional(StringEnum(Urgencies)),
     overdue: Type.Optional(Type.Boolean({ description: 'Proposals past their answer deadline' })),
     /** received: addressed to the office; sent: the read-only trace of what it handed over. */
     box: Type.Union([Type.Literal('received'), Type.Literal('sent')], { default: 'received' }),
@@ -386,17 +386,17 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     };
   }
 
-  const post = (summary: string, body?: ReturnType<typeof Type.Object>) => ({
-    schema: {
-      tags: ['referral'],
+  /** An answer to a referral: its body typed from the schema, 409 for its status, 422 for a rule. */
+  const post = <Body extends TSchema | undefined = undefined>(summary: string, body?: Body) =>
+    commandRoute({
       summary,
+      tags: ['referral'],
       params: ReferralParams,
-      ...(body ? { body } : {}),
+      body,
       response: { 200: CommandResponse },
-    },
-    preHandler: answering,
-    config: { idempotent: true },
-  });
+      preHandler: answering,
+      problems: [409, 422],
+    });
 
   app.post('/referrals/:referralId/accept', post('Accept a proposed referral'), async (request) =>
     run(request.params.referralId, request, (metadata) => ({ type: 'AcceptReferral', data: {}, metadata })),
@@ -411,7 +411,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     async (request) =>
       run(request.params.referralId, request, (metadata) => ({
         type: 'DeclineReferral',
-        data: { reason: (request.body as { reason: string }).reason },
+        data: { reason: request.body.reason },
         metadata,
       })),
   );
@@ -419,7 +419,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   /** A command that hands the case on to a new referral: a redirection, or an added service. */
   const handOn = (path: string, type: 'RedirectReferral' | 'AddService', summary: string) =>
     app.post(path, post(summary, TargetBody), async (request) => {
-      const body = request.body as Static<typeof TargetBody>;
+      const body = request.body;
       const to = targetFrom(body);
       return run(request.params.referralId, request, (metadata) => ({
         type,
@@ -447,7 +447,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     async (request) =>
       run(request.params.referralId, request, (metadata) => ({
         type: 'RevokeReferral',
-        data: { reason: (request.body as { reason: string }).reason },
+        data: { reason: request.body.reason },
         metadata,
       })),
   );
@@ -462,7 +462,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
       ),
     ),
     async (request) => {
-      const body = request.body as { successful: boolean; reason?: string };
+      const body = request.body;
       if (!body.successful && !body.reason) {
         throw unprocessable('outcome_reason_required', 'An unsuccessful outcome needs a reason', {
           errors: [{ field: '/body/reason', message: 'required when successful is false' }],
@@ -488,7 +488,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
       preHandler: requireRole('helpline', 'admin'),
     },
     async (request) => {
-      const body = request.body as Static<typeof TargetBody>;
+      const body = request.body;
       const to = targetFrom(body);
       const state = await referrals.load(request.params.referralId);
       if (state.status !== 'queued') throw ReferralErrors.wrongStatus(state.status, 'routed by hand');

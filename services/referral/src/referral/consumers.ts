@@ -1,14 +1,15 @@
 import { IntakeReadyForOrientation, type IntegrationEvent } from '@parcours/contracts';
 import { type Database, processBatchOnce, processOnce } from '@parcours/eventstore';
 import type { BatchHandler, MessageContext, MessageHandler } from '@parcours/messaging';
+import { routerIdentity } from './identities.ts';
 import type { ReferralService } from './service.ts';
 
 export const ROUTING_CONSUMER = 'referral-routing';
 
-/** Routing acts as the service itself, caused by the intake's event, in the intake's trace. */
+/** Routing acts as its own identity, caused by the intake's event, in the intake's trace. */
 const routingMetadata = (event: IntegrationEvent, ctx: MessageContext, now: Date) => ({
   now,
-  actor: { id: 'referral-routing', roles: ['admin' as const] },
+  actor: routerIdentity,
   causationId: event.id,
   ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
 });

@@ -1,5 +1,5 @@
 import type { Decider } from '@parcours/eventstore';
-import { conflict, DomainError, forbidden, unprocessable } from '@parcours/service-kit';
+import { type CommandMetadata, conflict, forbidden, notFound, unprocessable } from '@parcours/service-kit';
 import { hasSharingConsent, needsSharingConsent } from '../routing/route.ts';
 import {
   associationOf,
@@ -16,12 +16,6 @@ import {
   type Sender,
   type Target,
 } from './referral.ts';
-
-/** Who acts and when: read once by the caller (HTTP request, consumer, scheduler), so decide stays pure. */
-export interface CommandMetadata {
-  now: Date;
-  actor: { id: string; roles: readonly string[]; association?: string; office?: string };
-}
 
 type Cmd<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
 
@@ -63,7 +57,7 @@ export type ReferralCommand =
   | CompleteReferral;
 
 export const ReferralErrors = {
-  notFound: () => new DomainError('referral_not_found', 404, 'Not Found', { detail: 'No such referral' }),
+  notFound: () => notFound('referral_not_found', 'No such referral'),
   consentRequired: () =>
     unprocessable(
       'sharing_consent_required',

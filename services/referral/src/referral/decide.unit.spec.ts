@@ -1,6 +1,8 @@
+import type { CommandMetadata } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
-import { type CommandMetadata, type ProposeReferral, ReferralErrors, referralDecider } from './decide.ts';
+import { type ProposeReferral, ReferralErrors, referralDecider } from './decide.ts';
+import { routerIdentity, schedulerIdentity } from './identities.ts';
 import { deadlinesFor, type ReferralEvent, type ReferralProposed, type Target } from './referral.ts';
 
 const spec = deciderSpec(referralDecider);
@@ -13,11 +15,9 @@ const caseworker: CommandMetadata = {
   actor: { id: 'cw-75', roles: ['caseworker'], association: 'asso-75', office: 'office-75-bav' },
 };
 const lyon: CommandMetadata = { now, actor: { id: 'cw-69', roles: ['caseworker'], association: 'asso-69' } };
-const routing: CommandMetadata = { now, actor: { id: 'referral-routing', roles: ['admin'] } };
-const scheduler = (when: Date): CommandMetadata => ({
-  now: when,
-  actor: { id: 'referral-scheduler', roles: ['admin'] },
-});
+// Background work acts as the service identities, without any human role.
+const routing: CommandMetadata = { now, actor: routerIdentity };
+const scheduler = (when: Date): CommandMetadata => ({ now: when, actor: schedulerIdentity });
 
 const office: Target = { kind: 'office', associationId: 'asso-75', officeId: 'office-75-bav' };
 const other: Target = { kind: 'office', associationId: 'asso-69', officeId: 'office-69-lyon' };
@@ -47,7 +47,7 @@ const proposed = (overrides: Partial<ProposeReferral['data']> = {}): ReferralPro
   data: {
     ...propose(overrides).data,
     deadlines: deadlinesFor(overrides.urgency ?? 'high', now),
-    by: 'referral-routing',
+    by: 'system:referral-router',
     at,
   },
 });
@@ -261,7 +261,7 @@ describe('reminders and expiry', () => {
       data: {
         referralId: 'ref-1',
         reminder: 'reminder-50',
-        by: 'referral-scheduler',
+        by: 'system:referral-scheduler',
         at: later(12).toISOString(),
       },
     };
@@ -280,7 +280,7 @@ describe('reminders and expiry', () => {
           data: {
             referralId: 'ref-1',
             escalatedTo: { role: 'office-manager', associationId: 'asso-75', officeId: 'office-75-bav' },
-            by: 'referral-scheduler',
+            by: 'system:referral-scheduler',
             at: later(24).toISOString(),
           },
         },

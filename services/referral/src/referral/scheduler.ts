@@ -1,5 +1,6 @@
 import type { Job, JobHandler } from '@parcours/eventstore';
 import type { ReferralCommand } from './decide.ts';
+import { schedulerIdentity } from './identities.ts';
 import { type DeadlineKind, type ReferralEvent, referralStreamId } from './referral.ts';
 import type { ReferralService } from './service.ts';
 
@@ -41,7 +42,7 @@ export function deadlineJobs(
 export function deadlineHandlers(referrals: ReferralService): Record<string, JobHandler<DeadlinePayload>> {
   return {
     [DEADLINE_JOB]: async (tx, { payload, now }) => {
-      const metadata = { now, actor: { id: 'referral-scheduler', roles: ['admin'] } };
+      const metadata = { now, actor: schedulerIdentity };
       const command: ReferralCommand =
         payload.deadline === 'expiry'
           ? { type: 'ExpireReferral', data: {}, metadata }

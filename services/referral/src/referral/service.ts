@@ -21,12 +21,12 @@ import {
   type Sql,
   schedule,
 } from '@parcours/eventstore';
-import { eventMetadata } from '@parcours/service-kit';
+import { type CommandMetadata, eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import type { TSchema } from '@sinclair/typebox';
 import type { DirectoryIndex } from '../directory/index.ts';
 import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
-import { type CommandMetadata, type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
+import { type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
 import {
   type CaseFacts,
   officeOf,
@@ -38,13 +38,6 @@ import {
   withReason,
 } from './referral.ts';
 import { deadlineJobs } from './scheduler.ts';
-
-/** Command metadata as the service kit builds it: the domain part plus correlation and trace. */
-export type RequestMetadata = CommandMetadata & {
-  correlationId?: string;
-  causationId?: string;
-  traceparent?: string;
-};
 
 export interface ReferralServiceDeps {
   db: Database;
