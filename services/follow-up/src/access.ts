@@ -18,7 +18,7 @@ export const Actions = [
   'file:read',
   /** What a mediation needs: the case, the parties' consent, the offence category. */
   'file:read-for-mediation',
-  /** Support actions, contact attempts, safe-contact rules, EVVI, procedure, tasks, appointments, closure request. */
+  /** Support actions, contact attempts, safe-contact rules, EVVI, procedure, compensation, tasks, appointments, closure request. */
   'file:work',
   'file:assign',
   /** Assign over the caseworker's capacity. */
@@ -39,8 +39,10 @@ type Rule = Partial<Record<AccessRole, readonly Relation[]>>;
 const office: readonly Relation[] = ['own-office'];
 const association: readonly Relation[] = ['own-office', 'own-association'];
 const everywhere: readonly Relation[] = [...association, 'national'];
-const work: Rule = { caseworker: association, 'office-manager': office, 'association-manager': association };
+const staff: Rule = { caseworker: association, 'office-manager': office, 'association-manager': association };
 const manage: Rule = { 'office-manager': office, 'association-manager': association };
+/** The service's own work: reactions create tasks, track deadlines, request an EVVI from a requisition's flag. */
+const work: Rule = { ...staff, system: everywhere };
 
 /**
  * Caseworkers work on every file of their association (a colleague's office included); the office
@@ -50,16 +52,16 @@ const manage: Rule = { 'office-manager': office, 'association-manager': associat
  * admin never reach a victim's file.
  */
 export const accessRules: Record<Action, Rule> = {
-  'file:read': { ...work, auditor: everywhere },
-  'file:read-for-mediation': { ...work, auditor: everywhere, mediator: association },
+  'file:read': { ...staff, auditor: everywhere },
+  'file:read-for-mediation': { ...staff, auditor: everywhere, mediator: association },
   'file:work': work,
   'file:assign': { caseworker: office, ...manage },
   'file:force-assignment': manage,
   'file:approve-closure': manage,
-  'file:reopen': work,
-  'file:request-mediation': work,
+  'file:reopen': staff,
+  'file:request-mediation': staff,
   'file:system': { system: everywhere },
-  'roster:read': { ...work, auditor: everywhere },
+  'roster:read': { ...staff, auditor: everywhere },
   'roster:manage': manage,
   'caseload:read': { ...manage, auditor: everywhere },
   'access-log:read': { auditor: everywhere },
