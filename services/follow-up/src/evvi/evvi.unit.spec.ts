@@ -68,15 +68,13 @@ describe('EVVI', () => {
 
   it('assesses coercive control within a couple only, and each measure once', () => {
     refuses(
-      fileSpec
-        .given([opened(), requested])
-        .when(
-          submit({
-            criteria: criteria({
-              circumstances: { discriminatoryMotive: false, sexistMotive: false, linkWithAuthor: 'stranger' },
-            }),
+      fileSpec.given([opened(), requested]).when(
+        submit({
+          criteria: criteria({
+            circumstances: { discriminatoryMotive: false, sexistMotive: false, linkWithAuthor: 'stranger' },
           }),
-        ),
+        }),
+      ),
       'evvi_coercive_control',
       422,
     );
