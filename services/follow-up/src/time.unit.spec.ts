@@ -44,6 +44,7 @@ describe('local time', () => {
     expect(isDay('2024-02-29')).toBe(true);
     expect(isDay('2025-02-29')).toBe(false);
     expect(isDay('2025-2-3')).toBe(false);
+    expect(isDay('2025-13-01')).toBe(false);
   });
 });
 
