@@ -1,10 +1,10 @@
 import { deciderSpec } from '@parcours/testing';
 import { describe, it } from 'vitest';
 import { as, at, bav, caseworker, manager, people, refuses } from '../test-builders.ts';
-import { type RosterCommand, type RosterEvent, rosterDecider } from './roster.ts';
+import { type RosterCommand, type RosterEvent, rosterDecider, type StaffMember } from './roster.ts';
 
 const spec = deciderSpec(rosterDecider);
-const jurist = { staffId: 'cw-1', role: 'jurist' as const, capacity: 30 };
+const jurist: StaffMember = { staffId: 'cw-1', role: 'jurist', capacity: 30 };
 const add = (metadata = manager, data = jurist): RosterCommand => ({
   type: 'AddStaffMember',
   data: { ...bav, ...data },
