@@ -106,3 +106,7 @@ export const laterDay = (a: Day, b: Day): Day => (a >= b ? a : b);
 
 export const addHours = (at: string, hours: number): string =>
   new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+
+/** A due day as an instant: the end of that day on the office's wall clock (midnight starting the next). */
+export const endOfDay = (day: Day, timeZone: string): string =>
+  zonedInstant(addDays(day, 1), '00:00', timeZone).toISOString();

@@ -110,7 +110,9 @@ export type FileClosed = Event<
     openItems: OpenItem[];
   } & Stamp
 >;
-export type FileTransferred = Event<'FileTransferred', { referralId: string; to: Place } & Stamp>;
+/** Where a transfer took the case: another office, or a victim support organisation abroad. */
+export type TransferredTo = Place | { organisationId: string; countryCode: string };
+export type FileTransferred = Event<'FileTransferred', { referralId: string; to: TransferredTo } & Stamp>;
 export type FileReopened = Event<'FileReopened', { reason: string } & Stamp>;
 export type FileFlaggedInactive = Event<'FileFlaggedInactive', { since: string; weeks: number } & Stamp>;
 export type MediationRequested = Event<
@@ -185,13 +187,14 @@ const passive = new Set<FileEvent['type']>([
   'FileFlaggedInactive',
   'CompensationDeadlineTracked',
 ]);
+export const isActivity = (event: FileEvent) => !passive.has(event.type);
 
 export function evolve(state: FileState, event: FileEvent): FileState {
   if (event.type === 'FileOpened') return opened(event);
   if (state.status === 'none') return state;
-  const next = passive.has(event.type)
-    ? state
-    : { ...state, lastActivityAt: event.data.at, flaggedInactiveSince: undefined };
+  const next = isActivity(event)
+    ? { ...state, lastActivityAt: event.data.at, flaggedInactiveSince: undefined }
+    : state;
   switch (event.type) {
     case 'FileAssigned':
       return { ...next, caseworkerId: event.data.caseworkerId };

@@ -18,6 +18,7 @@ import type {
   FileState,
   MediationOutcomes,
   OpenItem,
+  TransferredTo,
 } from './file.ts';
 
 /** The configurable values the file's rules need, read from the service's configuration and passed in. */
@@ -48,7 +49,7 @@ export type RequestClosure = Cmd<'RequestClosure', { reason: ClosureReason; deta
 export type ApproveClosure = Cmd<'ApproveClosure', Record<string, never>>;
 export type RefuseClosure = Cmd<'RefuseClosure', { comment?: string }>;
 export type ReopenFile = Cmd<'ReopenFile', { reason: string }>;
-export type TransferFile = Cmd<'TransferFile', { referralId: string; to: Place }>;
+export type TransferFile = Cmd<'TransferFile', { referralId: string; to: TransferredTo }>;
 export type FlagInactivity = Cmd<'FlagInactivity', Record<string, never>>;
 export type RequestMediation = Cmd<
   'RequestMediation',
