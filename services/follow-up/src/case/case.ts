@@ -1,4 +1,4 @@
-import type { IntakeReadyForOrientation } from '@parcours/contracts';
+import type { IntakeReadyForOrientation, ReferralProposedV1 } from '@parcours/contracts';
 import type { Decider, Event } from '@parcours/eventstore';
 import { assertCan } from '../access.ts';
 import type { Cmd, Place } from '../command.ts';
@@ -9,14 +9,11 @@ import type { CaseFacts } from '../file/file.ts';
  * ordered with each other: the facts may come before or after the referral is accepted. This
  * stream keeps both, so the reactions open each file once everything it needs is known.
  */
-export type Target =
-  | { kind: 'office'; associationId: string; officeId: string }
-  | { kind: 'partner-association'; associationId: string; officeId: string; agreementId: string }
-  | { kind: 'foreign-organisation'; organisationId: string; countryCode: string };
-export type Sender =
-  | { kind: 'national-platform' }
-  | { kind: 'office'; associationId: string; officeId: string };
-export type Mode = 'transfer' | 'referral';
+/** Where a referral goes and who sends it, as referral's contract has them. */
+type Proposed = ReferralProposedV1['data'];
+export type Target = Proposed['target'];
+export type Sender = Proposed['from'];
+export type Mode = Proposed['mode'];
 
 export type CaseIntakeReceived = Event<'CaseIntakeReceived', { facts: CaseFacts; at: string }>;
 export type CaseReferralProposed = Event<

@@ -3,6 +3,7 @@ import type { Cmd, Day, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
 import { FileErrors } from '../file/errors.ts';
 import type { ActiveFile } from '../file/file.ts';
+import { patch } from '../records.ts';
 import { isDay } from '../time.ts';
 
 /** The judicial procedure as the association follows it for the victim: complaint → decision → hearings → judgments → appeals. */
@@ -78,14 +79,14 @@ export const initialProcedure = (): ProcedureState => ({ hearings: {}, judgments
 
 export function evolveProcedure(state: ProcedureState, event: ProcedureEvent): ProcedureState {
   const { by: _by, at: _at, ...data } = event.data;
-  const hearing = (id: string, change: Partial<Hearing>) => {
-    const current = state.hearings[id];
-    return current ? { ...state, hearings: { ...state.hearings, [id]: { ...current, ...change } } } : state;
-  };
-  const judgment = (id: string, change: Partial<Judgment>) => {
-    const current = state.judgments[id];
-    return current ? { ...state, judgments: { ...state.judgments, [id]: { ...current, ...change } } } : state;
-  };
+  const hearing = (id: string, change: Partial<Hearing>) => ({
+    ...state,
+    hearings: patch(state.hearings, id, change),
+  });
+  const judgment = (id: string, change: Partial<Judgment>) => ({
+    ...state,
+    judgments: patch(state.judgments, id, change),
+  });
   switch (event.type) {
     case 'ComplaintRecorded':
       return { ...state, complaint: data as Complaint };

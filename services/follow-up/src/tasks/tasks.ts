@@ -4,6 +4,7 @@ import type { Cmd, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
 import { FileErrors } from '../file/errors.ts';
 import type { ActiveFile } from '../file/file.ts';
+import { patch } from '../records.ts';
 
 /** Tasks and appointments with due dates, and the reminders sent before they fall due. */
 export const TaskKinds = [
@@ -80,16 +81,11 @@ export const reminderKey = (subject: ReminderSubject, dueAt: string, leadHours: 
   `${subject.kind}:${subject.id}@${dueAt}-${leadHours}`;
 
 export function evolveTasks(state: TasksState, event: TaskEvent): TasksState {
-  const task = (id: string, change: Partial<Task>) => {
-    const current = state.tasks[id];
-    return current ? { ...state, tasks: { ...state.tasks, [id]: { ...current, ...change } } } : state;
-  };
-  const appointment = (id: string, change: Partial<Appointment>) => {
-    const current = state.appointments[id];
-    return current
-      ? { ...state, appointments: { ...state.appointments, [id]: { ...current, ...change } } }
-      : state;
-  };
+  const task = (id: string, change: Partial<Task>) => ({ ...state, tasks: patch(state.tasks, id, change) });
+  const appointment = (id: string, change: Partial<Appointment>) => ({
+    ...state,
+    appointments: patch(state.appointments, id, change),
+  });
   switch (event.type) {
     case 'TaskCreated': {
       const { by: _by, at: _at, ...created } = event.data;
