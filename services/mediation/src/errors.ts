@@ -13,6 +13,8 @@ export const MediationErrors = {
     conflict('mandate_status', `A mandate that is ${status} cannot be ${action}`),
   sessionStatus: (status: string, action: string) =>
     conflict('session_status', `A ${status} session cannot be ${action}`),
+  jointSessionMissing: () =>
+    conflict('joint_session_missing', 'An agreement follows a joint session every party attended'),
   invalid: (code: string, detail: string, errors?: FieldError[]) =>
     unprocessable(code, detail, errors ? { errors } : {}),
   /** A slot that breaks scheduling rules: every conflict is listed, on the field it concerns. */

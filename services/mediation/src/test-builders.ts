@@ -26,6 +26,12 @@ export const system = (when: Date): CommandMetadata => ({
 });
 export const by = mediatorActor.actor.id;
 
+/** A typed command builder for one decider's commands: `const cmd = commands<MandateCommand>()`. */
+export const commands =
+  <Union extends { type: string; data: unknown }>(defaultMetadata = mediatorActor) =>
+  <T extends Union['type']>(type: T, data: Extract<Union, { type: T }>['data'], metadata = defaultMetadata) =>
+    ({ type, data, metadata }) as unknown as Extract<Union, { type: T }>;
+
 /** Whatever the domain refused with: its code, status and field errors. */
 export function rejection(run: () => unknown): {
   code: string;

@@ -59,7 +59,7 @@ function sign(command: SignAgreement, state: MandateState, policy: MediationPoli
       session.status === 'held' &&
       principals.every((party) => session.attendance?.present.includes(party.partyId)),
   );
-  if (!jointHeld) throw MediationErrors.wrongStatus('without a joint session', 'agreed');
+  if (!jointHeld) throw MediationErrors.jointSessionMissing();
   const { terms, signatures } = command.data;
   const missing = consentsNeeded(mediation.parties).filter(
     (p) => !signatures.some((s) => s.partyId === p.partyId),

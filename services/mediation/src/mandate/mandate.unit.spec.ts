@@ -5,9 +5,9 @@ import {
   added,
   at,
   by,
+  commands,
   mandate,
   mediator,
-  mediatorActor,
   ordered,
   party,
   policy,
@@ -15,17 +15,16 @@ import {
   respondent,
   victim,
 } from '../test-builders.ts';
-import type { MandateCommand, OrderMandate, RequestMandate } from './commands.ts';
+import type { MandateCommand, OrderMandate } from './commands.ts';
 import { mandateDecider } from './decide.ts';
 import type { MandateEvent, MandateRequest } from './mandate.ts';
 
 const spec = deciderSpec(mandateDecider(policy));
-const cmd = <C extends MandateCommand>(type: C['type'], data: C['data'], metadata = mediatorActor) =>
-  ({ type, data, metadata }) as C;
+const cmd = commands<MandateCommand>();
 
 const { origin: _origin, firstConvocationBy: _first, ...order } = mandate;
 const orderMandate = (overrides: Partial<OrderMandate['data']> = {}) =>
-  cmd<OrderMandate>('OrderMandate', { ...order, ...overrides });
+  cmd('OrderMandate', { ...order, ...overrides });
 
 const request: MandateRequest = {
   mandateId: 'm-1',
@@ -38,7 +37,7 @@ const request: MandateRequest = {
   offenceCategory: 'robbery-theft',
 };
 const requestMandate = (overrides: Partial<MandateRequest> = {}) =>
-  cmd<RequestMandate>('RequestMandate', { ...request, ...overrides });
+  cmd('RequestMandate', { ...request, ...overrides });
 const requested: MandateEvent = { type: 'MandateRequested', data: { ...request, by, at } };
 const summary = {
   mandateId: 'm-1',

@@ -4,9 +4,9 @@ import {
   added,
   at,
   by,
+  commands,
   consented,
   lawyer,
-  mediatorActor,
   ordered,
   party,
   policy,
@@ -15,14 +15,13 @@ import {
   victim,
   withParties,
 } from '../test-builders.ts';
-import type { MandateCommand, RecordConsent } from './commands.ts';
+import type { MandateCommand } from './commands.ts';
 import { mandateDecider } from './decide.ts';
 
 const spec = deciderSpec(mandateDecider(policy));
-const cmd = <C extends MandateCommand>(type: C['type'], data: C['data']) =>
-  ({ type, data, metadata: mediatorActor }) as C;
+const cmd = commands<MandateCommand>();
 const consent = (partyId: string, decision: 'given' | 'refused' = 'given') =>
-  cmd<RecordConsent>('RecordConsent', { partyId, decision, expressedAt: at, channel: 'in-person' });
+  cmd('RecordConsent', { partyId, decision, expressedAt: at, channel: 'in-person' });
 
 describe('parties', () => {
   it('adds the victim, the respondent and those who act for them', () => {

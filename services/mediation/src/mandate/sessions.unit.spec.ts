@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   at,
   by,
+  commands,
   context,
   held,
   local,
@@ -14,19 +15,18 @@ import {
   slot,
   withParties,
 } from '../test-builders.ts';
-import type { MandateCommand, RecordAttendance, RescheduleSession, ScheduleSession } from './commands.ts';
+import type { MandateCommand } from './commands.ts';
 import { mandateDecider } from './decide.ts';
 import { evolveMandate } from './evolve.ts';
 import { initialMandateState, type MandateEvent } from './mandate.ts';
 import type { SessionKind, Slot } from './sessions.ts';
 
 const spec = deciderSpec(mandateDecider(policy));
-const cmd = <C extends MandateCommand>(type: C['type'], data: C['data'], metadata = mediatorActor) =>
-  ({ type, data, metadata }) as C;
+const cmd = commands<MandateCommand>();
 const schedule = (sessionId: string, kind: SessionKind, s: Slot, gap = policy) =>
   deciderSpec(mandateDecider(gap))
     .given(kind === 'joint' ? readyForJoint : withParties)
-    .when(cmd<ScheduleSession>('ScheduleSession', { sessionId, kind, slot: s, context: context() }));
+    .when(cmd('ScheduleSession', { sessionId, kind, slot: s, context: context() }));
 const codes = (run: () => unknown) => rejection(run).errors?.map((e) => e.message);
 
 const victimInterview = slot('2026-03-10', '10:00', '11:00', { 'p-victim': '10:00' });
@@ -101,8 +101,7 @@ describe('scheduling', () => {
 describe('rescheduling and cancelling', () => {
   const later = slot('2026-03-11', '15:00', '16:00', { 'p-victim': '15:00' });
   const history = [...withParties, scheduled('s-1', 'individual', victimInterview)];
-  const reschedule = (s: Slot) =>
-    cmd<RescheduleSession>('RescheduleSession', { sessionId: 's-1', slot: s, context: context() });
+  const reschedule = (s: Slot) => cmd('RescheduleSession', { sessionId: 's-1', slot: s, context: context() });
 
   it('moves the session and increments its sequence each time', () => {
     spec
@@ -164,11 +163,7 @@ describe('attendance', () => {
   const history = [...withParties, scheduled('s-1', 'individual', victimInterview)];
   const after = { ...mediatorActor, now: local('2026-03-10', '11:05') };
   const record = (present: string[], absent: string[] = [], metadata = after) =>
-    cmd<RecordAttendance>(
-      'RecordAttendance',
-      { sessionId: 's-1', attendance: { present, absent, excused: [] } },
-      metadata,
-    );
+    cmd('RecordAttendance', { sessionId: 's-1', attendance: { present, absent, excused: [] } }, metadata);
 
   it('records who came once the session started; the same record again is a no-op', () => {
     const recorded = spec
