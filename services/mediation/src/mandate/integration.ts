@@ -129,7 +129,11 @@ export function publicationsOf(
         },
         compensationCents: compensations.reduce((sum, term) => sum + term.amountCents, 0),
         instalments: compensations.reduce((sum, term) => sum + term.instalments.length, 0),
-        lastDueDate: dueItems(terms).reduce((last, item) => (item.dueDate > last ? item.dueDate : last), ''),
+        lastDueDate:
+          dueItems(terms)
+            .map((item) => item.dueDate)
+            .toSorted()
+            .at(-1) ?? '',
         sessionsHeld,
         at,
       };
