@@ -3,6 +3,7 @@ import type { CommandMetadata } from './command.ts';
 import type { MandateEvent } from './mandate/mandate.ts';
 import type { Party, PartyRole } from './mandate/parties.ts';
 import type { Convocation, SessionKind, Slot } from './mandate/sessions.ts';
+import type { Term } from './mandate/terms.ts';
 import type { Mediator } from './mediator/mediator.ts';
 import { defaultPolicy } from './policy.ts';
 import type { Room } from './rooms/rooms.ts';
@@ -187,3 +188,45 @@ export const readyForJoint: MandateEvent[] = [
   consented('p-victim'),
   consented('p-respondent'),
 ];
+
+/** The joint session: the victim first, the respondent and their lawyer a quarter of an hour later. */
+export const jointSlot = slot('2026-03-17', '10:00', '12:00', {
+  'p-victim': '10:00',
+  'p-respondent': '10:15',
+  'p-lawyer': '10:15',
+});
+/** …held with everyone present: an agreement can be signed. */
+export const afterJoint: MandateEvent[] = [
+  ...readyForJoint,
+  scheduled('s-j', 'joint', jointSlot),
+  held('s-j', ['p-victim', 'p-respondent', 'p-lawyer']),
+];
+/** €450 in two instalments, and a written apology. */
+export const compensation: Term = {
+  termId: 't-pay',
+  kind: 'compensation',
+  by: 'p-respondent',
+  to: 'p-victim',
+  amountCents: 45_000,
+  instalments: [
+    { dueDate: '2026-04-30', amountCents: 15_000 },
+    { dueDate: '2026-05-31', amountCents: 30_000 },
+  ],
+};
+export const apology: Term = {
+  termId: 't-sorry',
+  kind: 'apology',
+  by: 'p-respondent',
+  to: 'p-victim',
+  form: 'written',
+  dueDate: '2026-03-31',
+};
+export const signatures = [
+  { partyId: 'p-victim', signedAt: at },
+  { partyId: 'p-respondent', signedAt: at },
+];
+export const signed: MandateEvent = {
+  type: 'AgreementSigned',
+  data: { mandateId: 'm-1', terms: [compensation, apology], signatures, by, at },
+};
+export const agreed: MandateEvent[] = [...afterJoint, signed];

@@ -1,17 +1,7 @@
 import { buildAsyncApiDocument, createContractRegistry } from '@parcours/contracts';
 import { describe, expect, it } from 'vitest';
 import { mediationContracts } from '../contracts.ts';
-import {
-  at,
-  by,
-  held,
-  ordered,
-  policy,
-  readyForJoint,
-  scheduled,
-  slot,
-  withParties,
-} from '../test-builders.ts';
+import { agreed, at, by, held, ordered, policy, scheduled, slot, withParties } from '../test-builders.ts';
 import { evolveMandate } from './evolve.ts';
 import { publicationsOf } from './integration.ts';
 import { initialMandateState, type MandateEvent, type MandateRequest, summaryOf } from './mandate.ts';
@@ -25,45 +15,8 @@ function publish(history: MandateEvent[]) {
   });
 }
 
-const joint = slot('2026-03-17', '10:00', '12:00', {
-  'p-victim': '10:00',
-  'p-respondent': '10:15',
-  'p-lawyer': '10:15',
-});
 const agreedHistory: MandateEvent[] = [
-  ...readyForJoint,
-  scheduled('s-j', 'joint', joint),
-  held('s-j', ['p-victim', 'p-respondent', 'p-lawyer']),
-  {
-    type: 'AgreementSigned',
-    data: {
-      mandateId: 'm-1',
-      terms: [
-        {
-          termId: 't-pay',
-          kind: 'compensation',
-          by: 'p-respondent',
-          to: 'p-victim',
-          amountCents: 45_000,
-          instalments: [
-            { dueDate: '2026-04-30', amountCents: 15_000 },
-            { dueDate: '2026-05-31', amountCents: 30_000 },
-          ],
-        },
-        {
-          termId: 't-sorry',
-          kind: 'apology',
-          by: 'p-respondent',
-          to: 'p-victim',
-          form: 'written',
-          dueDate: '2026-03-31',
-        },
-      ],
-      signatures: [],
-      by,
-      at,
-    },
-  },
+  ...agreed,
   { type: 'TermExecuted', data: { mandateId: 'm-1', termId: 't-sorry', executedOn: '2026-03-20', by, at } },
   {
     type: 'TermExecuted',

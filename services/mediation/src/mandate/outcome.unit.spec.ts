@@ -1,17 +1,23 @@
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  afterJoint,
+  agreed,
+  apology,
   at,
   by,
   commands,
+  compensation,
   held,
+  jointSlot,
   local,
   ordered,
   policy,
   readyForJoint,
   rejection,
   scheduled,
-  slot,
+  signatures,
+  signed,
   system,
   withParties,
 } from '../test-builders.ts';
@@ -23,47 +29,9 @@ import type { Term } from './terms.ts';
 const spec = deciderSpec(mandateDecider(policy));
 const cmd = commands<MandateCommand>();
 
-const joint = slot('2026-03-17', '10:00', '12:00', {
-  'p-victim': '10:00',
-  'p-respondent': '10:15',
-  'p-lawyer': '10:15',
-});
-const afterJoint = [
-  ...readyForJoint,
-  scheduled('s-j', 'joint', joint),
-  held('s-j', ['p-victim', 'p-respondent', 'p-lawyer']),
-];
-const compensation: Term = {
-  termId: 't-pay',
-  kind: 'compensation',
-  by: 'p-respondent',
-  to: 'p-victim',
-  amountCents: 45_000,
-  instalments: [
-    { dueDate: '2026-04-30', amountCents: 15_000 },
-    { dueDate: '2026-05-31', amountCents: 30_000 },
-  ],
-};
-const apology: Term = {
-  termId: 't-sorry',
-  kind: 'apology',
-  by: 'p-respondent',
-  to: 'p-victim',
-  form: 'written',
-  dueDate: '2026-03-31',
-};
 const terms = [compensation, apology];
-const signatures = [
-  { partyId: 'p-victim', signedAt: at },
-  { partyId: 'p-respondent', signedAt: at },
-];
 const sign = (overrides: Partial<SignAgreement['data']> = {}) =>
   cmd('SignAgreement', { terms, signatures, ...overrides });
-const signed: MandateEvent = {
-  type: 'AgreementSigned',
-  data: { mandateId: 'm-1', terms, signatures, by, at },
-};
-const agreed = [...afterJoint, signed];
 
 describe('the agreement', () => {
   it('is signed after a joint session both sides attended, by each of them', () => {
@@ -77,7 +45,7 @@ describe('the agreement', () => {
     });
     const missedJoint = [
       ...readyForJoint,
-      scheduled('s-j', 'joint', joint),
+      scheduled('s-j', 'joint', jointSlot),
       held('s-j', ['p-victim'], ['p-respondent', 'p-lawyer']),
     ];
     expect(rejection(spec.given(missedJoint).when(sign()).events)).toMatchObject({

@@ -2,6 +2,7 @@ import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import {
   added,
+  afterJoint,
   at,
   by,
   consented,
@@ -10,7 +11,6 @@ import {
   ordered,
   party,
   policy,
-  readyForJoint,
   scheduled,
   slot,
   system,
@@ -156,16 +156,6 @@ describe('what a returned or agreed file schedules and cancels', () => {
   });
 
   it('schedules a check of each term and instalment once its due date is over', () => {
-    const joint = slot('2026-03-17', '10:00', '12:00', {
-      'p-victim': '10:00',
-      'p-respondent': '10:15',
-      'p-lawyer': '10:15',
-    });
-    const history = [
-      ...readyForJoint,
-      scheduled('s-j', 'joint', joint),
-      held('s-j', ['p-victim', 'p-respondent', 'p-lawyer']),
-    ];
     const signed: MandateEvent = {
       type: 'AgreementSigned',
       data: {
@@ -195,7 +185,7 @@ describe('what a returned or agreed file schedules and cancels', () => {
       at: local(day, '00:00').toISOString(),
     });
     // The second instalment falls after the change back to winter time: midnight in Paris is 23:00 UTC.
-    given(history)
+    given(afterJoint)
       .when(signed)
       .then([
         check('t-pay', 1, '2026-05-01'),

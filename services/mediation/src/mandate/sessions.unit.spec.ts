@@ -6,6 +6,7 @@ import {
   commands,
   context,
   held,
+  jointSlot,
   local,
   mediatorActor,
   policy,
@@ -31,11 +32,7 @@ const codes = (run: () => unknown) => rejection(run).errors?.map((e) => e.messag
 
 const victimInterview = slot('2026-03-10', '10:00', '11:00', { 'p-victim': '10:00' });
 /** The victim arrives first; the respondent and their lawyer a quarter of an hour later. */
-const joint = slot('2026-03-17', '10:00', '12:00', {
-  'p-victim': '10:00',
-  'p-respondent': '10:15',
-  'p-lawyer': '10:15',
-});
+const joint = jointSlot;
 
 describe('scheduling', () => {
   it('schedules an individual interview at sequence 0, once', () => {

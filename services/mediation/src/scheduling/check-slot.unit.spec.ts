@@ -9,6 +9,7 @@ import {
   consented,
   context,
   held,
+  jointSlot,
   mediator,
   now,
   party,
@@ -24,11 +25,7 @@ import { type SlotConflictCode, SlotConflictCodes } from './conflicts.ts';
 
 const stateOf = (events: MandateEvent[]) => events.reduce(evolveMandate, initialMandateState());
 const interview = slot('2026-03-10', '10:00', '11:00', { 'p-victim': '10:00' });
-const joint = slot('2026-03-17', '10:00', '12:00', {
-  'p-victim': '10:00',
-  'p-respondent': '10:15',
-  'p-lawyer': '10:15',
-});
+const joint = jointSlot;
 const returned: MandateEvent = {
   type: 'MandateReturned',
   data: { mandateId: 'm-1', reason: 'no-agreement', by, at },
