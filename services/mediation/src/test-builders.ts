@@ -1,6 +1,6 @@
 import { atLocal, type LocalDate, type LocalTime } from './calendar/time.ts';
 import type { CommandMetadata } from './command.ts';
-import type { MandateEvent } from './mandate/mandate.ts';
+import type { MandateEvent, MandateRequest } from './mandate/mandate.ts';
 import type { Party, PartyRole } from './mandate/parties.ts';
 import type { Convocation, SessionKind, Slot } from './mandate/sessions.ts';
 import type { Term } from './mandate/terms.ts';
@@ -66,6 +66,17 @@ export const mandate = {
   orderedOn: '2026-02-20',
   deadline: '2026-06-30',
   firstConvocationBy: '2026-04-01',
+};
+/** A follow-up file's request for mandate m-1. */
+export const mandateRequest: MandateRequest = {
+  mandateId: 'm-1',
+  requestId: 'req-7',
+  caseId: 'case-1',
+  fileId: 'file-1',
+  associationId: 'asso-75',
+  officeId: 'office-75-bav',
+  court: 'tj-paris',
+  offenceCategory: 'robbery-theft',
 };
 export const ordered: MandateEvent = { type: 'MandateOrdered', data: { mandate, by, at } };
 

@@ -58,42 +58,26 @@ describe('weekly windows', () => {
     ).toBe(true);
   });
 
-  it('finds the latest instant inside the windows, not before a bound', () => {
-    const notBefore = atLocal('2026-03-02', '08:00', paris);
-    const inside = atLocal('2026-03-04', '10:00', paris);
-    expect(latestWithin(mornings, inside, notBefore, paris)).toEqual(inside);
-    // Wednesday 20:00 moves to the start of Wednesday's window; Monday 07:00 to Friday's.
-    expect(latestWithin(mornings, atLocal('2026-03-04', '20:00', paris), notBefore, paris)).toEqual(
-      atLocal('2026-03-04', '09:00', paris),
-    );
-    expect(latestWithin(mornings, atLocal('2026-03-09', '07:00', paris), notBefore, paris)).toEqual(
-      atLocal('2026-03-06', '09:00', paris),
-    );
-    // A window already started at the bound gives the bound; nothing before the bound gives nothing.
-    expect(
-      latestWithin(
-        mornings,
-        atLocal('2026-03-02', '11:00', paris),
-        atLocal('2026-03-02', '10:00', paris),
-        paris,
-      ),
-    ).toEqual(atLocal('2026-03-02', '11:00', paris));
-    expect(
-      latestWithin(
-        mornings,
-        atLocal('2026-03-02', '13:00', paris),
-        atLocal('2026-03-02', '10:00', paris),
-        paris,
-      ),
-    ).toEqual(atLocal('2026-03-02', '10:00', paris));
-    expect(
-      latestWithin(
-        mornings,
-        atLocal('2026-03-02', '13:00', paris),
-        atLocal('2026-03-02', '12:30', paris),
-        paris,
-      ),
-    ).toBeUndefined();
-    expect(latestWithin([], inside, notBefore, paris)).toEqual(inside);
+  // [what, latest wanted (date time), not before (date time), expected (date time or nothing)]
+  it.each([
+    ['inside a window: itself', '2026-03-04 10:00', '2026-03-02 08:00', '2026-03-04 10:00'],
+    ['after a window: its start', '2026-03-04 20:00', '2026-03-02 08:00', '2026-03-04 09:00'],
+    ['before Monday’s window: Friday’s', '2026-03-09 07:00', '2026-03-02 08:00', '2026-03-06 09:00'],
+    [
+      'a window started before the bound: the bound',
+      '2026-03-02 13:00',
+      '2026-03-02 10:00',
+      '2026-03-02 10:00',
+    ],
+    ['no window after the bound: nothing', '2026-03-02 13:00', '2026-03-02 12:30', undefined],
+  ])('finds the latest instant in the windows, not before a bound: %s', (_, latest, bound, expected) => {
+    const instant = (dateTime: string) => atLocal(dateTime.slice(0, 10), dateTime.slice(11), paris);
+    const found = latestWithin(mornings, instant(latest), instant(bound), paris);
+    expect(found).toEqual(expected === undefined ? undefined : instant(expected));
+  });
+
+  it('takes any time when there are no windows', () => {
+    const instant = atLocal('2026-03-04', '22:00', paris);
+    expect(latestWithin([], instant, atLocal('2026-03-02', '08:00', paris), paris)).toEqual(instant);
   });
 });

@@ -54,21 +54,16 @@ export type RecordTermExecution = Cmd<
 /** Fired once a term's due date is over (reactions.ts schedules it). */
 export type CheckTermExecution = Cmd<'CheckTermExecution', { termId: string; instalment?: number }>;
 
-export type MandateCommand =
-  | RequestMandate
-  | RecordProsecutorDecision
-  | OrderMandate
-  | AssignMediator
-  | AddParty
-  | RecordRelationship
-  | RecordConsent
-  | ScheduleSession
-  | RescheduleSession
-  | CancelSession
-  | RecordAttendance
+/** The commands each part of the decider handles (decide.ts dispatches on them). */
+export type OpeningCommand = RequestMandate | RecordProsecutorDecision | OrderMandate;
+export type PartiesCommand = AssignMediator | AddParty | RecordRelationship | RecordConsent;
+export type SessionsCommand = ScheduleSession | RescheduleSession | CancelSession | RecordAttendance;
+export type OutcomeCommand =
   | SignAgreement
   | ReturnMandate
   | ExpireMandate
   | SendReport
   | RecordTermExecution
   | CheckTermExecution;
+
+export type MandateCommand = OpeningCommand | PartiesCommand | SessionsCommand | OutcomeCommand;

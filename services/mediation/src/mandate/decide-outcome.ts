@@ -2,14 +2,7 @@ import { localDateOf } from '../calendar/time.ts';
 import type { CommandMetadata } from '../command.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationPolicy } from '../policy.ts';
-import type {
-  CheckTermExecution,
-  ExpireMandate,
-  RecordTermExecution,
-  ReturnMandate,
-  SendReport,
-  SignAgreement,
-} from './commands.ts';
+import type { CheckTermExecution, OutcomeCommand, RecordTermExecution, SignAgreement } from './commands.ts';
 import { openMandate, orderedMandate, stamp } from './guards.ts';
 import {
   type ItemStatus,
@@ -21,14 +14,6 @@ import {
 } from './mandate.ts';
 import { consentsNeeded, isPrincipal } from './parties.ts';
 import { checkAt, itemKey, termErrors } from './terms.ts';
-
-type OutcomeCommand =
-  | SignAgreement
-  | ReturnMandate
-  | ExpireMandate
-  | SendReport
-  | RecordTermExecution
-  | CheckTermExecution;
 
 function returned(
   state: MediationState,
@@ -81,6 +66,12 @@ function sign(command: SignAgreement, state: MandateState, policy: MediationPoli
   ];
 }
 
+/** The term, and the instalment when it is one: how events name a due item. */
+const itemOf = ({ termId, instalment }: { termId: string; instalment?: number | undefined }) => ({
+  termId,
+  ...(instalment === undefined ? {} : { instalment }),
+});
+
 /** Once every term and instalment is executed or reported, the agreement is settled. */
 function settle(
   state: MediationState & { status: 'agreed' },
@@ -106,16 +97,10 @@ function agreedItem(state: MandateState, data: { termId: string; instalment?: nu
 function recordExecution(command: RecordTermExecution, state: MandateState): MandateEvent[] {
   const { mediation, item } = agreedItem(state, command.data, 'given a term’s execution');
   if (item.status === 'executed') return [];
-  const { termId, instalment, executedOn } = command.data;
+  const { executedOn } = command.data;
   const executed: MandateEvent = {
     type: 'TermExecuted',
-    data: {
-      mandateId: mediation.mandate.mandateId,
-      termId,
-      ...(instalment === undefined ? {} : { instalment }),
-      executedOn,
-      ...stamp(command.metadata),
-    },
+    data: { mandateId: mediation.mandate.mandateId, ...itemOf(item), executedOn, ...stamp(command.metadata) },
   };
   return [executed, ...settle(mediation, { ...item, status: 'executed', executedOn }, command.metadata)];
 }
@@ -130,14 +115,12 @@ function checkExecution(
   const item = state.agreement.items[itemKey(command.data)];
   if (item?.status !== 'due') return [];
   if (command.metadata.now < checkAt(item, policy.timeZone)) return [];
-  const { termId, instalment, dueDate } = item;
   const reported: MandateEvent = {
     type: 'TermNotExecuted',
     data: {
       mandateId: state.mandate.mandateId,
-      termId,
-      ...(instalment === undefined ? {} : { instalment }),
-      dueDate,
+      ...itemOf(item),
+      dueDate: item.dueDate,
       ...stamp(command.metadata),
     },
   };

@@ -3,12 +3,16 @@ import type { CommandMetadata } from '../command.ts';
 import { MediationErrors } from '../errors.ts';
 import { eligibilityConflicts } from '../mediator/eligibility.ts';
 import type { MediationPolicy } from '../policy.ts';
-import type { AddParty, AssignMediator, RecordConsent, RecordRelationship } from './commands.ts';
+import type {
+  AddParty,
+  AssignMediator,
+  PartiesCommand,
+  RecordConsent,
+  RecordRelationship,
+} from './commands.ts';
 import { openMandate, stamp } from './guards.ts';
 import { legalBasisOf, type MandateEvent, type MandateState, type MediationState } from './mandate.ts';
 import { consentsNeeded, isCouple, isPrincipal, type Party, type Relationship } from './parties.ts';
-
-type PartiesCommand = AssignMediator | AddParty | RecordRelationship | RecordConsent;
 
 /** A couple, current or former, bars penal mediation (legal.ts): the file goes back at once. */
 function coupleBar(

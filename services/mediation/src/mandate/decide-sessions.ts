@@ -2,12 +2,16 @@ import { isBefore } from '../calendar/time.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationPolicy } from '../policy.ts';
 import { checkSlot } from '../scheduling/check-slot.ts';
-import type { CancelSession, RecordAttendance, RescheduleSession, ScheduleSession } from './commands.ts';
+import type {
+  CancelSession,
+  RecordAttendance,
+  RescheduleSession,
+  ScheduleSession,
+  SessionsCommand,
+} from './commands.ts';
 import { orderedMandate, stamp } from './guards.ts';
 import type { MandateEvent, MandateState, MediationState } from './mandate.ts';
 import type { Session, Slot } from './sessions.ts';
-
-type SessionsCommand = ScheduleSession | RescheduleSession | CancelSession | RecordAttendance;
 
 const sameSlot = (a: Slot, b: Slot) =>
   a.start === b.start &&

@@ -7,6 +7,7 @@ import {
   by,
   commands,
   mandate,
+  mandateRequest,
   mediator,
   ordered,
   party,
@@ -26,16 +27,7 @@ const { origin: _origin, firstConvocationBy: _first, ...order } = mandate;
 const orderMandate = (overrides: Partial<OrderMandate['data']> = {}) =>
   cmd('OrderMandate', { ...order, ...overrides });
 
-const request: MandateRequest = {
-  mandateId: 'm-1',
-  requestId: 'req-7',
-  caseId: 'case-1',
-  fileId: 'file-1',
-  associationId: 'asso-75',
-  officeId: 'office-75-bav',
-  court: 'tj-paris',
-  offenceCategory: 'robbery-theft',
-};
+const request = mandateRequest;
 const requestMandate = (overrides: Partial<MandateRequest> = {}) =>
   cmd('RequestMandate', { ...request, ...overrides });
 const requested: MandateEvent = { type: 'MandateRequested', data: { ...request, by, at } };

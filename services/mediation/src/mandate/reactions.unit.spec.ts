@@ -5,9 +5,11 @@ import {
   afterJoint,
   at,
   by,
+  compensation,
   consented,
   held,
   local,
+  mandateRequest,
   ordered,
   party,
   policy,
@@ -21,6 +23,7 @@ import { mandateDecider } from './decide.ts';
 import { evolveMandate } from './evolve.ts';
 import { initialMandateState, type MandateEvent } from './mandate.ts';
 import { onMediationRequested, type Reaction, react } from './reactions.ts';
+import type { Term } from './terms.ts';
 
 /** given(history).when(event).then(reactions): the state handed to `react` is the mandate after the event. */
 const given = (history: MandateEvent[]) => ({
@@ -162,16 +165,13 @@ describe('what a returned or agreed file schedules and cancels', () => {
         mandateId: 'm-1',
         terms: [
           {
-            termId: 't-pay',
-            kind: 'compensation',
-            by: 'p-respondent',
-            to: 'p-victim',
+            ...compensation,
             amountCents: 30_000,
             instalments: [
               { dueDate: '2026-04-30', amountCents: 10_000 },
               { dueDate: '2026-10-31', amountCents: 20_000 },
             ],
-          },
+          } as Term,
           { termId: 't-help', kind: 'undertaking', by: 'p-respondent', dueDate: '2026-05-15' },
         ],
         signatures: [],
@@ -198,15 +198,7 @@ describe('what a returned or agreed file schedules and cancels', () => {
 
 describe('a mediation requested from a follow-up file', () => {
   it('opens a mandate awaiting the prosecutor under the id passed in', () => {
-    const request = {
-      requestId: 'req-7',
-      caseId: 'case-1',
-      fileId: 'file-1',
-      associationId: 'asso-75',
-      officeId: 'office-75-bav',
-      court: 'tj-paris',
-      offenceCategory: 'harassment' as const,
-    };
+    const { mandateId: _unknownYet, ...request } = mandateRequest;
     expect(onMediationRequested(request, { mandateId: 'm-9' })).toEqual({
       mandateId: 'm-9',
       command: { type: 'RequestMandate', data: { ...request, mandateId: 'm-9' } },
