@@ -19,6 +19,7 @@ import {
   victim,
   withParties,
 } from '../test-builders.ts';
+import type { MandateCommand } from './commands.ts';
 import { mandateDecider } from './decide.ts';
 import { evolveMandate } from './evolve.ts';
 import { initialMandateState, type MandateEvent } from './mandate.ts';
@@ -126,6 +127,51 @@ describe('no-shows return the file', () => {
       .given([...withParties, returned])
       .when(command)
       .then([]);
+  });
+});
+
+describe('two no-shows, through the decider and back', () => {
+  it('record the second absence, react with a return, and return the file once', () => {
+    const decider = mandateDecider(policy);
+    const fold = (events: MandateEvent[]) => events.reduce(decider.evolve, decider.initialState());
+    const history = [
+      ...withParties,
+      interview('s-1', 'p-respondent', '2026-03-10'),
+      interview('s-2', 'p-respondent', '2026-03-17'),
+      held('s-1', [], ['p-respondent']),
+    ];
+    const after = system(local('2026-03-17', '11:00'));
+    const attendance = decider.decide(
+      {
+        type: 'RecordAttendance',
+        data: { sessionId: 's-2', attendance: { present: [], absent: ['p-respondent'], excused: [] } },
+        metadata: after,
+      },
+      fold(history),
+    );
+    const [reaction, ...none] = react(attendance[0]!, fold([...history, ...attendance]), policy);
+    expect(none).toEqual([]);
+    const returned = decider.decide(
+      { ...reaction!.command, metadata: after } as MandateCommand,
+      fold([...history, ...attendance]),
+    );
+    expect(returned).toEqual([
+      {
+        type: 'MandateReturned',
+        data: {
+          mandateId: 'm-1',
+          reason: 'no-shows',
+          partyId: 'p-respondent',
+          by: 'system:mediation',
+          at: after.now.toISOString(),
+        },
+      },
+    ]);
+    const again = decider.decide(
+      { ...reaction!.command, metadata: after } as MandateCommand,
+      fold([...history, ...attendance, ...returned]),
+    );
+    expect(again).toEqual([]);
   });
 });
 
