@@ -3,36 +3,10 @@ import type { CommandMetadata } from '../command.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationPolicy } from '../policy.ts';
 import type { CheckTermExecution, OutcomeCommand, RecordTermExecution, SignAgreement } from './commands.ts';
-import { openMandate, orderedMandate, stamp } from './guards.ts';
-import {
-  type ItemStatus,
-  legalBasisOf,
-  type MandateEvent,
-  type MandateState,
-  type MediationState,
-  type ReturnReason,
-} from './mandate.ts';
+import { openMandate, orderedMandate, returnedEvent, stamp } from './guards.ts';
+import type { ItemStatus, MandateEvent, MandateState, MediationState } from './mandate.ts';
 import { consentsNeeded, isPrincipal } from './parties.ts';
 import { checkAt, itemKey, termErrors } from './terms.ts';
-
-function returned(
-  state: MediationState,
-  reason: ReturnReason,
-  metadata: CommandMetadata,
-  partyId?: string,
-): MandateEvent {
-  const legalBasis = legalBasisOf[reason];
-  return {
-    type: 'MandateReturned',
-    data: {
-      mandateId: state.mandate.mandateId,
-      reason,
-      ...(partyId ? { partyId } : {}),
-      ...(legalBasis ? { legalBasis } : {}),
-      ...stamp(metadata),
-    },
-  };
-}
 
 /** An agreement follows a joint session every principal attended, and is signed by everyone who consents. */
 function sign(command: SignAgreement, state: MandateState, policy: MediationPolicy): MandateEvent[] {
@@ -139,12 +113,14 @@ export function decideOutcome(
       // A reaction may return a file twice (a refusal and a no-show): the second is a no-op.
       if (state.status === 'returned') return [];
       const mediation = openMandate(state, 'returned');
-      return [returned(mediation, command.data.reason, command.metadata, command.data.partyId)];
+      return [returnedEvent(mediation, command.data.reason, command.metadata, command.data.partyId)];
     }
     case 'ExpireMandate': {
       if (state.status !== 'open') return [];
       const today = localDateOf(command.metadata.now, policy.timeZone);
-      return today > state.mandate.deadline ? [returned(state, 'deadline-passed', command.metadata)] : [];
+      return today > state.mandate.deadline
+        ? [returnedEvent(state, 'deadline-passed', command.metadata)]
+        : [];
     }
     case 'SendReport': {
       const mediation = orderedMandate(state, 'reported');

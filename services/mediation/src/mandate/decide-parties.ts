@@ -10,8 +10,8 @@ import type {
   RecordConsent,
   RecordRelationship,
 } from './commands.ts';
-import { openMandate, stamp } from './guards.ts';
-import { legalBasisOf, type MandateEvent, type MandateState, type MediationState } from './mandate.ts';
+import { openMandate, returnedEvent, stamp } from './guards.ts';
+import type { MandateEvent, MandateState, MediationState } from './mandate.ts';
 import { consentsNeeded, isCouple, isPrincipal, type Party, type Relationship } from './parties.ts';
 
 /** A couple, current or former, bars penal mediation (legal.ts): the file goes back at once. */
@@ -20,18 +20,7 @@ function coupleBar(
   relationship: Relationship | undefined,
   metadata: CommandMetadata,
 ): MandateEvent[] {
-  if (!relationship || !isCouple(relationship)) return [];
-  return [
-    {
-      type: 'MandateReturned',
-      data: {
-        mandateId: state.mandate.mandateId,
-        reason: 'couple-violence',
-        legalBasis: legalBasisOf['couple-violence'],
-        ...stamp(metadata),
-      },
-    },
-  ];
+  return relationship && isCouple(relationship) ? [returnedEvent(state, 'couple-violence', metadata)] : [];
 }
 
 function assign(command: AssignMediator, state: MediationState, policy: MediationPolicy): MandateEvent[] {

@@ -1,5 +1,6 @@
 import type { Decider } from '@parcours/eventstore';
 import { addDays, localDateOf } from '../calendar/time.ts';
+import type { CommandMetadata } from '../command.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationPolicy } from '../policy.ts';
 import type { MandateCommand, OrderMandate, RecordProsecutorDecision, RequestMandate } from './commands.ts';
@@ -19,10 +20,7 @@ import {
 } from './mandate.ts';
 
 /** Penal mediation is barred for violence within a couple (legal.ts): the mandate is refused, saying why. */
-function refusedForCoupleViolence(
-  summary: MandateSummary,
-  command: { metadata: RequestMandate['metadata'] },
-): MandateEvent[] {
+function refusedForCoupleViolence(summary: MandateSummary, metadata: CommandMetadata): MandateEvent[] {
   if (summary.offenceCategory !== 'couple-violence') return [];
   return [
     {
@@ -32,7 +30,7 @@ function refusedForCoupleViolence(
         summary,
         reason: 'couple-violence',
         legalBasis: legalBasisOf['couple-violence'],
-        ...stamp(command.metadata),
+        ...stamp(metadata),
       },
     },
   ];
@@ -44,26 +42,26 @@ function request(command: RequestMandate, state: MandateState): MandateEvent[] {
   if (state.status === 'refused' && state.summary.requestId === data.requestId) return [];
   if (state.status !== 'none') throw MediationErrors.exists('mandate');
   const requested: MandateEvent = { type: 'MandateRequested', data: { ...data, ...stamp(command.metadata) } };
-  return [requested, ...refusedForCoupleViolence(summaryOf(data), command)];
+  return [requested, ...refusedForCoupleViolence(summaryOf(data), command.metadata)];
 }
 
 function open(
   mandate: Omit<Mandate, 'firstConvocationBy'>,
-  command: { metadata: RequestMandate['metadata'] },
+  metadata: CommandMetadata,
   policy: MediationPolicy,
 ): MandateEvent[] {
   if (mandate.deadline < mandate.orderedOn)
     throw MediationErrors.invalid('invalid_deadline', 'The deadline is before the order', [
       { field: '/body/deadline', message: 'invalid_deadline' },
     ]);
-  const refused = refusedForCoupleViolence(summaryOf(mandate), command);
+  const refused = refusedForCoupleViolence(summaryOf(mandate), metadata);
   if (refused.length > 0) return refused;
-  const openedOn = localDateOf(command.metadata.now, policy.timeZone);
+  const openedOn = localDateOf(metadata.now, policy.timeZone);
   const firstConvocationBy = addDays(openedOn, policy.firstConvocationWithinDays);
   return [
     {
       type: 'MandateOrdered',
-      data: { mandate: { ...mandate, firstConvocationBy }, ...stamp(command.metadata) },
+      data: { mandate: { ...mandate, firstConvocationBy }, ...stamp(metadata) },
     },
   ];
 }
@@ -92,7 +90,7 @@ function prosecutorDecision(
   const offence = { category: offenceCategory, ...(qualification ? { qualification } : {}) };
   return open(
     { ...request, origin: 'follow-up', prosecutorReference, orderedOn, deadline, offence },
-    command,
+    command.metadata,
     policy,
   );
 }
@@ -102,7 +100,7 @@ function order(command: OrderMandate, state: MandateState, policy: MediationPoli
     return [];
   if (state.status === 'refused' && state.summary.mandateId === command.data.mandateId) return [];
   if (state.status !== 'none') throw MediationErrors.exists('mandate');
-  return open({ ...command.data, origin: 'prosecutor' }, command, policy);
+  return open({ ...command.data, origin: 'prosecutor' }, command.metadata, policy);
 }
 
 export function decideMandate(
