@@ -19,7 +19,7 @@ export const MediationErrors = {
     unprocessable(code, detail, errors ? { errors } : {}),
   /** A slot that breaks scheduling rules: every conflict is listed, on the field it concerns. */
   slotConflicts: (conflicts: readonly { code: string; field?: string }[]) =>
-    new DomainError('slot_conflict', 409, 'Conflict', {
+    new DomainError('slot_conflict', 409, {
       detail: `The slot conflicts: ${[...new Set(conflicts.map((c) => c.code))].join(', ')}`,
       errors: conflicts.map((c) => ({ field: c.field ? `/body/${c.field}` : '/body', message: c.code })),
     }),

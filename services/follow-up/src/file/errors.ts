@@ -1,8 +1,8 @@
-import { conflict, DomainError, forbidden, unprocessable } from '@parcours/service-kit';
+import { conflict, forbidden, notFound, unprocessable } from '@parcours/service-kit';
 
 /** Every refusal of the follow-up domain, with its code (problem+json `code`). Details never carry personal data. */
 export const FileErrors = {
-  notFound: () => new DomainError('file_not_found', 404, 'Not Found', { detail: 'No such file' }),
+  notFound: () => notFound('file_not_found', 'No such file'),
   exists: () => conflict('file_exists', 'A file with this id exists for another referral'),
   readOnly: () =>
     conflict('file_read_only', 'This file was transferred to another office: it is a read-only trace'),
