@@ -17,8 +17,54 @@ export {
   directoryContracts,
 } from './directory/events.ts';
 export { EncryptedEnvelope } from './encrypted-envelope.ts';
+export {
+  CompensationClaimFiledV1,
+  ContactAttemptedV1,
+  EvviRequestedV1,
+  EvviSubmittedV1,
+  FileAssignedV1,
+  FileClosedV1,
+  FileClosureRefusedV1,
+  FileClosureRequestedV1,
+  FileFlaggedInactiveV1,
+  FileMediationRequestedV1,
+  FileOpenedV1,
+  FileReopenedV1,
+  followUpContracts,
+  HearingScheduledV1,
+  SupportActionRecordedV1,
+} from './followup/events.ts';
+export {
+  ActionChannels,
+  ActionKinds,
+  ClosureReasons,
+  ContactChannels,
+  ContactNumbers,
+  EvviLevels,
+  EvviRequesters,
+  OpenItems,
+  ProtectiveMeasures,
+  Schemes,
+} from './followup/values.ts';
 export { IntakeReadyForOrientation, IntakeReadyForOrientationData } from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
+export {
+  MediationAgreedV1,
+  MediationOpenedV1,
+  MediationRefusedV1,
+  MediationRequestedV1,
+  MediationReturnedV1,
+  MediationSessionHeldV1,
+  MediationSettledV1,
+  MediationTermNotExecutedV1,
+  mediationContracts,
+} from './mediation/events.ts';
+export {
+  type MediationRule,
+  MediationRules,
+  ReturnReasons,
+  SessionKinds,
+} from './mediation/values.ts';
 export {
   IntegrationEventInvalidError,
   type OutboxMessage,

@@ -97,6 +97,12 @@ export { type CommandRouteOptions, commandRoute } from './routes.ts';
 export { ProblemSchema, StringEnum } from './schemas.ts';
 export { type ListenOptions, listen } from './server.ts';
 export {
+  createServiceApp,
+  type ServiceAppOptions,
+  type ServiceDefinition,
+  type ServiceModule,
+} from './service-app.ts';
+export {
   defaultInstrumentations,
   shutdownTelemetry,
   startTelemetry,

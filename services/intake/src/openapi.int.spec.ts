@@ -33,7 +33,7 @@ describe('intake OpenAPI document', () => {
       token: (operation) => (operation.path === '/intakes/helpline-calls' ? tokens.helpline : tokens.admin),
       snapshot: rowCounts(
         (sql) => service.module.db.query(sql),
-        ['es_events', 'es_outbox', 'subject_keys', 'access_log'],
+        ['es_events', 'es_outbox', 'subject_keys', 'es_access_log'],
       ),
       pathValues: { intakeId: recorded.json().intakeId },
       seed: 9,
@@ -48,7 +48,7 @@ describe('intake OpenAPI document', () => {
         before !== undefined &&
         after !== undefined &&
         after['subject_keys'] === (before['subject_keys'] ?? 0) + 1 &&
-        ['es_events', 'es_outbox', 'access_log'].every((table) => after[table] === before[table])
+        ['es_events', 'es_outbox', 'es_access_log'].every((table) => after[table] === before[table])
       );
     };
     expect(report.failures.filter((failure) => !keyLeftBehind(failure))).toEqual([]);

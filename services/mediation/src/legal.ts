@@ -1,3 +1,4 @@
+import type { MediationRule } from '@parcours/contracts';
 /**
  * The legal rules the mediation domain applies, as data: events and reports name a rule by its key,
  * and the text cited to a prosecutor comes from this table only (articles get renumbered; the code
@@ -43,7 +44,7 @@ export const legalReferences = {
     article: 'R15-33-33, 4°',
     summary: 'A mediator of the prosecutor is not over 75 years of age.',
   },
-} as const satisfies Record<string, LegalReference>;
+} as const satisfies Record<MediationRule, LegalReference>;
 
 export type LegalBasis = keyof typeof legalReferences;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Database, EventStore, OutboxRelay, ProjectionRunner, Scheduler } from '@parcours/eventstore';
+import { type Geography, loadGeography } from '@parcours/geography';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { ReferralConfig } from './config.ts';
 import { DirectoryFeed } from './directory/index.ts';
@@ -11,7 +12,6 @@ import {
   watchDirectoryFeed,
 } from './directory/publish.ts';
 import { seedDirectory } from './directory/seed.ts';
-import { type Geography, loadGeography } from './geography/geography.ts';
 import { referralMigrations } from './migrations.ts';
 import { orientationBatchHandler, orientationHandler } from './referral/consumers.ts';
 import { referralInbox } from './referral/inbox/index.ts';

@@ -33,7 +33,7 @@ describe('referral OpenAPI document', () => {
       // Everything a command can leave behind.
       snapshot: rowCounts(
         (sql) => service.module.db.query(sql),
-        ['es_events', 'es_outbox', 'referral_deadlines'],
+        ['es_events', 'es_outbox', 'es_schedule'],
       ),
       pathValues: {
         referralId: referralIdFor(event.id),

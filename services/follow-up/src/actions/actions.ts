@@ -1,22 +1,11 @@
+import { ActionChannels, ActionKinds } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import type { Cmd, Envelope, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
 import { FileErrors } from '../file/errors.ts';
 import type { ActiveFile } from '../file/file.ts';
 
-/** Support actions ("entretiens"): what the association did for the victim, typed for the annual statistics. */
-export const ActionKinds = [
-  'legal-information',
-  'psychological-support',
-  'social-support',
-  'hearing-accompaniment',
-  'civil-party-claim',
-  'compensation-file',
-  'orientation',
-  'other',
-] as const;
 export type ActionKind = (typeof ActionKinds)[number];
-export const ActionChannels = ['in-person', 'phone', 'video', 'home-visit'] as const;
 export const OrientationTargets = [
   'lawyer',
   'health-service',
@@ -89,3 +78,5 @@ export function decideActions(command: ActionCommand, file: ActiveFile): ActionE
     throw invalid('hearing_not_found', 'No such hearing in this file');
   return [{ type: 'SupportActionRecorded', data: { ...action, ...stampOf(command.metadata) } }];
 }
+
+export { ActionChannels, ActionKinds };

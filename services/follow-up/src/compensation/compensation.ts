@@ -1,3 +1,4 @@
+import { Schemes } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import type { Cmd, Day, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
@@ -20,7 +21,6 @@ import {
  * date of a minor victim is a consequence of the birth date (personal data): it comes on the
  * command, is used, and is not kept; only the deadline it gives is.
  */
-export const Schemes = ['civi', 'sarvi'] as const;
 export type Scheme = (typeof Schemes)[number];
 export const WaiverReasons = ['victim-declined', 'not-eligible', 'paid-by-author'] as const;
 
@@ -180,3 +180,5 @@ export function decideCompensation(command: CompensationCommand, file: ActiveFil
     }
   }
 }
+
+export { Schemes };

@@ -1,3 +1,4 @@
+import { ContactChannels, ContactNumbers } from '@parcours/contracts';
 import { addDays, isTimeZone, localTime, zonedInstant } from '../time.ts';
 
 /**
@@ -29,10 +30,7 @@ export interface SafeContactRules {
   windows?: SafeWindow[];
 }
 
-export const ContactChannels = ['phone', 'sms', 'video'] as const;
 export type ContactChannel = (typeof ContactChannels)[number];
-/** Which number was dialled: the safe one, the victim's other one, or the third party's. */
-export const ContactNumbers = ['safe', 'other', 'third-party'] as const;
 export type ContactNumber = (typeof ContactNumbers)[number];
 
 export type CallRefusal = 'safe_hours_not_set' | 'outside_safe_hours';
@@ -151,3 +149,5 @@ export function reachability(attempts: readonly EndedAttempt[], policy: ReachPol
     spanDays,
   };
 }
+
+export { ContactChannels, ContactNumbers };

@@ -1,3 +1,4 @@
+import { EvviLevels, EvviRequesters, ProtectiveMeasures } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import type { Cmd, Day, Envelope, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
@@ -10,7 +11,6 @@ import { isDay } from '../time.ts';
  * a prosecutor or an investigating judge, with a due date; submitted as versions, a new one when
  * new facts appear (every version is kept).
  */
-export const EvviRequesters = ['requisition', 'prosecutor', 'investigating-judge'] as const;
 export const HarmSeverities = ['none', 'minor', 'serious', 'very-serious'] as const;
 export const AuthorLinks = [
   'unknown',
@@ -20,22 +20,6 @@ export const AuthorLinks = [
   'family',
   'partner',
   'former-partner',
-] as const;
-export const EvviLevels = ['low', 'moderate', 'high', 'very-high'] as const;
-export const ProtectiveMeasures = [
-  'serious-danger-phone',
-  'anti-approach-bracelet',
-  'protection-order',
-  'no-contact-order',
-  'eviction-of-author',
-  'shelter',
-  'closed-door-hearing',
-  'no-confrontation',
-  'recorded-hearing',
-  'interpreter',
-  'support-person-at-hearings',
-  'psychological-care',
-  'specialised-association',
 ] as const;
 
 type Severity = (typeof HarmSeverities)[number];
@@ -164,3 +148,5 @@ export function withinCouple(file: ActiveFile): boolean {
     file.file.facts.offenceCategory === 'couple-violence' || link === 'partner' || link === 'former-partner'
   );
 }
+
+export { EvviLevels, EvviRequesters, ProtectiveMeasures };

@@ -6,6 +6,7 @@ import type {
   Urgencies,
   VulnerabilityFlags,
 } from '@parcours/contracts';
+import { ClosureReasons, OpenItems } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import { type ActionEvent, type ActionsState, evolveActions, initialActions } from '../actions/actions.ts';
 import type { Day, Envelope, Place, Stamp } from '../command.ts';
@@ -66,16 +67,7 @@ export interface FileRecord {
   timeZone: string;
 }
 
-export const ClosureReasons = [
-  'support-completed',
-  'unreachable',
-  'declined-by-victim',
-  'transferred',
-  'deceased',
-  'other',
-] as const;
 export type ClosureReason = (typeof ClosureReasons)[number];
-export const OpenItems = ['hearing', 'compensation-deadline', 'mediation'] as const;
 export type OpenItem = (typeof OpenItems)[number];
 export const MediationOutcomes = [
   'agreement',
@@ -275,3 +267,5 @@ function opened(event: FileOpened): ActiveFile {
     tasks: initialTasks(),
   };
 }
+
+export { ClosureReasons, OpenItems };

@@ -9,12 +9,12 @@ import {
   FileClosureRefusedV1,
   FileClosureRequestedV1,
   FileFlaggedInactiveV1,
+  FileMediationRequestedV1,
   FileOpenedV1,
   FileReopenedV1,
   HearingScheduledV1,
-  MediationRequestedV1,
   SupportActionRecordedV1,
-} from '../contracts.ts';
+} from '@parcours/contracts';
 import { localTime } from '../time.ts';
 import type { ActiveFile, FileEvent, FileState } from './file.ts';
 
@@ -123,7 +123,7 @@ export function integrationEventFor(event: FileEvent, state: FileState): Mapped 
     }
     case 'MediationRequested': {
       const { mediationRequestId, court, prosecutorOffice, offenceCategory } = event.data;
-      return map(MediationRequestedV1, {
+      return map(FileMediationRequestedV1, {
         mediationRequestId,
         ...(court ? { court } : {}),
         ...(prosecutorOffice ? { prosecutorOffice } : {}),

@@ -1,5 +1,5 @@
+import { followUpContracts } from '@parcours/contracts';
 import { describe, expect, it } from 'vitest';
-import { followUpContracts } from '../contracts.ts';
 import { assessment } from '../evvi/test-builders.ts';
 import { daysLater, event, lyon, opened } from '../test-builders.ts';
 import { evolve, type FileEvent, initialState } from './file.ts';

@@ -1,6 +1,4 @@
 import type { IntegrationEventContract } from '@parcours/contracts';
-import type { Static, TSchema } from '@sinclair/typebox';
-import { localDateOf } from '../calendar/time.ts';
 import {
   MediationAgreedV1,
   MediationOpenedV1,
@@ -10,7 +8,9 @@ import {
   MediationSessionHeldV1,
   MediationSettledV1,
   MediationTermNotExecutedV1,
-} from '../contracts.ts';
+} from '@parcours/contracts';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { localDateOf } from '../calendar/time.ts';
 import type { MediationPolicy } from '../policy.ts';
 import {
   hasMediation,

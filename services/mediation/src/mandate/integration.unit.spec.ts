@@ -1,6 +1,5 @@
-import { buildAsyncApiDocument, createContractRegistry } from '@parcours/contracts';
+import { buildAsyncApiDocument, createContractRegistry, mediationContracts } from '@parcours/contracts';
 import { describe, expect, it } from 'vitest';
-import { mediationContracts } from '../contracts.ts';
 import { agreed, at, by, held, ordered, policy, scheduled, slot, withParties } from '../test-builders.ts';
 import { evolveMandate } from './evolve.ts';
 import { publicationsOf } from './integration.ts';

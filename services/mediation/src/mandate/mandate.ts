@@ -1,4 +1,5 @@
 import type { OffenceCategories } from '@parcours/contracts';
+import { ReturnReasons } from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import type { LocalDate } from '../calendar/time.ts';
 import type { LegalBasis } from '../legal.ts';
@@ -67,15 +68,6 @@ export function summaryOf(
 }
 
 export type RefusalReason = 'couple-violence' | 'prosecutor-declined';
-export const ReturnReasons = [
-  'victim-refused',
-  'respondent-refused',
-  'no-shows',
-  'couple-violence',
-  'no-agreement',
-  'deadline-passed',
-  'withdrawn-by-prosecutor',
-] as const;
 export type ReturnReason = (typeof ReturnReasons)[number];
 
 /** The rule a return or refusal rests on, cited in the report (legal.ts). */
@@ -185,3 +177,5 @@ export type MediationState = Extract<MandateState, Mediation>;
 export const initialMandateState = (): MandateState => ({ status: 'none' });
 export const mandateStreamId = (mandateId: string) => `mediation-${mandateId}`;
 export const hasMediation = (state: MandateState): state is MediationState => 'mandate' in state;
+
+export { ReturnReasons };

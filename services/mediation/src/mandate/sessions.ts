@@ -1,7 +1,7 @@
+import { SessionKinds } from '@parcours/contracts';
 import type { TimeRange } from '../calendar/time.ts';
 
 /** Individual interviews come first, one side at a time; joint sessions bring the sides together. */
-export const SessionKinds = ['individual', 'joint'] as const;
 export type SessionKind = (typeof SessionKinds)[number];
 
 /** When one party is expected: the sides are convened at different times (policy.ts: the arrival gap). */
@@ -68,3 +68,5 @@ export function bookingsOf(mandateId: string, session: Pick<Session, 'sessionId'
 }
 
 export const isActive = (session: Session) => session.status === 'scheduled';
+
+export { SessionKinds };

@@ -1,5 +1,5 @@
 import { type Database, type EventStore, handleCommand } from '@parcours/eventstore';
-import type { Commune, Geography } from '../geography/geography.ts';
+import type { Commune, Geography } from '@parcours/geography';
 import {
   type Association,
   type DirectoryCommand,

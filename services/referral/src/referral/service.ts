@@ -21,10 +21,10 @@ import {
   type Sql,
   schedule,
 } from '@parcours/eventstore';
+import type { Geography } from '@parcours/geography';
 import { type CommandMetadata, eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import type { TSchema } from '@sinclair/typebox';
 import type { DirectoryIndex } from '../directory/index.ts';
-import type { Geography } from '../geography/geography.ts';
 import { type RoutingDecision, route } from '../routing/route.ts';
 import { type ReferralCommand, ReferralErrors, referralDecider } from './decide.ts';
 import {

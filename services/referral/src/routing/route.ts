@@ -1,8 +1,8 @@
 import type { IntakeReadyForOrientationData } from '@parcours/contracts';
+import type { Commune, Geography } from '@parcours/geography';
 import type { Static } from '@sinclair/typebox';
 import type { Office, OfficeType, Speciality } from '../directory/directory.ts';
 import type { DirectoryIndex } from '../directory/index.ts';
-import type { Commune, Geography } from '../geography/geography.ts';
 
 export type IntakeFacts = Pick<
   Static<typeof IntakeReadyForOrientationData>,

@@ -1,7 +1,7 @@
+import { loadGeography } from '@parcours/geography';
 import type { DirectoryEvents } from '../directory/directory.ts';
 import { DirectoryIndex } from '../directory/index.ts';
 import { generateNetwork } from '../directory/seed.ts';
-import { loadGeography } from '../geography/geography.ts';
 import type { IntakeFacts } from './route.ts';
 
 /** The real geography and the seeded network, as the service holds them, for pure tests. */

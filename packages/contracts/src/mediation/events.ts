@@ -1,13 +1,13 @@
-import { defineIntegrationEvent, OffenceCategories, Topics } from '@parcours/contracts';
 import { type TSchema, Type } from '@sinclair/typebox';
-import { legalReferences } from './legal.ts';
-import { ReturnReasons } from './mandate/mandate.ts';
-import { SessionKinds } from './mandate/sessions.ts';
+import { defineIntegrationEvent } from '../contract.ts';
+import { Topics } from '../topics.ts';
+import { OffenceCategories } from '../values.ts';
+import { MediationRules, ReturnReasons, SessionKinds } from './values.ts';
 
 /**
  * The mediation service's integration events on `mediation.events.v1`, for the projections and
  * the follow-up file: ids, places, dates, outcomes and counts, never a party's identity, contact or
- * free text (those stay encrypted in the service). Proposed here; they move to packages/contracts.
+ * free text (those stay encrypted in the service).
  */
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 const literals = <const T extends readonly string[]>(values: T, description: string) =>
@@ -34,9 +34,7 @@ const base = {
   requestId: Type.Optional(Id('The follow-up file’s request')),
 };
 const offenceCategory = literals(OffenceCategories, 'Offence category (federation taxonomy)');
-const legalBasis = Type.Optional(
-  literals(Object.keys(legalReferences) as (keyof typeof legalReferences)[], 'Rule the decision rests on'),
-);
+const legalBasis = Type.Optional(literals(MediationRules, 'Rule the decision rests on'));
 
 const event = <P extends Record<string, TSchema>>(name: string, summary: string, properties: P) =>
   defineIntegrationEvent({

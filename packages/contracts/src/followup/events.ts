@@ -1,23 +1,24 @@
-import {
-  defineIntegrationEvent,
-  EncryptedEnvelope,
-  IntakeChannels,
-  Needs,
-  OffenceCategories,
-  Topics,
-  Urgencies,
-} from '@parcours/contracts';
 import { type TSchema, Type } from '@sinclair/typebox';
-import { ActionChannels, ActionKinds } from './actions/actions.ts';
-import { Schemes } from './compensation/compensation.ts';
-import { ContactChannels, ContactNumbers } from './contact/safe-contact.ts';
-import { EvviLevels, EvviRequesters, ProtectiveMeasures } from './evvi/evvi.ts';
-import { ClosureReasons, OpenItems } from './file/file.ts';
+import { defineIntegrationEvent } from '../contract.ts';
+import { EncryptedEnvelope } from '../encrypted-envelope.ts';
+import { Topics } from '../topics.ts';
+import { IntakeChannels, Needs, OffenceCategories, Urgencies } from '../values.ts';
+import {
+  ActionChannels,
+  ActionKinds,
+  ClosureReasons,
+  ContactChannels,
+  ContactNumbers,
+  EvviLevels,
+  EvviRequesters,
+  OpenItems,
+  ProtectiveMeasures,
+  Schemes,
+} from './values.ts';
 
 /**
  * The follow-up service's integration events on `followup.events.v1`, for the projections and the
- * mediation service (proposed here; they move to packages/contracts with the service's first
- * release). Ids, places, types, dates and counts: never personal data in clear. The mediation
+ * mediation service. Ids, places, types, dates and counts: never personal data in clear. The mediation
  * request alone carries the victim's encrypted envelope, for the mediator to contact them.
  */
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
@@ -158,7 +159,7 @@ export const CompensationClaimFiledV1 = event(
     late: Type.Boolean(),
   },
 );
-export const MediationRequestedV1 = event(
+export const FileMediationRequestedV1 = event(
   'mediation-requested',
   'A penal mediation is requested from the file, with the victim’s consent.',
   {
@@ -186,5 +187,5 @@ export const followUpContracts = [
   EvviSubmittedV1,
   HearingScheduledV1,
   CompensationClaimFiledV1,
-  MediationRequestedV1,
+  FileMediationRequestedV1,
 ];
