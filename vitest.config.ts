@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers by suffix (STYLE.md): unit tests are pure; int and e2e tests run against the real
+// Three tiers by suffix (docs/architecture.md): unit tests are pure; int and e2e tests run against the real
 // PostgreSQL, Redis and Kafka that the global setup finds or starts.
 const exclude = ['**/node_modules/**', '**/.tools/**'];
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Finds or starts the infrastructure Parcours needs, in the order ARCHITECTURE.md gives:
+# Finds or starts the infrastructure Parcours needs, in the order docs/architecture.md gives:
 # explicit env (DATABASE_URL, REDIS_URL, KAFKA_BROKERS) → already running on localhost →
 # a Docker engine (docker compose) → this machine's own servers (PostgreSQL and Redis packages,
 # the Kafka broker from infra/kafka).
