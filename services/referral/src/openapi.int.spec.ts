@@ -31,10 +31,7 @@ describe('referral OpenAPI document', () => {
       document,
       token: () => token,
       // Everything a command can leave behind.
-      snapshot: rowCounts(
-        (sql) => service.module.db.query(sql),
-        ['es_events', 'es_outbox', 'es_schedule'],
-      ),
+      snapshot: rowCounts((sql) => service.module.db.query(sql), ['es_events', 'es_outbox', 'es_schedule']),
       pathValues: {
         referralId: referralIdFor(event.id),
         caseId: event.data.caseId,
