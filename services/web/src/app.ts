@@ -107,21 +107,38 @@ export async function buildApp({ config, ...options }: BuildOptions): Promise<Ap
   const hub = await LiveHub.start(app.redis, config.LIVE_CHANNEL, app.log);
   await liveRoutes(app, { hub });
   let relay: RunningConsumer | undefined;
+  let closing = false;
+  let retry: NodeJS.Timeout | undefined;
   app.registerReadinessCheck(
     'kafka',
     kafkaCheck(() => messaging.describeTopics(config.LIVE_TOPICS)),
   );
+  // The topics belong to the services: until they exist (a service not started yet, Kafka down)
+  // the BFF serves everything else and tries again; live updates start once it can follow them.
+  const follow = async () => {
+    try {
+      const started = await startLiveRelay({
+        messaging,
+        redis: app.redis,
+        topics: config.LIVE_TOPICS,
+        groupId: config.LIVE_CONSUMER_GROUP,
+        channel: config.LIVE_CHANNEL,
+        namespace,
+      });
+      if (closing) await started.stop();
+      else relay = started;
+    } catch (error) {
+      if (closing) return;
+      app.log.warn({ err: error }, 'live updates not followed yet; trying again in 5 s');
+      retry = setTimeout(follow, 5_000);
+    }
+  };
   app.addHook('onReady', async () => {
-    relay = await startLiveRelay({
-      messaging,
-      redis: app.redis,
-      topics: config.LIVE_TOPICS,
-      groupId: config.LIVE_CONSUMER_GROUP,
-      channel: config.LIVE_CHANNEL,
-      namespace,
-    });
+    void follow();
   });
   app.addHook('preClose', async () => {
+    closing = true;
+    clearTimeout(retry);
     await hub.close();
   });
   app.addHook('onClose', async () => {
