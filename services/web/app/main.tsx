@@ -13,17 +13,15 @@ const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 8,
   defaultRadius: 'sm',
-  components: { Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } } },
+  components: {
+    Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
+  },
 });
-const lightColours = ['red', 'green', 'yellow', 'orange', 'blue', 'gray', 'indigo', 'grape'];
 const contrast: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
-    ...Object.fromEntries(
-      lightColours.map((c) => [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`]),
-    ),
   },
   dark: {},
 });

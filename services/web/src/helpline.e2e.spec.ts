@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser, expectAccessible, screenshot, signIn, tablet } from './testing/browser.ts';
-import { typeCall } from './testing/journeys.ts';
+import { callBody, type Recorded, typeCall } from './testing/journeys.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,6 +99,24 @@ describe('helpline listener → office caseworker', () => {
     await listener.page.getByLabel('Nom', { exact: true }).waitFor();
     await expectAccessible(listener.page, 'call form on a tablet');
     await screenshot(listener.page, 'helpline-call-tablet');
+    await listener.context.close();
+  });
+
+  it('a call that needs a callback waits in the callback queue until it is completed', async () => {
+    const listener = await signIn(browser, 'helpline');
+    await listener.api<Recorded>(
+      'POST',
+      '/api/intake/intakes/helpline-calls',
+      callBody({ lastName: 'Blanc', urgency: 'immediate', outcome: 'callback-needed' }),
+    );
+    await listener.page.getByRole('link', { name: 'Rappels' }).click();
+    const rows = listener.page.getByRole('row').filter({ hasText: 'Appel 116 006' });
+    await rows.first().waitFor();
+    const before = await rows.count();
+    await expectAccessible(listener.page, 'callbacks');
+    await screenshot(listener.page, 'helpline-callbacks');
+    await rows.first().getByRole('button', { name: 'Terminer' }).click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
     await listener.context.close();
   });
 });

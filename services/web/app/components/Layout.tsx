@@ -76,6 +76,7 @@ export function Layout({ actor }: { actor: Actor }) {
             component={Link}
             to={item.to}
             label={t(item.label)}
+            variant="filled"
             active={pathname.startsWith(item.to)}
             onClick={close}
           />

@@ -42,3 +42,41 @@ export async function typeCall(page: Page, call: TypedCall) {
     await page.keyboard.press('Space');
   }
 }
+
+/** A helpline call's request body, for journeys that start from a call already recorded. */
+export const callBody = (
+  overrides: {
+    lastName?: string;
+    urgency?: string;
+    postcode?: string;
+    communeCode?: string;
+    outcome?: string;
+  } = {},
+) => ({
+  caller: 'victim',
+  outcome: overrides.outcome ?? 'orientation',
+  anonymous: false,
+  profile: {
+    residence: {
+      countryCode: 'FR',
+      postcode: overrides.postcode ?? '75017',
+      communeCode: overrides.communeCode ?? '75117',
+    },
+    offenceCategory: 'couple-violence',
+    needs: ['legal-information'],
+    vulnerabilities: [],
+    urgency: overrides.urgency ?? 'normal',
+    safeContact: { safeNumber: false, safeHours: false, noVoicemail: true, throughThirdParty: false },
+    consent: { services: true, sharing: true },
+  },
+  personal: {
+    identity: { lastName: overrides.lastName ?? 'Petit', firstName: 'Alix' },
+    birthDate: '1985-05-05',
+  },
+});
+
+export interface Recorded {
+  intakeId: string;
+  caseId: string;
+  status: string;
+}

@@ -15,13 +15,13 @@ function Row({ task }: { task: CallbackTask }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Badge color={task.urgency === 'immediate' || task.urgency === 'high' ? 'red' : 'gray'}>
+        <Badge color={task.urgency === 'immediate' || task.urgency === 'high' ? 'red.9' : 'gray.7'}>
           {t(`urgency.${task.urgency}`)}
         </Badge>
       </Table.Td>
       <Table.Td>{t(`callbacks.source.${task.source}`, { defaultValue: task.source })}</Table.Td>
       <Table.Td>
-        <Text size="sm" c={overdue ? 'red' : undefined} title={formatDateTime(task.dueAt, i18n.language)}>
+        <Text size="sm" c={overdue ? 'red.9' : undefined} title={formatDateTime(task.dueAt, i18n.language)}>
           {formatRelative(task.dueAt, i18n.language)}
         </Text>
       </Table.Td>

@@ -99,7 +99,13 @@ function Erasure({ intakeId }: { intakeId: string }) {
           {t('audit.erase')}
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title={t('audit.confirmTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('audit.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('actions.close') }}
+        centered
+      >
         <Stack>
           <Text size="sm">{t('audit.confirmText')}</Text>
           <Group justify="flex-end">

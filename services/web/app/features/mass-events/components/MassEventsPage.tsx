@@ -14,6 +14,8 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { getRouteApi } from '@tanstack/react-router';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey } from '../../../api/client.ts';
@@ -23,6 +25,9 @@ import { ProblemAlert } from '../../../components/QueryState.tsx';
 import { offenceCategories } from '../../intake/api.ts';
 import { type MassEventBody, massEventKinds, useRecordMassEvent, useStartImport } from '../api.ts';
 import { ImportProgress } from './ImportProgress.tsx';
+
+// DateInput reads typed dates in valueFormat (15/11/2026) through dayjs's custom formats.
+dayjs.extend(customParseFormat);
 
 const route = getRouteApi('/app/mass-events');
 const fields = ['name', 'kind', 'occurredOn', 'communeCode', 'offenceCategory'];

@@ -138,7 +138,7 @@ export function QueuePage() {
                       </Group>
                       <Text size="xs" c="dimmed">
                         {t(`queue.why.${item.queueReason}`, { defaultValue: item.queueReason ?? '' })} ·{' '}
-                        {formatDateTime(item.proposedAt, i18n.language)}
+                        {formatDateTime(item.proposedAt, i18n.language)} · {item.caseId.slice(0, 8)}
                       </Text>
                     </Card>
                   ))}

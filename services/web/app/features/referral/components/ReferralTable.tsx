@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../../components/format.ts';
 import type { ReferralItem } from '../api.ts';
 
+// Shades that keep white text at AA contrast.
 const urgencyColour: Record<string, string> = {
-  immediate: 'red',
-  high: 'orange',
-  normal: 'blue',
-  low: 'gray',
+  immediate: 'red.9',
+  high: 'pink.9',
+  normal: 'blue.9',
+  low: 'gray.7',
 };
 
 /** Referrals as rows: urgency, offence, status, answer deadline (overdue in red), where from. */
@@ -38,7 +39,7 @@ export function ReferralTable({
           {items.map((item) => (
             <Table.Tr key={item.referralId}>
               <Table.Td>
-                <Badge color={urgencyColour[item.urgency] ?? 'gray'}>{t(`urgency.${item.urgency}`)}</Badge>
+                <Badge color={urgencyColour[item.urgency] ?? 'gray.7'}>{t(`urgency.${item.urgency}`)}</Badge>
               </Table.Td>
               <Table.Td>
                 {t(`offence.${item.offenceCategory}`, { defaultValue: item.offenceCategory })}
@@ -46,8 +47,8 @@ export function ReferralTable({
               <Table.Td>
                 <Group gap={4}>
                   <Text size="sm">{t(`referralStatus.${item.status}`, { defaultValue: item.status })}</Text>
-                  {item.overdue && <Badge color="red">{t('referral.overdue')}</Badge>}
-                  {item.escalated && <Badge color="grape">{t('referral.escalated')}</Badge>}
+                  {item.overdue && <Badge color="red.9">{t('referral.overdue')}</Badge>}
+                  {item.escalated && <Badge color="grape.9">{t('referral.escalated')}</Badge>}
                   {item.readOnly && <Badge variant="outline">{t('referral.readOnly')}</Badge>}
                 </Group>
               </Table.Td>
@@ -55,7 +56,7 @@ export function ReferralTable({
                 {item.dueAt && (
                   <Text
                     size="sm"
-                    c={item.overdue ? 'red' : undefined}
+                    c={item.overdue ? 'red.9' : undefined}
                     title={formatDateTime(item.dueAt, i18n.language)}
                   >
                     {formatRelative(item.dueAt, i18n.language)}
