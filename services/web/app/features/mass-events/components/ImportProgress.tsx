@@ -2,13 +2,14 @@ import { Alert, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../components/format.ts';
-import { QueryState } from '../../../components/QueryState.tsx';
+import { QueryState, useFieldMessage } from '../../../components/QueryState.tsx';
 import { importQuery } from '../api.ts';
 
 /** "300 of 1,000": the progress bar, then what was imported and each refused row with its column. */
 export function ImportProgress({ massEventId, importId }: { massEventId: string; importId: string }) {
   const { t, i18n } = useTranslation();
   const query = useQuery(importQuery(massEventId, importId));
+  const fieldMessage = useFieldMessage();
   const n = (value: number) => formatNumber(value, i18n.language);
   return (
     <QueryState query={query}>
@@ -55,7 +56,7 @@ export function ImportProgress({ massEventId, importId }: { massEventId: string;
                       <Table.Tr key={`${error.row}:${error.field}`}>
                         <Table.Td>{n(error.row)}</Table.Td>
                         <Table.Td>{error.field}</Table.Td>
-                        <Table.Td>{error.message}</Table.Td>
+                        <Table.Td>{fieldMessage(error.message)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
