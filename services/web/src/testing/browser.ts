@@ -21,6 +21,10 @@ const screenshotDir = fileURLToPath(new URL('../../screenshots/', import.meta.ur
 export const laptop = { width: 1280, height: 720 };
 export const tablet = { width: 820, height: 1180 };
 
+/** A browser of this process's own (the bench; the tests share the run's). */
+export const launchBrowser = () =>
+  chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+
 /** The run's shared browser (global-setup.ts). */
 export const connectBrowser = () => chromium.connect(inject('webStack').wsEndpoint);
 
