@@ -1,10 +1,11 @@
 import '@mantine/core/styles.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/problem.ts';
+import { sessionQuery } from './features/session/api.ts';
 import { startI18n } from './i18n/index.ts';
 import { createAppRouter } from './router.tsx';
 
@@ -26,7 +27,15 @@ const contrast: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+// A session that ended (expired, signed out elsewhere) sends the person to sign in again when a
+// screen loads; a refused submit does not navigate, so the form keeps what was typed.
+const onError = (error: unknown) => {
+  if (!(error instanceof ApiError) || error.status !== 401) return;
+  queryClient.setQueryData(sessionQuery.queryKey, null);
+  void router.navigate({ to: '/sign-in' });
+};
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,
