@@ -99,6 +99,10 @@ describe('helpline listener → office caseworker', () => {
     await listener.page.getByLabel('Nom', { exact: true }).waitFor();
     await expectAccessible(listener.page, 'call form on a tablet');
     await screenshot(listener.page, 'helpline-call-tablet');
+    // English on request, from the header.
+    await listener.page.getByText('EN', { exact: true }).click();
+    await listener.page.getByRole('heading', { name: '116 006 call' }).waitFor();
+    await listener.page.getByLabel('Last name', { exact: true }).waitFor();
     await listener.context.close();
   });
 

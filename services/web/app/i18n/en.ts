@@ -73,6 +73,7 @@ export const en: Same<typeof fr> = {
   commune: { label: 'Commune of residence', placeholder: 'Postcode or name', none: 'No commune found' },
   call: {
     title: '116 006 call',
+    keys: { ctrl: 'Ctrl', enter: 'Enter', alt: 'Alt' },
     shortcutSubmit: 'records',
     shortcutNext: 'next call',
     anonymous: 'Anonymous call',

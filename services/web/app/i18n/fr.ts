@@ -79,6 +79,7 @@ export const fr = {
   },
   call: {
     title: 'Appel 116 006',
+    keys: { ctrl: 'Ctrl', enter: 'Entrée', alt: 'Alt' },
     shortcutSubmit: 'enregistre',
     shortcutNext: 'nouvel appel',
     anonymous: 'Appel anonyme',

@@ -79,8 +79,8 @@ export function CallForm() {
             {t('call.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            <Kbd>Ctrl</Kbd> + <Kbd>Entrée</Kbd> {t('call.shortcutSubmit')} · <Kbd>Alt</Kbd> + <Kbd>N</Kbd>{' '}
-            {t('call.shortcutNext')}
+            <Kbd>{t('call.keys.ctrl')}</Kbd> + <Kbd>{t('call.keys.enter')}</Kbd> {t('call.shortcutSubmit')} ·{' '}
+            <Kbd>{t('call.keys.alt')}</Kbd> + <Kbd>N</Kbd> {t('call.shortcutNext')}
           </Text>
         </Group>
         {recorded && (

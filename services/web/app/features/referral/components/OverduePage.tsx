@@ -37,6 +37,7 @@ export function OverduePage() {
                   }))}
                   series={[{ name: 'count', label: t('overdue.count'), color: 'red.6' }]}
                   withTooltip={false}
+                  yAxisProps={{ allowDecimals: false }}
                 />
               </Card>
               <ReferralTable items={items} caption={t('overdue.total', { count: total })} />
