@@ -58,6 +58,7 @@ export async function buildApp({ config, ...options }: BuildOptions): Promise<Ap
           clientId: config.OIDC_CLIENT_ID!,
           ...(config.OIDC_CLIENT_SECRET ? { clientSecret: config.OIDC_CLIENT_SECRET } : {}),
           scopes: config.OIDC_SCOPES,
+          allowHttp: config.OIDC_ALLOW_HTTP,
           publicUrl: config.PUBLIC_URL,
           redis: app.redis,
           namespace,

@@ -24,6 +24,8 @@ export const webConfigSchema = Type.Object({
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_SCOPES: Type.String({ minLength: 1, default: 'openid profile offline_access' }),
+  /** Development and tests only: an identity provider on plain http (a local one). */
+  OIDC_ALLOW_HTTP: Type.Boolean({ default: false }),
   /** Integration topics relayed to the browsers as live updates. */
   LIVE_TOPICS: { ...CommaList(), default: `${Topics.referral},${Topics.intake}` },
   /** One group for every BFF instance: each event is read once, then fanned out through Redis. */

@@ -12,6 +12,7 @@ export interface OidcOptions {
   clientId: string;
   clientSecret?: string;
   scopes: string;
+  allowHttp: boolean;
   publicUrl: string;
   redis: Redis;
   namespace: string;
@@ -29,7 +30,13 @@ export function oidcSignIn(options: OidcOptions, read: TokenReader) {
   // Discovered on first use: a provider down at boot does not stop the BFF from starting.
   const configuration = () => {
     discovered ??= oidc
-      .discovery(new URL(options.issuerUrl), options.clientId, options.clientSecret)
+      .discovery(
+        new URL(options.issuerUrl),
+        options.clientId,
+        options.clientSecret,
+        undefined,
+        options.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         discovered = undefined;
         throw error;
