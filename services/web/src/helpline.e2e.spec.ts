@@ -123,4 +123,35 @@ describe('helpline listener → office caseworker', () => {
     await expect.poll(() => rows.count()).toBe(before - 1);
     await listener.context.close();
   });
+
+  it('an anonymous call from a relative records no identity, and the keyboard switches both modes', async () => {
+    const listener = await signIn(browser, 'helpline');
+    await listener.page.getByLabel('Nom', { exact: true }).waitFor();
+    await listener.page.getByRole('radio', { name: 'Un proche' }).focus();
+    await listener.page.keyboard.press('Space');
+    await listener.page.getByLabel('Lien avec la victime').fill('sœur');
+    await listener.page.getByRole('switch', { name: 'Appel anonyme' }).focus();
+    await listener.page.keyboard.press('Space');
+    await listener.page.getByText('Anonyme : ni nom, ni date de naissance').waitFor();
+    expect(await listener.page.getByLabel('Nom', { exact: true }).count()).toBe(0);
+    await listener.page.getByRole('combobox', { name: 'Commune de résidence' }).fill('69003');
+    await listener.page.getByRole('listbox').getByRole('option').first().waitFor();
+    await listener.page.keyboard.press('ArrowDown');
+    await listener.page.keyboard.press('Enter');
+    await listener.page.getByLabel('La victime accepte d’être accompagnée par une association').focus();
+    await listener.page.keyboard.press('Space');
+    await expectAccessible(listener.page, 'anonymous call from a relative');
+    await screenshot(listener.page, 'helpline-call-anonymous-relative');
+    await listener.page.keyboard.press('Control+Enter');
+    const confirmation = listener.page.getByRole('status').filter({ hasText: 'Appel enregistré' });
+    await confirmation.waitFor();
+    const intakeId = /Fiche ([0-9a-f-]{36})/.exec((await confirmation.textContent()) ?? '')?.[1];
+    const intake = await listener.api<{ details: { anonymous: boolean; caller: string }; personal: unknown }>(
+      'GET',
+      `/api/intake/intakes/${intakeId}`,
+    );
+    expect(intake.details).toMatchObject({ anonymous: true, caller: 'relative' });
+    expect(intake.personal).toEqual({ caller: { relationship: 'sœur' } });
+    await listener.context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import type { fr } from './fr.ts';
 
+// Over 300 lines: one file per language keeps every screen's strings together for translators.
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 /** English: the same keys as French (it does not compile while one is missing). */
@@ -26,6 +27,7 @@ export const en: Same<typeof fr> = {
     admin: 'Administrator',
   },
   language: { label: 'Language' },
+  fact: '{{label}}: ',
   live: { open: 'Live', connecting: 'Connecting…', closed: 'Offline' },
   status: { loading: 'Loading…', saving: 'Saving…' },
   actions: { retry: 'Try again', signOut: 'Sign out', cancel: 'Cancel', confirm: 'Confirm', close: 'Close' },

@@ -1,3 +1,4 @@
+// Over 300 lines: one file per language keeps every screen's strings together for translators.
 /** French, the interface's default language. Keys are grouped by screen; en.ts has the same keys. */
 export const fr = {
   nav: {
@@ -22,6 +23,7 @@ export const fr = {
     admin: 'Administrateur',
   },
   language: { label: 'Langue' },
+  fact: '{{label}} : ',
   live: { open: 'En direct', connecting: 'Connexion…', closed: 'Hors ligne' },
   status: { loading: 'Chargement…', saving: 'Enregistrement…' },
   actions: {

@@ -30,34 +30,35 @@ export function ReferralPage() {
             <Card withBorder>
               <Stack gap={6}>
                 <Text size="sm">
-                  <b>{t('referral.urgency')} :</b> {t(`urgency.${referral.urgency}`)}
+                  <b>{t('fact', { label: t('referral.urgency') })}</b> {t(`urgency.${referral.urgency}`)}
                 </Text>
                 <Text size="sm">
-                  <b>{t('referral.offence')} :</b>{' '}
+                  <b>{t('fact', { label: t('referral.offence') })}</b>{' '}
                   {t(`offence.${referral.offenceCategory}`, { defaultValue: referral.offenceCategory })}
                 </Text>
                 <Text size="sm">
-                  <b>{t('referral.needs')} :</b>{' '}
+                  <b>{t('fact', { label: t('referral.needs') })}</b>{' '}
                   {referral.needs.map((n) => t(`need.${n}`, { defaultValue: n })).join(', ') || '—'}
                 </Text>
                 {referral.mode && (
                   <Text size="sm">
-                    <b>{t('referral.mode')} :</b> {t(`referral.modes.${referral.mode}`)}
+                    <b>{t('fact', { label: t('referral.mode') })}</b> {t(`referral.modes.${referral.mode}`)}
                   </Text>
                 )}
                 {referral.deadlines && (
                   <Text size="sm">
-                    <b>{t('referral.due')} :</b> {formatDateTime(referral.deadlines.dueAt, i18n.language)} (
+                    <b>{t('fact', { label: t('referral.due') })}</b>{' '}
+                    {formatDateTime(referral.deadlines.dueAt, i18n.language)} (
                     {formatRelative(referral.deadlines.dueAt, i18n.language)})
                   </Text>
                 )}
                 {referral.target?.officeId && (
                   <Text size="sm">
-                    <b>{t('referral.office')} :</b> {referral.target.officeId}
+                    <b>{t('fact', { label: t('referral.office') })}</b> {referral.target.officeId}
                   </Text>
                 )}
                 <Text size="sm">
-                  <b>{t('referral.case')} :</b> {referral.caseId}
+                  <b>{t('fact', { label: t('referral.case') })}</b> {referral.caseId}
                 </Text>
               </Stack>
             </Card>
