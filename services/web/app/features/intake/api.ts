@@ -7,43 +7,8 @@ export type HelplineCallBody =
   paths['/intakes/helpline-calls']['post']['requestBody']['content']['application/json'];
 export type Recorded =
   paths['/intakes/helpline-calls']['post']['responses']['201']['content']['application/json'];
-type Profile = HelplineCallBody['profile'];
 export type IntakeSearch = NonNullable<paths['/intakes']['get']['parameters']['query']>;
 
-export const offenceCategories = allOf<Profile['offenceCategory']>()([
-  'couple-violence',
-  'intra-family-violence',
-  'physical-violence',
-  'sexual-violence',
-  'harassment',
-  'robbery-theft',
-  'burglary',
-  'fraud-scam',
-  'road-accident',
-  'discrimination',
-  'terrorism',
-  'relative-homicide',
-  'other',
-]);
-export const needs = allOf<Profile['needs'][number]>()([
-  'legal-information',
-  'psychological-support',
-  'social-support',
-  'accompaniment',
-  'compensation',
-]);
-export const vulnerabilities = allOf<Profile['vulnerabilities'][number]>()([
-  'lives-with-author',
-  'minor',
-  'elderly',
-  'disability',
-  'pregnancy',
-  'isolation',
-  'economic-dependency',
-  'language-barrier',
-  'repeat-victimisation',
-]);
-export const urgencies = allOf<Profile['urgency']>()(['low', 'normal', 'high', 'immediate']);
 export const outcomes = allOf<HelplineCallBody['outcome']>()([
   'orientation',
   'information-given',

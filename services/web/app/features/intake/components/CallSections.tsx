@@ -13,8 +13,9 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { needs, offenceCategories, urgencies, vulnerabilities } from '../../../api/vocabulary.ts';
 import { CommunePicker } from '../../../components/CommunePicker.tsx';
-import { needs, offenceCategories, outcomes, urgencies, vulnerabilities } from '../api.ts';
+import { outcomes } from '../api.ts';
 import type { CallValues } from '../call-body.ts';
 
 type Form = UseFormReturnType<CallValues>;

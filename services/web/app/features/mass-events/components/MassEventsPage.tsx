@@ -20,9 +20,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey } from '../../../api/client.ts';
 import { ApiError, fieldErrors } from '../../../api/problem.ts';
+import { offenceCategories } from '../../../api/vocabulary.ts';
 import { CommunePicker } from '../../../components/CommunePicker.tsx';
 import { ProblemAlert } from '../../../components/QueryState.tsx';
-import { offenceCategories } from '../../intake/api.ts';
 import { type MassEventBody, massEventKinds, useRecordMassEvent, useStartImport } from '../api.ts';
 import { ImportProgress } from './ImportProgress.tsx';
 
