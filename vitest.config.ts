@@ -33,7 +33,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['{packages,services}/**/*.e2e.spec.ts'],
           exclude,
-          globalSetup: ['./packages/testing/src/global-setup.ts'],
+          // The web e2e files share one system and one browser, started only when the run has some.
+          globalSetup: [
+            './packages/testing/src/global-setup.ts',
+            './services/web/src/testing/global-setup.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

@@ -64,5 +64,31 @@ for entry in "${services[@]}"; do
     echo "$(printf '%-9s' "$name") down  http://127.0.0.1:$port (see .data/logs/$name.log)"
   fi
 done
+
+# The web application: its backend-for-frontend serves the built app (built when its sources
+# changed) and reaches the services above; sign in at its URL with a development user.
+web_port=3000
+if [ -f .data/pids/web ] && kill -0 "$(cat .data/pids/web)" 2>/dev/null; then
+  web_status="up    http://127.0.0.1:$web_port (already running)"
+else
+  if [ ! -f services/web/dist/index.html ] || [ -n "$(find services/web/app -newer services/web/dist/index.html -type f | head -1)" ]; then
+    pnpm --filter @parcours/web build >"$PARCOURS_ROOT/.data/logs/web-build.log" 2>&1
+  fi
+  (cd services/web || exit 1
+    SERVICE_NAME=web PORT="$web_port" PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$web_port}" \
+      INTAKE_URL=http://127.0.0.1:3001 REFERRAL_URL=http://127.0.0.1:3002 STATIC_DIR="$PARCOURS_ROOT/services/web/dist" \
+      MALLOC_ARENA_MAX=2 nohup node --max-semi-space-size=8 --max-old-space-size=192 --import @parcours/service-kit/telemetry src/server.ts >"$PARCOURS_ROOT/.data/logs/web.log" 2>&1 &
+    echo $! >"$PARCOURS_ROOT/.data/pids/web")
+  for _ in $(seq 1 60); do
+    curl -fsS "http://127.0.0.1:$web_port/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if curl -fsS "http://127.0.0.1:$web_port/health/ready" >/dev/null 2>&1; then
+    web_status="up    http://127.0.0.1:$web_port (sign in there; log .data/logs/web.log)"
+  else
+    web_status="down  http://127.0.0.1:$web_port (see .data/logs/web.log)"
+  fi
+fi
 echo "a token for curl: node packages/service-kit/src/dev-token.ts caseworker"
 echo "stop with: scripts/down.sh"
+echo "$(printf '%-9s' web) $web_status"

@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+
+/** A live update as the BFF sends it (ids only). */
+export interface LiveUpdate {
+  resource: 'referral' | 'intake';
+  change: string;
+  caseId: string;
+  referralId?: string;
+  at: string;
+}
+
+export type LiveStatus = 'connecting' | 'open' | 'closed';
+
+/**
+ * Follows `/live` (Server-Sent Events) while signed in and invalidates the queries of the resource
+ * that changed: the screens showing it refetch. EventSource reconnects by itself.
+ */
+export function useLiveUpdates(onUpdate?: (update: LiveUpdate) => void): LiveStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  useEffect(() => {
+    const source = new EventSource('/live');
+    source.onopen = () => setStatus('open');
+    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
+    source.addEventListener('update', (event) => {
+      const update = JSON.parse((event as MessageEvent<string>).data) as LiveUpdate;
+      void client.invalidateQueries({ queryKey: [update.resource] });
+      onUpdate?.(update);
+    });
+    return () => source.close();
+  }, [client, onUpdate]);
+  return status;
+}

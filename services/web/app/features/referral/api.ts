@@ -1,0 +1,118 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { data, referral } from '../../api/client.ts';
+import type { paths } from '../../api/generated/referral.ts';
+
+export type InboxFilters = Partial<NonNullable<paths['/referrals/inbox']['get']['parameters']['query']>>;
+export type ReferralItem =
+  paths['/referrals/inbox']['get']['responses']['200']['content']['application/json']['items'][number];
+type TargetBody =
+  paths['/referrals/{referralId}/redirect']['post']['requestBody']['content']['application/json'];
+type RoutingQuery = paths['/directory/routing']['get']['parameters']['query'];
+
+/** `GET /referrals/{id}` (the service publishes no response schema for it yet): what the page reads. */
+export interface ReferralDetail {
+  status: string;
+  referralId: string;
+  caseId: string;
+  urgency: string;
+  offenceCategory: string;
+  needs: string[];
+  mode?: 'transfer' | 'referral';
+  reasons: string[];
+  target?: { kind: string; associationId?: string; officeId?: string; organisationId?: string };
+  from?: { kind: string; associationId?: string; officeId?: string };
+  deadlines?: { dueAt: string };
+  why?: string;
+  candidates?: string[];
+  at: string;
+}
+
+/** `GET /directory/routing`: where a case would go and why (no effect). */
+export interface RoutingDecision {
+  kind: 'office' | 'partner-association' | 'foreign-organisation' | 'national-queue' | 'ask-commune';
+  associationId?: string;
+  officeId?: string;
+  organisationId?: string;
+  candidates?: string[];
+  reasons: string[];
+}
+
+export const inboxQuery = (filters: InboxFilters) =>
+  queryOptions({
+    queryKey: ['referral', 'inbox', filters],
+    queryFn: () =>
+      data(
+        referral.GET('/referrals/inbox', {
+          params: { query: { box: 'received', limit: 100, offset: 0, ...filters } },
+        }),
+      ),
+  });
+
+export const queueQuery = queryOptions({
+  queryKey: ['referral', 'queue'],
+  queryFn: () => data(referral.GET('/referrals/queue', { params: { query: { limit: 100, offset: 0 } } })),
+});
+
+export const referralQuery = (referralId: string) =>
+  queryOptions({
+    queryKey: ['referral', 'one', referralId],
+    queryFn: () =>
+      data(
+        referral.GET('/referrals/{referralId}', { params: { path: { referralId } } }),
+      ) as unknown as Promise<ReferralDetail>,
+  });
+
+export const routingQuery = (query: RoutingQuery) =>
+  queryOptions({
+    queryKey: ['referral', 'routing', query],
+    queryFn: () =>
+      data(referral.GET('/directory/routing', { params: { query } })) as unknown as Promise<RoutingDecision>,
+    staleTime: 60_000,
+  });
+
+export const officeQuery = (officeId: string) =>
+  queryOptions({
+    queryKey: ['referral', 'office', officeId],
+    queryFn: () =>
+      data(
+        referral.GET('/directory/offices/{officeId}', { params: { path: { officeId } } }),
+      ) as unknown as Promise<{
+        officeId: string;
+        name: string;
+        associationId: string;
+      }>,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+type Answer =
+  | { kind: 'accept' }
+  | { kind: 'decline'; reason: string }
+  | { kind: 'redirect' | 'add-service' | 'route'; target: TargetBody };
+
+/** Accept, decline, redirect, add a service, or (national platform) route a queued case by hand. */
+export function useAnswer(referralId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ answer, key }: { answer: Answer; key: string }) => {
+      const options = { params: { path: { referralId } }, headers: { 'idempotency-key': key } };
+      switch (answer.kind) {
+        case 'accept':
+          return data(referral.POST('/referrals/{referralId}/accept', options));
+        case 'decline':
+          return data(
+            referral.POST('/referrals/{referralId}/decline', { ...options, body: { reason: answer.reason } }),
+          );
+        case 'redirect':
+          return data(referral.POST('/referrals/{referralId}/redirect', { ...options, body: answer.target }));
+        case 'add-service':
+          return data(
+            referral.POST('/referrals/{referralId}/add-service', { ...options, body: answer.target }),
+          );
+        case 'route':
+          return data(referral.POST('/referrals/{referralId}/route', { ...options, body: answer.target }));
+      }
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['referral'] }),
+  });
+}
