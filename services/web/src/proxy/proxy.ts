@@ -22,7 +22,7 @@ const forwardedResponseHeaders = [
 const timeoutMs = 30_000;
 
 const unavailable = (service: string) =>
-  new DomainError('service_unavailable', 502, 'Bad Gateway', {
+  new DomainError('service_unavailable', 502, {
     detail: `The ${service} service is not answering: try again in a moment`,
   });
 
