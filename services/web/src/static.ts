@@ -30,7 +30,11 @@ export async function staticRoutes(app: App, options: { root: string }) {
         reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    scope.get('/*', async (request, reply) => {
+    // Client routes carry the app's own query strings (filters, ids): the app reads them, not this route.
+    const clientRoute = {
+      schema: { querystring: { type: 'object', additionalProperties: true }, hide: true },
+    };
+    scope.get('/*', clientRoute, async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       if (serverPrefixes.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path)) {
         throw notFound('route_not_found', 'No route matches this method and path');

@@ -48,6 +48,8 @@ export async function proxyRoutes(app: App, options: { services: ServiceUrls }) 
     scope.route({
       method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       url: '/api/:service/*',
+      // The service validates the query string strictly itself: the proxy passes it on as it came.
+      schema: { querystring: { type: 'object', additionalProperties: true }, hide: true },
       // The services count each user's requests themselves; the BFF sees only office IPs.
       config: { public: true, rateLimit: false },
       handler: (request, reply) => forward(request, reply),

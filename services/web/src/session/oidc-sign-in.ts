@@ -97,7 +97,13 @@ export function oidcSignIn(options: OidcOptions, read: TokenReader) {
       '/auth/callback',
       {
         config: { public: true },
-        schema: { querystring: Type.Object({ state: Type.String({ minLength: 1, maxLength: 200 }) }) },
+        // The provider adds what it sends back (code, iss, session_state…): the state is ours to check.
+        schema: {
+          querystring: Type.Object(
+            { state: Type.String({ minLength: 1, maxLength: 200 }) },
+            { additionalProperties: true },
+          ),
+        },
       },
       async (request, reply) => {
         const key = pendingKey(request.query.state);
