@@ -26,8 +26,8 @@ export interface Sql {
 /** One transaction: SQL on its connection. */
 export interface Tx extends Sql {
   afterCommit(callback: () => void): void;
-  /** Runs `callback` if the transaction rolls back (undoes what was written elsewhere for it). */
-  afterRollback(callback: () => void): void;
+  /** Runs `callback` if the transaction rolls back (undoes what was written elsewhere for it), before the rollback is reported. */
+  afterRollback(callback: () => void | Promise<void>): void;
   /** A statement without parameters to run last, sent with COMMIT in one round trip. */
   commitWith(statement: string): void;
 }
@@ -153,7 +153,7 @@ export class Database<E extends Entities = Entities> implements Sql {
 
   private async run<T>(first: string | undefined, work: (tx: Tx, rows: unknown[]) => Promise<T>): Promise<T> {
     const committed: (() => void)[] = [];
-    const rolledBack: (() => void)[] = [];
+    const rolledBack: (() => void | Promise<void>)[] = [];
     const client = await this.pool.connect();
     let broken = false;
     let last: string | undefined;
@@ -184,7 +184,7 @@ export class Database<E extends Entities = Entities> implements Sql {
         broken = true;
       });
       // Not when the connection broke: the COMMIT may have gone through.
-      if (!broken) for (const callback of rolledBack) callback();
+      if (!broken) await Promise.allSettled(rolledBack.map((callback) => callback()));
       throw error;
     } finally {
       client.release(broken);

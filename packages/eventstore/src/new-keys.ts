@@ -55,7 +55,7 @@ export class NewKeys {
     }
     await this.storeApart();
     // A caller's transaction that rolls back after `work` took the keys' command with it.
-    tx?.afterRollback(() => void this.forget().catch(() => undefined));
+    tx?.afterRollback(() => this.forget().catch(() => undefined));
     try {
       const result = await work(tx);
       this.rememberAfter(tx);
