@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IntakeReadyForOrientation as ReadyContract, toOutboxMessage } from '@parcours/contracts';
 import {
-  type Database,
   type EventStore,
   handleCommand,
   type OutboxMessage,
@@ -12,6 +11,7 @@ import { eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
 import type { Reference } from '../directory/copy.ts';
 import type { MatchKeys } from '../duplicates/match-key.ts';
+import type { IntakeDb } from '../entities.ts';
 import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
 import { type IntakeCommand, intakeDecider, type MassEventSummary, type RecordingData } from './decide.ts';
 import { IntakeErrors } from './errors.ts';
@@ -28,7 +28,7 @@ import {
 } from './intake.ts';
 
 export interface IntakeDeps {
-  db: Database;
+  db: IntakeDb;
   store: EventStore;
   keys: SubjectKeys;
   matchKeys: MatchKeys;
