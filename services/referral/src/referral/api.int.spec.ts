@@ -7,7 +7,7 @@ import { FEED_VERSION } from '../directory/publish.ts';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationBatchHandler, orientationHandler } from './consumers.ts';
 import { referralInbox } from './inbox/index.ts';
-import { referralIdFor } from './service.ts';
+import { referralIdFor } from './orientation.ts';
 import { readyForOrientation } from './test-builders.ts';
 
 let service: TestService;

@@ -15,8 +15,8 @@ import {
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
 import type { ReferralCommand } from './decide.ts';
+import { ReferralErrors } from './decide.ts';
 import { type ReferralState, type Target, withReason } from './referral.ts';
-import { ReferralErrors } from './service.ts';
 
 const Statuses = [
   'queued',

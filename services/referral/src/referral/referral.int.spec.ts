@@ -2,8 +2,8 @@ import { Scheduler } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationHandler } from './consumers.ts';
+import { referralIdFor } from './orientation.ts';
 import { deadlineHandlers } from './scheduler.ts';
-import { referralIdFor } from './service.ts';
 import { readyForOrientation } from './test-builders.ts';
 
 let service: TestService;

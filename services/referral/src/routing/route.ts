@@ -27,7 +27,7 @@ export type RoutingDecision =
       reasons: string[];
     }
   | { kind: 'foreign-organisation'; organisationId: string; countryCode: string; reasons: string[] }
-  | { kind: 'national-queue'; reasons: string[] }
+  | { kind: 'national-queue'; why: 'no-coverage' | 'consent-missing'; reasons: string[] }
   | { kind: 'ask-commune'; candidates: string[]; reasons: string[] };
 
 /**
@@ -120,13 +120,13 @@ function routeWithoutConsent(
     reasons.push(
       `resident abroad (${residence.countryCode}) and no organisation for that country in the directory`,
     );
-    return { kind: 'national-queue', reasons };
+    return { kind: 'national-queue', why: 'no-coverage', reasons };
   }
 
   if (!resolved || resolved.kind === 'unknown') {
     reasons.push(resolved?.reason ?? 'no residence');
     reasons.push('residence not found in the official geography: the national platform decides');
-    return { kind: 'national-queue', reasons };
+    return { kind: 'national-queue', why: 'no-coverage', reasons };
   }
   if (resolved.kind === 'ambiguous') {
     reasons.push(resolved.reason);
@@ -143,7 +143,7 @@ function routeWithoutConsent(
     associations = directory.coveringDepartement(found.departement);
     if (associations.length === 0) {
       reasons.push(`no association covers commune ${found.code} or département ${found.departement}`);
-      return { kind: 'national-queue', reasons };
+      return { kind: 'national-queue', why: 'no-coverage', reasons };
     }
     reasons.push(
       `département ${found.departement} covered by ${associations.map((a) => a.associationId).join(', ')}`,
@@ -171,7 +171,7 @@ function routeWithoutConsent(
     reasons.push(`association ${association.associationId} has no open office`);
   }
   reasons.push('no open office in the covering associations');
-  return { kind: 'national-queue', reasons };
+  return { kind: 'national-queue', why: 'no-coverage', reasons };
 }
 
 const proximityLabels = [
@@ -288,6 +288,7 @@ function consentGate(intake: IntakeFacts, decision: RoutingDecision): RoutingDec
   }
   return {
     kind: 'national-queue',
+    why: 'consent-missing',
     reasons: [
       ...decision.reasons,
       `consent gate: no sharing consent nor override for a hand-over to ${describe(decision)}: the national platform decides`,
