@@ -12,11 +12,12 @@ import {
 } from '@parcours/contracts';
 import type { OutboxMessage } from '@parcours/eventstore';
 import type { TSchema } from '@sinclair/typebox';
+import { reasonText } from '../routing/reasons.ts';
 import type { ReferralEvent, ReferralState } from './referral.ts';
 
 /**
  * Domain event → integration event, as its outbox row: ids and routing facts only, each `data`
- * checked against its contract by the compiler. Reminders stay inside the service.
+ * checked against its contract by the compiler. The v1 events carry the reasons as English text. Reminders stay inside the service.
  */
 export function toIntegrationEvent(
   event: ReferralEvent,
@@ -35,7 +36,7 @@ export function toIntegrationEvent(
       intakeId: d.intakeId,
       why: d.why,
       ...(d.candidates ? { candidates: d.candidates } : {}),
-      reasons: d.reasons,
+      reasons: d.reasons.map(reasonText),
       at: d.at,
     });
   }
@@ -53,7 +54,7 @@ export function toIntegrationEvent(
         urgency: p.urgency,
         offenceCategory: p.offenceCategory,
         dueAt: p.deadlines.dueAt,
-        reasons: p.reasons,
+        reasons: p.reasons.map(reasonText),
         ...(p.redirectedFrom ? { redirectedFrom: p.redirectedFrom } : {}),
       });
     case 'ReferralAccepted':

@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '@parcours/service-kit';
+import { reason, withReason } from '../routing/reasons.ts';
 import type { ProposeReferral, QueueReferral } from './decide.ts';
-import { type CaseFacts, officeOf, type ReferralEvent, type ReferralState, withReason } from './referral.ts';
+import { type CaseFacts, officeOf, type ReferralEvent, type ReferralState } from './referral.ts';
 
 /** A command for another referral's stream, run in the transaction of the event that implies it. */
 export interface ReferralReaction {
@@ -43,7 +44,7 @@ export function reactToReferral(
           mode: proposal.mode,
           from: proposal.from,
           target: event.data.to,
-          reasons: withReason([], `redirected from ${referralId} by ${event.data.by}: ${event.data.reason}`),
+          reasons: [reason('redirected', { referralId, by: event.data.by, reason: event.data.reason })],
           redirectedFrom: referralId,
         },
         metadata,
@@ -64,10 +65,7 @@ export function reactToReferral(
             ? { kind: 'office', associationId: holder.associationId, officeId: holder.officeId }
             : { kind: 'national-platform' },
           target: event.data.to,
-          reasons: withReason(
-            [],
-            `service added from ${referralId} by ${event.data.by}: ${event.data.reason}`,
-          ),
+          reasons: [reason('service-added', { referralId, by: event.data.by, reason: event.data.reason })],
         },
         metadata,
       };
@@ -77,10 +75,10 @@ export function reactToReferral(
     case 'ReferralExpired': {
       if (proposal.mode !== 'transfer') return [];
       const where = officeOf(proposal.target) ?? 'organisation';
-      const line =
+      const why =
         event.type === 'ReferralDeclined'
-          ? `declined by ${event.data.by} (${where}): ${event.data.reason}`
-          : `unanswered by ${where} before ${proposal.deadlines.dueAt}`;
+          ? reason('declined', { by: event.data.by, where, reason: event.data.reason })
+          : reason('expired', { where, dueAt: proposal.deadlines.dueAt });
       // One requeue per referral: a referral is declined or expires once.
       const queuedId = context.newId(`requeue:${referralId}`);
       const command: QueueReferral = {
@@ -89,7 +87,7 @@ export function reactToReferral(
           ...facts,
           referralId: queuedId,
           why: event.type === 'ReferralDeclined' ? 'declined' : 'expired',
-          reasons: withReason(proposal.reasons, line),
+          reasons: withReason(proposal.reasons, why),
         },
         metadata,
       };

@@ -1,5 +1,6 @@
 import type { CommandMetadata } from '@parcours/service-kit';
 import { describe, expect, it } from 'vitest';
+import { reason } from '../routing/reasons.ts';
 import { routerIdentity } from './identities.ts';
 import { type ReferralReaction, reactToReferral } from './reactions.ts';
 import {
@@ -35,12 +36,13 @@ const proposed = (mode: 'transfer' | 'referral' = 'transfer'): ReferralProposed 
     mode,
     from: { kind: 'national-platform' },
     target: bav,
-    reasons: ['residence in 75111'],
+    reasons: [residence],
     deadlines: deadlinesFor('high', now),
     by: 'system:referral-router',
     at,
   },
 });
+const residence = reason('residence-commune', { communeCode: '75111' });
 const accepted: ReferralEvent = { type: 'ReferralAccepted', data: { referralId: 'ref-1', by: 'cw-75', at } };
 
 /** given / when / then for reactions: the state is the referral after the event. */
@@ -71,7 +73,7 @@ describe('what follows a referral’s event', () => {
               mode: 'transfer',
               from: { kind: 'national-platform' },
               target: lyon,
-              reasons: ['redirected from ref-1 by cw-75: moved'],
+              reasons: [reason('redirected', { referralId: 'ref-1', by: 'cw-75', reason: 'moved' })],
               redirectedFrom: 'ref-1',
             },
             metadata,
@@ -98,7 +100,7 @@ describe('what follows a referral’s event', () => {
               mode: 'referral',
               from: { kind: 'office', associationId: 'asso-75', officeId: 'office-75-bav' },
               target: lyon,
-              reasons: ['service added from ref-1 by cw-75: near work'],
+              reasons: [reason('service-added', { referralId: 'ref-1', by: 'cw-75', reason: 'near work' })],
             },
             metadata,
           },
@@ -118,7 +120,10 @@ describe('what follows a referral’s event', () => {
               ...facts,
               referralId: 'id(requeue:ref-1)',
               why: 'declined',
-              reasons: ['residence in 75111', 'declined by cw-75 (office-75-bav): full'],
+              reasons: [
+                residence,
+                reason('declined', { by: 'cw-75', where: 'office-75-bav', reason: 'full' }),
+              ],
             },
             metadata,
           },
@@ -142,7 +147,7 @@ describe('what follows a referral’s event', () => {
               ...facts,
               referralId: 'id(requeue:ref-1)',
               why: 'expired',
-              reasons: ['residence in 75111', `unanswered by office-75-bav before ${dueAt}`],
+              reasons: [residence, reason('expired', { where: 'office-75-bav', dueAt })],
             },
             metadata,
           },
