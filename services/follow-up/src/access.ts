@@ -95,3 +95,22 @@ export function assertCan(actor: Actor, action: Action, resource: Resource): voi
   if (!can(actor, action, resource))
     throw forbidden('follow_up_forbidden', `Your role and office do not allow ${action} here`);
 }
+
+/**
+ * Where an actor may do `action` on files in a list: everywhere (national), their association, their
+ * office, or nowhere. The lists filter on it; each file read checks `assertCan` again.
+ */
+export function listScope(
+  actor: Actor,
+  action: Action,
+):
+  | { kind: 'all' }
+  | { kind: 'association'; associationId: string }
+  | { kind: 'office'; officeId: string }
+  | undefined {
+  const relations = new Set(actor.roles.flatMap((role) => accessRules[action][role as AccessRole] ?? []));
+  if (!actor.association) return relations.has('national') ? { kind: 'all' } : undefined;
+  if (relations.has('own-association')) return { kind: 'association', associationId: actor.association };
+  if (relations.has('own-office') && actor.office) return { kind: 'office', officeId: actor.office };
+  return undefined;
+}

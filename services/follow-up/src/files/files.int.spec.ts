@@ -1,0 +1,164 @@
+import type { IntegrationEvent } from '@parcours/contracts';
+import { schemaDrift } from '@parcours/eventstore';
+import type { MessageContext } from '@parcours/messaging';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseHandler } from '../consumers.ts';
+import {
+  bav,
+  commissariat,
+  intakeReady,
+  lyon,
+  personalData,
+  referralAccepted,
+  referralProposed,
+} from '../test-events.ts';
+import { startTestService, type TestService } from '../test-support.ts';
+
+let service: TestService;
+let deliver: (event: IntegrationEvent) => Promise<void>;
+const ctx: MessageContext = {
+  topic: 't',
+  partition: 0,
+  offset: '0',
+  key: null,
+  attempt: 1,
+  traceparent: undefined,
+  tracestate: undefined,
+  headers: {},
+};
+
+beforeAll(async () => {
+  service = await startTestService('files');
+  const handler = caseHandler(service.module.db, service.module.followUp);
+  deliver = (event) => handler(event, ctx);
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+const get = async (url: string, user: Parameters<TestService['auth']>[0] = 'caseworker') =>
+  service.app.inject({ method: 'GET', url, headers: await service.auth(user) });
+
+/** A case accepted by an office: its file, as the consumer opens it. */
+async function acceptedCase(place = bav) {
+  const intake = await intakeReady(service.module.keys);
+  const proposed = referralProposed(intake.data.caseId, place);
+  await deliver(proposed);
+  await deliver(referralAccepted(proposed));
+  await deliver(intake);
+  const list = await get(`/files?caseId=${intake.data.caseId}`, 'association-manager');
+  return { intake, proposed, list: list.json() };
+}
+
+describe('files opened from the events the service consumes', () => {
+  it('its read models match their migrated tables', async () => {
+    expect(await schemaDrift(service.module.db)).toEqual([]);
+  });
+
+  it('an accepted referral opens one file in the accepting office with the case’s facts, whatever the order', async () => {
+    const { intake, list } = await acceptedCase();
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({
+      caseId: intake.data.caseId,
+      ...bav,
+      status: 'open',
+      origin: 'referral',
+      offenceCategory: 'physical-violence',
+      urgency: 'high',
+      needs: ['legal-information', 'psychological-support'],
+      readOnly: false,
+    });
+    // Delivered again (at least once): nothing more.
+    await deliver(intake);
+    const again = await get(`/files?caseId=${intake.data.caseId}`, 'association-manager');
+    expect(again.json().total).toBe(1);
+  });
+
+  it('a proposal not yet accepted opens nothing; a walk-in kept at its office opens at once', async () => {
+    const intake = await intakeReady(service.module.keys);
+    await deliver(intake);
+    await deliver(referralProposed(intake.data.caseId, commissariat));
+    expect((await get(`/files?caseId=${intake.data.caseId}`, 'association-manager')).json().total).toBe(0);
+    const walkIn = await intakeReady(service.module.keys, { channel: 'walk-in' });
+    await deliver(walkIn);
+    await deliver(referralProposed(walkIn.data.caseId, bav, { from: bav }));
+    const files = (await get(`/files?caseId=${walkIn.data.caseId}`, 'association-manager')).json();
+    expect(files.items).toMatchObject([{ ...bav, origin: 'walk-in', status: 'open' }]);
+  });
+
+  it('a transfer closes the sender’s file as a read-only trace and opens the receiver’s, linked', async () => {
+    const { intake, list } = await acceptedCase(bav);
+    const senderFile = list.items[0].fileId;
+    const transfer = referralProposed(intake.data.caseId, commissariat, { from: bav });
+    await deliver(transfer);
+    await deliver(referralAccepted(transfer));
+    const files = (await get(`/files?caseId=${intake.data.caseId}`, 'association-manager')).json();
+    expect(files.total).toBe(2);
+    const sender = files.items.find((f: { fileId: string }) => f.fileId === senderFile);
+    const receiver = files.items.find((f: { fileId: string }) => f.fileId !== senderFile);
+    expect(sender).toMatchObject({ status: 'transferred', closedReason: 'transferred', readOnly: true });
+    expect(receiver).toMatchObject({ ...commissariat, origin: 'transfer', linkedFileId: senderFile });
+  });
+
+  it('an added service opens a file linked to the holder’s, which stays open', async () => {
+    const { intake, list } = await acceptedCase(bav);
+    const holder = list.items[0].fileId;
+    const added = referralProposed(intake.data.caseId, commissariat, { from: bav, mode: 'referral' });
+    await deliver(added);
+    await deliver(referralAccepted(added));
+    const files = (await get(`/files?caseId=${intake.data.caseId}`, 'association-manager')).json();
+    expect(files.items.find((f: { fileId: string }) => f.fileId === holder).status).toBe('open');
+    expect(files.items.find((f: { fileId: string }) => f.fileId !== holder)).toMatchObject({
+      origin: 'added-service',
+      linkedFileId: holder,
+    });
+  });
+});
+
+describe('reading a file', () => {
+  it('gives the personal data decrypted to those allowed, and logs every read first', async () => {
+    const { list } = await acceptedCase(bav);
+    const fileId = list.items[0].fileId;
+    const read = await get(`/files/${fileId}?purpose=first-contact`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({
+      fileId,
+      status: 'open',
+      personal: personalData,
+      facts: { offenceCategory: 'physical-violence', safeContact: { safeNumber: true, noVoicemail: true } },
+    });
+    expect(read.json().facts.personal).toBeUndefined();
+    const log = await service.module.db.query<{ actor: string; purpose: string }>(
+      `SELECT actor, purpose FROM es_access_log WHERE subject_kind = 'followup-file' AND subject_id = $1`,
+      [fileId],
+    );
+    expect(log).toEqual([{ actor: 'dev-caseworker', purpose: 'first-contact' }]);
+  });
+
+  it('refuses another association, the helpline and the analyst, and logs nothing for them', async () => {
+    const { list } = await acceptedCase(bav);
+    const fileId = list.items[0].fileId;
+    for (const user of ['caseworker-69', 'helpline', 'federation-analyst', 'admin'] as const) {
+      const res = await get(`/files/${fileId}`, user);
+      expect(res.statusCode, user).toBe(403);
+    }
+    const log = await service.module.db.query(
+      `SELECT 1 FROM es_access_log WHERE subject_kind = 'followup-file' AND subject_id = $1`,
+      [fileId],
+    );
+    expect(log).toEqual([]);
+    expect((await get('/files?caseId=none', 'caseworker-69')).json().total).toBe(0);
+    expect((await get(`/files/not-a-file`)).statusCode).toBe(404);
+  });
+
+  it('lists only the scope: an office manager their office, Lyon nothing of Paris', async () => {
+    const paris = await acceptedCase(commissariat);
+    const inLyon = await acceptedCase(lyon);
+    const manager = (await get(`/files?caseId=${paris.intake.data.caseId}`, 'office-manager')).json();
+    expect(manager.total).toBe(0); // the manager of office-75-bav
+    const lyonView = (await get(`/files?caseId=${inLyon.intake.data.caseId}`, 'caseworker-69')).json();
+    expect(lyonView.total).toBe(1);
+    const crossed = (await get(`/files?caseId=${paris.intake.data.caseId}`, 'caseworker-69')).json();
+    expect(crossed.total).toBe(0);
+  });
+});

@@ -1,0 +1,199 @@
+import { toOutboxMessage } from '@parcours/contracts';
+import {
+  type Checkpoint,
+  type Database,
+  type EventStore,
+  handleCommand,
+  type OutboxMessage,
+  type Sql,
+  type SubjectKeys,
+  schedule,
+} from '@parcours/eventstore';
+import { type CaseCommand, type CaseState, caseDecider, caseStreamId } from './case/case.ts';
+import { type FileReaction, type ReactionContext, reactToCase } from './case/reactions.ts';
+import type { CommandMetadata } from './command.ts';
+import { type FileCommand, fileDecider } from './file/decide.ts';
+import type { FileEvent, FileState } from './file/file.ts';
+import { fileStreamId } from './file/file.ts';
+import { integrationEventFor } from './file/integration.ts';
+import type { FilePolicy } from './file/lifecycle.ts';
+import { reactToFile } from './file/reactions.ts';
+import { newId } from './ids.ts';
+import { jobsFor, type ScheduleSettings } from './tasks/schedule.ts';
+
+/** Who acts when the service acts on its own (consumers, reactions, scheduler): never in a user's token. */
+export const systemActor = { id: 'system:follow-up', roles: ['system'] } as const;
+
+/** What a command carries besides who and when: the conversation and trace it continues. */
+export interface Metadata extends CommandMetadata {
+  correlationId?: string;
+  causationId?: string;
+  traceparent?: string;
+}
+
+export const systemMetadata = (now: Date, cause?: { id: string; traceparent?: string }): Metadata => ({
+  now,
+  actor: { ...systemActor, roles: [...systemActor.roles] },
+  ...(cause ? { causationId: cause.id } : {}),
+  ...(cause?.traceparent ? { traceparent: cause.traceparent } : {}),
+});
+
+/** The job kind of the file's reminders, claim tasks and inactivity checks on the shared schedule. */
+export const FILE_JOB = 'followup-file-command';
+
+export interface FileResult {
+  fileId: string;
+  status: FileState['status'];
+  events: string[];
+  checkpoint?: Checkpoint;
+}
+
+export interface FollowUpDeps {
+  db: Database<any>;
+  store: EventStore;
+  keys: SubjectKeys;
+  topic: string;
+  policy: FilePolicy;
+  settings: ScheduleSettings;
+}
+
+// A reaction's command causes further reactions (an EVVI request makes its task): bounded, never a loop.
+const MAX_REACTION_DEPTH = 5;
+
+const eventMetadataOf = (m: Metadata) => ({
+  actor: {
+    id: m.actor.id,
+    roles: [...m.actor.roles],
+    ...(m.actor.association ? { association: m.actor.association } : {}),
+    ...(m.actor.office ? { office: m.actor.office } : {}),
+  },
+  ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+  ...(m.causationId ? { causationId: m.causationId } : {}),
+  ...(m.traceparent ? { traceparent: m.traceparent } : {}),
+});
+
+/**
+ * Runs the case's and the files' commands: decide, append with the integration events in the outbox,
+ * then, in the same transaction, the reactions' commands and the scheduler's jobs. One transaction:
+ * a file never exists without its tasks and reminders.
+ */
+export class FollowUpService {
+  readonly deps: FollowUpDeps;
+  readonly decider: ReturnType<typeof fileDecider>;
+
+  constructor(deps: FollowUpDeps) {
+    this.deps = deps;
+    this.decider = fileDecider(deps.policy);
+  }
+
+  async loadFile(fileId: string, tx?: Sql): Promise<FileState> {
+    const { state } = await this.deps.store.aggregateStream(
+      fileStreamId(fileId),
+      this.decider,
+      tx ? { tx } : {},
+    );
+    return state;
+  }
+
+  async loadCase(caseId: string, tx?: Sql): Promise<CaseState> {
+    const { state } = await this.deps.store.aggregateStream(
+      caseStreamId(caseId),
+      caseDecider,
+      tx ? { tx } : {},
+    );
+    return state;
+  }
+
+  async execute(fileId: string, command: FileCommand, metadata: Metadata, tx?: Sql): Promise<FileResult> {
+    if (!tx) return this.deps.db.transaction((t) => this.execute(fileId, command, metadata, t));
+    return this.run(fileId, command, metadata, tx, 0);
+  }
+
+  /** A fact the service learnt from intake or referral, and the files it opens or closes. */
+  async recordOnCase(caseId: string, command: CaseCommand, metadata: Metadata, tx: Sql): Promise<void> {
+    const result = await handleCommand(this.deps.store, caseStreamId(caseId), caseDecider, command, {
+      tx,
+      metadata: eventMetadataOf(metadata),
+    });
+    const context = this.context(metadata);
+    for (const event of result.events) {
+      for (const reaction of reactToCase(event, result.state, context))
+        await this.react(reaction, metadata, tx, 0);
+    }
+  }
+
+  private context(metadata: Metadata): ReactionContext {
+    return { newId, metadata: { now: metadata.now, actor: systemMetadata(metadata.now).actor } };
+  }
+
+  private async react(reaction: FileReaction, cause: Metadata, tx: Sql, depth: number): Promise<void> {
+    const metadata: Metadata = { ...systemMetadata(cause.now), ...pick(cause) };
+    await this.run(
+      reaction.fileId,
+      { ...reaction.command, metadata } as FileCommand,
+      metadata,
+      tx,
+      depth + 1,
+    );
+  }
+
+  private async run(
+    fileId: string,
+    command: FileCommand,
+    metadata: Metadata,
+    tx: Sql,
+    depth: number,
+  ): Promise<FileResult> {
+    const result = await handleCommand(this.deps.store, fileStreamId(fileId), this.decider, command, {
+      tx,
+      metadata: eventMetadataOf(metadata),
+      outbox: (events, state) => this.outbox(events, state, metadata),
+      expectNew: command.type === 'OpenFile',
+    });
+    const jobs = result.events.flatMap((event) =>
+      jobsFor(event, result.state, this.deps.settings, newId).map((job) => ({
+        // The run time is part of the key: a task moved schedules anew, and the job left behind is a no-op.
+        key: `${FILE_JOB}:${job.key}@${job.runAt}`,
+        kind: FILE_JOB,
+        dueAt: job.runAt,
+        group: fileStreamId(job.fileId),
+        payload: { fileId: job.fileId, command: job.command },
+      })),
+    );
+    await schedule(tx, jobs);
+    if (depth < MAX_REACTION_DEPTH) {
+      const context = this.context(metadata);
+      for (const event of result.events)
+        for (const reaction of reactToFile(event, result.state, context))
+          await this.react(reaction, metadata, tx, depth);
+    }
+    return {
+      fileId,
+      status: result.state.status,
+      events: result.events.map((e) => e.type),
+      ...(result.checkpoint ? { checkpoint: result.checkpoint } : {}),
+    };
+  }
+
+  private outbox(events: FileEvent[], state: FileState, metadata: Metadata): OutboxMessage[] {
+    return events.flatMap((event) => {
+      const mapped = integrationEventFor(event, state);
+      if (!mapped) return [];
+      return [
+        toOutboxMessage(mapped.contract, {
+          topic: this.deps.topic,
+          subject: mapped.data.caseId,
+          time: event.data.at,
+          data: mapped.data as never,
+          traceparent: metadata.traceparent,
+        }),
+      ];
+    });
+  }
+}
+
+const pick = (m: Metadata) => ({
+  ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+  ...(m.causationId ? { causationId: m.causationId } : {}),
+  ...(m.traceparent ? { traceparent: m.traceparent } : {}),
+});
