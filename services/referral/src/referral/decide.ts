@@ -97,25 +97,39 @@ function assertConsent(facts: CaseFacts, target: Target) {
 
 const sameTarget = (a: Target, b: Target) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A first proposal from an office to that same office: a walk-in routing kept where it is. */
+const keptWhereItCameFrom = (p: ProposeReferral['data']) =>
+  p.from.kind === 'office' &&
+  p.target.kind === 'office' &&
+  p.from.officeId === p.target.officeId &&
+  !p.redirectedFrom;
+
 export function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
   const { metadata } = command;
   const at = metadata.now.toISOString();
   const by = metadata.actor.id;
   switch (command.type) {
     case 'ProposeReferral': {
+      const { data } = command;
       // A redelivered proposal is a no-op; anything else on an existing referral is a conflict.
-      if (state.status === 'proposed' && state.proposal.referralId === command.data.referralId) {
-        if (sameTarget(state.proposal.target, command.data.target)) return [];
-      }
+      if (
+        (state.status === 'proposed' || state.status === 'accepted') &&
+        state.proposal.referralId === data.referralId &&
+        sameTarget(state.proposal.target, data.target)
+      )
+        return [];
       if (state.status !== 'none' && state.status !== 'queued')
         throw ReferralErrors.wrongStatus(state.status, 'proposed');
-      assertConsent(command.data, command.data.target);
-      return [
-        {
-          type: 'ReferralProposed',
-          data: { ...command.data, deadlines: deadlinesFor(command.data.urgency, metadata.now), by, at },
-        },
-      ];
+      assertConsent(data, data.target);
+      const proposed: ReferralEvent = {
+        type: 'ReferralProposed',
+        data: { ...data, deadlines: deadlinesFor(data.urgency, metadata.now), by, at },
+      };
+      // A walk-in kept at the office the victim walked into: nobody else has to answer, so the
+      // referral is accepted at once, without a round trip through the office's inbox.
+      if (keptWhereItCameFrom(data))
+        return [proposed, { type: 'ReferralAccepted', data: { referralId: data.referralId, by, at } }];
+      return [proposed];
     }
     case 'QueueReferral':
       if (state.status === 'queued') return [];

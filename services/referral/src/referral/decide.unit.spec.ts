@@ -119,6 +119,45 @@ describe('proposing', () => {
   });
 });
 
+describe('the walk-in rule', () => {
+  const bav = { kind: 'office' as const, associationId: 'asso-75', officeId: 'office-75-bav' };
+  const walkIn = (overrides: Partial<ProposeReferral['data']> = {}) =>
+    propose({ from: bav, target: office, originAssociationId: 'asso-75', ...overrides });
+
+  it('accepts at once a walk-in kept at the office the victim walked into', () => {
+    spec
+      .given([])
+      .when(walkIn())
+      .then([
+        proposed({ from: bav, target: office, originAssociationId: 'asso-75' }),
+        { type: 'ReferralAccepted', data: { referralId: 'ref-1', by: 'system:referral-router', at } },
+      ]);
+  });
+
+  it('ignores the same walk-in delivered twice, once accepted', () => {
+    const events = spec.given([]).when(walkIn()).events();
+    spec.given(events).when(walkIn()).then([]);
+  });
+
+  it('proposes a walk-in routed elsewhere, and a redirection back to the sending office, for an answer', () => {
+    const lyonOffice = { kind: 'office' as const, associationId: 'asso-69', officeId: 'office-69-lyon' };
+    expect(
+      spec
+        .given([])
+        .when(walkIn({ from: lyonOffice, originAssociationId: 'asso-69' }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['ReferralProposed']);
+    expect(
+      spec
+        .given([])
+        .when(walkIn({ redirectedFrom: 'ref-0' }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['ReferralProposed']);
+  });
+});
+
 describe('answering', () => {
   it('accepts a proposal addressed to my association', () => {
     spec
