@@ -170,7 +170,7 @@ describe('answering', () => {
     spec
       .given([proposed()])
       .when({ type: 'AcceptReferral', data: {}, metadata: lyon })
-      .thenThrows('another association');
+      .thenThrows('out of your scope');
     spec
       .given([proposed(), accepted])
       .when({ type: 'DeclineReferral', data: { reason: 'full' }, metadata: caseworker })
@@ -253,7 +253,7 @@ describe('answering', () => {
       ]);
     // Not before it is accepted, not by another association, not to itself, not without consent.
     spec.given([proposed()]).when(add(other)).thenThrows('cannot be referred on');
-    spec.given([proposed(), accepted]).when(add(other, lyon)).thenThrows('another association');
+    spec.given([proposed(), accepted]).when(add(other, lyon)).thenThrows('out of your scope');
     spec.given([proposed(), accepted]).when(add(office)).thenThrows('another office');
     spec
       .given([proposed({ consent: { sharing: false } }), accepted])
@@ -275,7 +275,7 @@ describe('answering', () => {
     spec
       .given([fromOffice])
       .when({ type: 'RevokeReferral', data: { reason: 'x' }, metadata: caseworker })
-      .thenThrows('another association');
+      .thenThrows('out of your scope');
   });
 
   it('is done with an outcome once accepted, never before', () => {
