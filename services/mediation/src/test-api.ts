@@ -103,14 +103,14 @@ export function api(service: TestService) {
  * starting just ahead: attendance is recorded once a session has started), ready for an agreement.
  * Needs ARRIVAL_GAP_MINUTES=0: every party arrives at the start.
  */
-export async function throughJointSession(given: ReturnType<typeof api>) {
+export async function throughJointSession(given: ReturnType<typeof api>, openMandate?: string) {
   const [mediatorA, mediatorB, roomA, roomB] = [
     await given.mediator(),
     await given.mediator(),
     await given.room(),
     await given.room(),
   ];
-  const mandateId = await given.mandate();
+  const mandateId = openMandate ?? (await given.mandate());
   const victim = await given.party(mandateId, 'victim', 'Valérie Victime');
   const respondent = await given.party(mandateId, 'respondent', 'Rémi Respondent');
   await given.consent(mandateId, victim);
