@@ -205,7 +205,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
                 status: 'scheduled',
                 startsAt: new Date(s.start),
                 endsAt: new Date(s.end),
-                convocations: JSON.stringify(s.convocations) as never,
+                convocations: s.convocations,
                 sequence: s.sequence,
               })
               .onConflict((c) => c.column('sessionId').doNothing()),
@@ -221,7 +221,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
               roomId: slot.roomId,
               startsAt: new Date(slot.start),
               endsAt: new Date(slot.end),
-              convocations: JSON.stringify(slot.convocations) as never,
+              convocations: slot.convocations,
               sequence,
             }),
           );
