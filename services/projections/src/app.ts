@@ -1,6 +1,7 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
 import type { ProjectionsConfig } from './config.ts';
 import { dashboardRoutes } from './dashboards/api.ts';
+import { federationRoutes } from './federation/api.ts';
 import { openProjectionsModule, type ProjectionsModule } from './module.ts';
 import { pathRoutes } from './path/api.ts';
 import { viewRoutes } from './rebuild/api.ts';
@@ -18,7 +19,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Pro
       },
       open: (config, { logger }) => openProjectionsModule(config, { logger }),
       readinessTopic: (config) => config.FOLLOWUP_TOPIC,
-      routes: [pathRoutes, dashboardRoutes, viewRoutes],
+      routes: [pathRoutes, dashboardRoutes, federationRoutes, viewRoutes],
     },
     options,
   );
