@@ -1,4 +1,5 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
+import { annualReportRoutes } from './annual/api.ts';
 import type { ProjectionsConfig } from './config.ts';
 import { dashboardRoutes } from './dashboards/api.ts';
 import { federationRoutes } from './federation/api.ts';
@@ -19,7 +20,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Pro
       },
       open: (config, { logger }) => openProjectionsModule(config, { logger }),
       readinessTopic: (config) => config.FOLLOWUP_TOPIC,
-      routes: [pathRoutes, dashboardRoutes, federationRoutes, viewRoutes],
+      routes: [pathRoutes, dashboardRoutes, federationRoutes, annualReportRoutes, viewRoutes],
     },
     options,
   );
