@@ -11,7 +11,10 @@
 // Knobs (env): SERIES_START (7a2d536), SERIES_START_DIR ($TMPDIR/parcours-series-<start>),
 // SERIES_BENCHES (eventstore,intake,referral), SERIES_PAIRS (eventstore=3,intake=4,referral=3),
 // SERIES_EVENTSTORE_SECONDS (10), SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10),
-// SERIES_REFERRAL_RATES (50,200).
+// SERIES_REFERRAL_RATES (50,200), SERIES_PROFILE (1: CPU profiles of the services of the intake and
+// referral runs, each summarised by bench/tools/profile-top.ts beside its log; a profiled series
+// finds where a loss comes from, its figures are not the measure).
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,6 +27,7 @@ import { compare, loadSummary, type MachineInfo, pairsTable, runsTable, type Ser
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const short = process.env['SERIES_SHORT'] === '1';
+const profile = process.env['SERIES_PROFILE'] === '1';
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 const startCommit = env('SERIES_START', '7a2d536');
 const startDir = env('SERIES_START_DIR', join(tmpdir(), `parcours-series-${startCommit}`));
@@ -44,7 +48,9 @@ const specs = benches(cells).filter((b) => chosen.includes(b.name));
 const titles = Object.fromEntries(specs.map((b) => [b.name, b.title]));
 const outDir = join(here, '.out', new Date().toISOString().replaceAll(':', '-').slice(0, 19));
 mkdirSync(outDir, { recursive: true });
-const reportPath = short ? join(outDir, 'REPORT.md') : join(here, 'REPORT.md');
+// A short or profiled series is a check, not the measure: its report stays beside its logs.
+const measure = !short && !profile;
+const reportPath = measure ? join(here, 'REPORT.md') : join(outDir, 'REPORT.md');
 
 console.error(`series: start code ${startCommit} in ${startDir}`);
 const checkouts: Record<'before' | 'after', Checkout> = {
@@ -74,13 +80,19 @@ for (const spec of specs) {
       try {
         if (!(await waitPortsFree(spec.ports)))
           throw new Error(`ports ${spec.ports.join(', ')} stayed in use`);
+        const profileDir = profile && spec.ports.length > 0 ? join(outDir, `${name}-profile`) : undefined;
         const run = await runBench(
           checkout,
           spec.args,
-          { ...spec.env, BENCH_REPORT: join(outDir, `${name}.md`) },
+          {
+            ...spec.env,
+            BENCH_REPORT: join(outDir, `${name}.md`),
+            ...(profileDir ? { BENCH_PROFILE: profileDir } : {}),
+          },
           join(outDir, `${name}.log`),
         );
         entry.run = run;
+        if (profileDir) summariseProfiles(profileDir);
         if (run.code !== 0)
           throw new Error(`exited with ${run.code} (log: ${relative(root, join(outDir, `${name}.log`))})`);
         entry.figures = spec.figures(run.stdout, run.stderr);
@@ -101,7 +113,7 @@ for (const spec of specs) {
 
 const comparisons = compare(runs);
 console.log(`\n${pairsTable(comparisons, titles)}`);
-if (!short) updateReadme();
+if (measure) updateReadme();
 console.error(
   `\nreport written to ${relative(process.cwd(), reportPath)}; logs in ${relative(process.cwd(), outDir)}`,
 );
@@ -111,7 +123,7 @@ function report(): string {
   const failed = runs.filter((r) => r.error || r.problems.length > 0);
   return `# Side-by-side bench series: the start code and this code
 
-${seriesStarted.toISOString()}, ${minutes.toFixed(0)} min · \`${short ? 'SERIES_SHORT=1 ' : ''}node bench/series/run.ts\` · before = \`${checkouts.before.commit}\` (the start code), after = \`${checkouts.after.commit}\`
+${seriesStarted.toISOString()}, ${minutes.toFixed(0)} min · \`${short ? 'SERIES_SHORT=1 ' : ''}${profile ? 'SERIES_PROFILE=1 ' : ''}node bench/series/run.ts\`${profile ? ' (services under the CPU profiler: their figures are not the measure)' : ''} · before = \`${checkouts.before.commit}\` (the start code), after = \`${checkouts.after.commit}\`
 
 Each checkout runs its own bench scripts against its own code and dependencies, one run at a time;
 pairs alternate which side runs first (before then after, then after then before, …) so that what
@@ -197,4 +209,19 @@ function kafkaVersion(): string {
     }
   }
   return process.env['BENCH_KAFKA_VERSION'] ?? 'unknown';
+}
+
+/** Every CPU profile of a run summarised by bench/tools/profile-top.ts, in `<profile>.top.txt`. */
+function summariseProfiles(dir: string) {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const top = execFileSync(
+      process.execPath,
+      [join(root, 'bench/tools/profile-top.ts'), join(dir, file), '40'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    writeFileSync(join(dir, `${file}.top.txt`), top);
+  }
 }
