@@ -23,45 +23,30 @@ const run = (
   problems: [],
 });
 
+/** Two pairs, the first run before then after, the second after then before, as a series runs them. */
+const twoPairs = (before: [number, number], after: [number, number], better: 'higher' | 'lower' = 'higher') =>
+  compare([
+    run('before', 1, before[0], better),
+    run('after', 1, after[0], better),
+    run('after', 2, after[1], better),
+    run('before', 2, before[1], better),
+  ])[0];
+
 describe('a series compares each pair against the spread of the same code', () => {
   it('takes a ratio inside the runs of the same code as within the spread', () => {
-    const [c] = compare([
-      run('before', 1, 1000),
-      run('after', 1, 950),
-      run('after', 2, 1050),
-      run('before', 2, 1100),
-    ]);
+    const c = twoPairs([1000, 1100], [950, 1050]);
     expect(c?.ratios.map((r) => Number(r.toFixed(3)))).toEqual([0.95, 0.955]);
     expect(c?.spread).toBeCloseTo(0.105, 3);
     expect(c?.verdict).toBe('within spread');
   });
 
   it('calls a rate that falls below what the same code gave of itself a loss', () => {
-    const [c] = compare([
-      run('before', 1, 1000),
-      run('after', 1, 800),
-      run('after', 2, 820),
-      run('before', 2, 1020),
-    ]);
-    expect(c?.verdict).toBe('loss beyond spread');
+    expect(twoPairs([1000, 1020], [800, 820])?.verdict).toBe('loss beyond spread');
   });
 
   it('reads a higher latency as the loss, not a lower one', () => {
-    const latency = (side: 'before' | 'after', pair: number, ms: number) => run(side, pair, ms, 'lower');
-    const [worse] = compare([
-      latency('before', 1, 10),
-      latency('after', 1, 20),
-      latency('after', 2, 21),
-      latency('before', 2, 11),
-    ]);
-    expect(worse?.verdict).toBe('loss beyond spread');
-    const [better] = compare([
-      latency('before', 1, 20),
-      latency('after', 1, 10),
-      latency('after', 2, 10),
-      latency('before', 2, 21),
-    ]);
-    expect(better?.verdict).toBe('gain beyond spread');
+    expect(twoPairs([10, 11], [20, 21], 'lower')?.verdict).toBe('loss beyond spread');
+    expect(twoPairs([20, 21], [10, 10], 'lower')?.verdict).toBe('gain beyond spread');
   });
 
   it('gives no verdict from a single pair', () => {
