@@ -11,7 +11,8 @@
 // Knobs (env): SERIES_START (7a2d536), SERIES_START_DIR ($TMPDIR/parcours-series-<start>),
 // SERIES_BENCHES (eventstore,intake,referral), SERIES_PAIRS (eventstore=3,intake=4,referral=3),
 // SERIES_EVENTSTORE_SECONDS (10), SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10),
-// SERIES_REFERRAL_RATES (50,200), SERIES_PROFILE (1: CPU profiles of the services of the intake and
+// SERIES_REFERRAL_RATES (50,200), SERIES_MINUTES (25: a pair that would end after it is left out,
+// judged by the bench's previous pair), SERIES_PROFILE (1: CPU profiles of the services of the intake and
 // referral runs, each summarised by bench/tools/profile-top.ts beside its log; a profiled series
 // finds where a loss comes from, its figures are not the measure).
 import { execFileSync } from 'node:child_process';
@@ -20,8 +21,15 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benches } from './benches.ts';
-import { type Checkout, currentCheckout, runBench, startCheckout, waitPortsFree } from './checkouts.ts';
+import { type BenchSpec, benches } from './benches.ts';
+import {
+  type Checkout,
+  currentCheckout,
+  runBench,
+  type Side,
+  startCheckout,
+  waitPortsFree,
+} from './checkouts.ts';
 import { compare, loadSummary, type MachineInfo, pairsTable, runsTable, type SeriesRun } from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +37,7 @@ const root = resolve(here, '../..');
 const short = process.env['SERIES_SHORT'] === '1';
 const profile = process.env['SERIES_PROFILE'] === '1';
 const env = (name: string, fallback: string) => process.env[name] || fallback;
+const budgetMinutes = Number(env('SERIES_MINUTES', '25'));
 const startCommit = env('SERIES_START', '7a2d536');
 const startDir = env('SERIES_START_DIR', join(tmpdir(), `parcours-series-${startCommit}`));
 const chosen = env('SERIES_BENCHES', 'eventstore,intake,referral').split(',');
@@ -61,54 +70,69 @@ const machine = await machineInfo();
 const seriesStarted = new Date();
 const runs: SeriesRun[] = [];
 
-for (const spec of specs) {
-  for (let pair = 1; pair <= (pairs[spec.name] ?? 1); pair++) {
-    const order = pair % 2 === 1 ? (['before', 'after'] as const) : (['after', 'before'] as const);
-    for (const side of order) {
-      const checkout = checkouts[side];
-      const name = `${String(runs.length + 1).padStart(2, '0')}-${spec.name}-${pair}-${side}`;
-      console.error(`\n[${new Date().toISOString().slice(11, 19)}] ${name} (${checkout.commit})`);
-      const entry: SeriesRun = {
-        bench: spec.name,
-        side,
-        pair,
-        startedAt: new Date().toISOString(),
-        figures: [],
-        problems: [],
-      };
-      runs.push(entry);
-      try {
-        if (!(await waitPortsFree(spec.ports)))
-          throw new Error(`ports ${spec.ports.join(', ')} stayed in use`);
-        const profileDir = profile && spec.ports.length > 0 ? join(outDir, `${name}-profile`) : undefined;
-        const run = await runBench(
-          checkout,
-          spec.args,
-          {
-            ...spec.env,
-            BENCH_REPORT: join(outDir, `${name}.md`),
-            ...(profileDir ? { BENCH_PROFILE: profileDir } : {}),
-          },
-          join(outDir, `${name}.log`),
-        );
-        entry.run = run;
-        if (profileDir) summariseProfiles(profileDir);
-        if (run.code !== 0)
-          throw new Error(`exited with ${run.code} (log: ${relative(root, join(outDir, `${name}.log`))})`);
-        entry.figures = spec.figures(run.stdout, run.stderr);
-        entry.problems = spec.problems(run.stdout, run.stderr);
-      } catch (error) {
-        entry.error = error instanceof Error ? error.message : String(error);
-        console.error(`  ${name} failed: ${entry.error}`);
-      }
-      // Written after every run: an interrupted series still leaves its figures and report.
-      writeFileSync(
-        join(outDir, 'series.json'),
-        JSON.stringify({ machine, checkouts, cells, runs }, null, 2),
+// Rounds: pair 1 of every bench, then pair 2 of every bench, and so on, so that each bench's pairs
+// are spread over the series and a series cut short by its budget still has pairs of every bench.
+const rounds = Math.max(...specs.map((spec) => pairs[spec.name] ?? 1));
+const lastPairSeconds = new Map<string, number>();
+let skipped = 0;
+for (let pair = 1; pair <= rounds; pair++) {
+  for (const spec of specs.filter((b) => pair <= (pairs[b.name] ?? 1))) {
+    const elapsed = (Date.now() - seriesStarted.getTime()) / 1000;
+    if (elapsed + (lastPairSeconds.get(spec.name) ?? 0) > budgetMinutes * 60) {
+      console.error(
+        `\n${spec.name} pair ${pair} left out: it would end after the ${budgetMinutes} min budget`,
       );
-      writeFileSync(reportPath, report());
+      skipped++;
+      continue;
     }
+    const pairStarted = Date.now();
+    // Which side runs first alternates from one pair to the next.
+    for (const side of pair % 2 === 1 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+      await runOne(spec, pair, side);
+    }
+    lastPairSeconds.set(spec.name, (Date.now() - pairStarted) / 1000);
   }
+}
+
+async function runOne(spec: BenchSpec, pair: number, side: Side) {
+  const checkout = checkouts[side];
+  const name = `${String(runs.length + 1).padStart(2, '0')}-${spec.name}-${pair}-${side}`;
+  console.error(`\n[${new Date().toISOString().slice(11, 19)}] ${name} (${checkout.commit})`);
+  const entry: SeriesRun = {
+    bench: spec.name,
+    side,
+    pair,
+    startedAt: new Date().toISOString(),
+    figures: [],
+    problems: [],
+  };
+  runs.push(entry);
+  try {
+    if (!(await waitPortsFree(spec.ports))) throw new Error(`ports ${spec.ports.join(', ')} stayed in use`);
+    const profileDir = profile && spec.ports.length > 0 ? join(outDir, `${name}-profile`) : undefined;
+    const run = await runBench(
+      checkout,
+      spec.args,
+      {
+        ...spec.env,
+        BENCH_REPORT: join(outDir, `${name}.md`),
+        ...(profileDir ? { BENCH_PROFILE: profileDir } : {}),
+      },
+      join(outDir, `${name}.log`),
+    );
+    entry.run = run;
+    if (profileDir) summariseProfiles(profileDir);
+    if (run.code !== 0)
+      throw new Error(`exited with ${run.code} (log: ${relative(root, join(outDir, `${name}.log`))})`);
+    entry.figures = spec.figures(run.stdout, run.stderr);
+    entry.problems = spec.problems(run.stdout, run.stderr);
+  } catch (error) {
+    entry.error = error instanceof Error ? error.message : String(error);
+    console.error(`  ${name} failed: ${entry.error}`);
+  }
+  // Written after every run: an interrupted series still leaves its figures and report.
+  writeFileSync(join(outDir, 'series.json'), JSON.stringify({ machine, checkouts, cells, runs }, null, 2));
+  writeFileSync(reportPath, report());
 }
 
 const comparisons = compare(runs);
@@ -144,14 +168,14 @@ ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB.toFixed(0)} GiB RAM · $
 
 ## Cells
 
-- Event store: \`node bench/eventstore/run.ts\`, the Parcours contender only, 32 writers, 1-event and 10-event commands on new streams and 1-event commands on existing ones (read, decide, append), ${cells.eventstoreSeconds} s per cell after 2 s of warm-up; no relay phase, no profile.
+- Event store: \`node bench/eventstore/run.ts\`, the Parcours and Emmett contenders (Emmett's is the same code on both sides: Parcours ÷ Emmett divides the run's machine out), 32 writers, 1-event and 10-event commands on new streams and 1-event commands on existing ones (read, decide, append), ${cells.eventstoreSeconds} s per cell after 2 s of warm-up; no relay phase, no profile.
 - Intake: \`node bench/intake/run.ts\`, ${cells.intakeSeconds} s at 32 connections after 3 s of warm-up, then the same load on the contender (Fastify, the same JWT verification, one INSERT); the CSV import of 1,000 rows.
 - Intake → referral: \`node bench/referral/run.ts ${cells.referralRates.map((r) => `${r} ${cells.referralSeconds}`).join(' ')}\`.
 
 ## Runs, in order
 
 ${runsTable(runs)}
-
+${skipped ? `\n${skipped} pair(s) left out: they would have ended after the series' ${budgetMinutes}-minute budget.\n` : ''}
 Collisions: each run gets databases and topics of random names from its own bench; the two sides
 never run at the same time, and a service bench starts only once its ports (intake 3901-3902,
 referral 3911-3912) are free. "Left behind" is what remained after a run: processes of its

@@ -55,20 +55,28 @@ describe('a series compares each pair against the spread of the same code', () =
 });
 
 describe("the series reads each bench's output", () => {
-  it('reads the event store contender lines', () => {
+  it("reads the event store's contender lines and Parcours' ratio to Emmett in the same run", () => {
     const stderr = [
       '  parcours new-1        x32    1339 cmd/s    1339 ev/s  p50 21.87 ms  p99 50.00 ms',
       '  parcours new-10       x32     415 cmd/s    4146 ev/s  p50 71.96 ms  p99 126.59 ms',
       '  parcours existing-1   x32     502 cmd/s     502 ev/s  p50 53.77 ms  p99 263.21 ms',
+      'emmett:',
+      '  emmett   new-1        x32     500 cmd/s     500 ev/s  p50 60.00 ms  p99 90.00 ms',
+      '  emmett   new-10       x32     200 cmd/s    2000 ev/s  p50 150.00 ms  p99 200.00 ms',
+      '  emmett   existing-1   x32     251 cmd/s     251 ev/s  p50 100.00 ms  p99 300.00 ms',
     ].join('\n');
-    expect(eventstore!.figures('', stderr).map((f) => [f.name, f.value])).toEqual([
+    expect(eventstore!.figures('', stderr).map((f) => [f.name, Number(f.value.toFixed(3))])).toEqual([
       ['new-1 commands/s', 1339],
+      ['new-1 Parcours ÷ Emmett', 2.678],
       ['new-1 p99', 50],
       ['new-10 events/s', 4146],
+      ['new-10 Parcours ÷ Emmett', 2.073],
       ['new-10 p99', 126.59],
       ['existing-1 commands/s', 502],
+      ['existing-1 Parcours ÷ Emmett', 2],
       ['existing-1 p99', 263.21],
     ]);
+    expect(() => eventstore!.figures('', stderr.split('emmett:')[0]!)).toThrow(/Emmett rate/);
   });
 
   it("reads the intake report, its contender's rate, and the problems it shows", () => {
