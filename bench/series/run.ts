@@ -30,7 +30,15 @@ import {
   startCheckout,
   waitPortsFree,
 } from './checkouts.ts';
-import { compare, loadSummary, type MachineInfo, pairsTable, runsTable, type SeriesRun } from './report.ts';
+import {
+  compare,
+  loadSummary,
+  type MachineInfo,
+  pairsTable,
+  runsTable,
+  type SeriesRun,
+  withSection,
+} from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -186,17 +194,8 @@ service benches name their topics per run and do not delete them, on both sides)
 
 function updateReadme() {
   const readme = join(root, 'bench', 'README.md');
-  const [open, close] = ['<!-- series:start -->', '<!-- series:end -->'];
-  const text = readFileSync(readme, 'utf8');
-  const section = `${open}\n${pairsTable(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).\n${close}`;
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  writeFileSync(
-    readme,
-    start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + close.length)
-      : `${text}\n${section}\n`,
-  );
+  const body = `${pairsTable(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).`;
+  writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), body));
 }
 
 async function machineInfo(): Promise<MachineInfo> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benches } from './benches.ts';
-import { compare, type SeriesRun } from './report.ts';
+import { compare, type SeriesRun, withSection } from './report.ts';
 
 const [eventstore, intake, referral] = benches({
   eventstoreSeconds: 3,
@@ -128,5 +128,16 @@ of the body per request; same load, same flags): 247 requests/s, p50
       '200/s: 0 failed, 4 missing, 0 doubled',
       '200/s: the driver sent 120/s',
     ]);
+  });
+});
+
+describe("the series' section of bench/README.md", () => {
+  it('replaces what lies between its markers and nothing else', () => {
+    const readme = '# Benchmarks\n\n<!-- series:start -->\n_Not run yet._\n<!-- series:end -->\n\n## Web\n';
+    const once = withSection(readme, '| pairs |');
+    expect(once).toBe('# Benchmarks\n\n<!-- series:start -->\n| pairs |\n<!-- series:end -->\n\n## Web\n');
+    expect(withSection(once, '| again |')).toContain(
+      '<!-- series:start -->\n| again |\n<!-- series:end -->\n\n## Web',
+    );
   });
 });
