@@ -145,3 +145,14 @@ export function loadSummary(runs: SeriesRun[]): string {
   if (loads.length === 0) return 'not measured';
   return `1-minute load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (median ${median(loads).toFixed(2)}) at the starts and ends of the runs`;
 }
+
+/** `text` with what lies between the series' markers replaced by `body` (appended when absent). */
+export function withSection(text: string, body: string): string {
+  const [open, close] = ['<!-- series:start -->', '<!-- series:end -->'];
+  const section = `${open}\n${body}\n${close}`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  return start >= 0 && end > start
+    ? text.slice(0, start) + section + text.slice(end + close.length)
+    : `${text}\n${section}\n`;
+}
