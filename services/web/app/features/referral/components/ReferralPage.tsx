@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { FileOfReferral } from '../../follow-up/components/FileOfReferral.tsx';
 import { referralQuery } from '../api.ts';
 import { ReferralActions } from './ReferralActions.tsx';
 
@@ -73,6 +74,11 @@ export function ReferralPage() {
               </List>
             </Card>
           </SimpleGrid>
+          {referral.status === 'accepted' && referral.target?.officeId && (
+            <Card withBorder>
+              <FileOfReferral caseId={referral.caseId} referralId={referral.referralId} />
+            </Card>
+          )}
           <Card withBorder>
             <ReferralActions key={referral.status} referral={referral} />
           </Card>
