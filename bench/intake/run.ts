@@ -1,7 +1,8 @@
 // Intake over HTTP: helpline calls recorded per second at concurrency 32 with p50/p99 latency,
 // the service's resident memory, the outbox drained to Kafka, and the 1,000-row CSV import.
 //
-//   node bench/intake/run.ts            (INTAKE_BENCH_SECONDS=20, INTAKE_BENCH_CONNECTIONS=32)
+//   node bench/intake/run.ts            (INTAKE_BENCH_SECONDS=20, INTAKE_BENCH_CONNECTIONS=32,
+//                                        BENCH_REPORT=path instead of bench/intake/REPORT.md)
 //
 // The service runs in its own process, started as scripts/up.sh starts it (telemetry preload,
 // relay and projections in process); the load generator (autocannon) runs in this one. Then, in
@@ -240,5 +241,8 @@ the event with its outbox row, and feeds the relay and projections in the same p
 Import progress as polled: ${r.csv.progress.join('; ') || '(done before the first poll)'}
 `;
   console.log(text);
-  writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'), text);
+  writeFileSync(
+    process.env['BENCH_REPORT'] ?? resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'),
+    text,
+  );
 }

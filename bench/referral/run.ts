@@ -5,7 +5,8 @@
 // its own process on its own database (as scripts/up.sh runs them); this process drives intake over
 // HTTP and watches the inbox. Afterwards every intake must have exactly one referral.
 //
-//   node bench/referral/run.ts [rate seconds]...      (default: 50 20 200 20)
+//   node bench/referral/run.ts [rate seconds]...      (default: 50 20 200 20; BENCH_REPORT=path
+//                                                     instead of bench/referral/REPORT.md)
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -202,5 +203,8 @@ Targets at 200/s: p50 < 30 ms: ${at200 ? met(at200.p50 < 30) : 'not run'}; p99 <
 no referral missing or doubled: ${met(results.every((r) => r.missing === 0 && r.doubled === 0 && r.failed === 0))}.
 `;
 console.log(report);
-writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'), report);
+writeFileSync(
+  process.env['BENCH_REPORT'] ?? resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'),
+  report,
+);
 process.exit(0);

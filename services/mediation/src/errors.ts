@@ -18,9 +18,9 @@ export const MediationErrors = {
   invalid: (code: string, detail: string, errors?: FieldError[]) =>
     unprocessable(code, detail, errors ? { errors } : {}),
   /** A slot that breaks scheduling rules: every conflict is listed, on the field it concerns. */
-  slotConflicts: (conflicts: readonly { code: string; field?: string }[]) =>
+  slotConflicts: (conflicts: readonly { code: string; field?: string }[], resource?: string) =>
     new DomainError('slot_conflict', 409, {
-      detail: `The slot conflicts: ${[...new Set(conflicts.map((c) => c.code))].join(', ')}`,
+      detail: `The slot conflicts: ${[...new Set(conflicts.map((c) => c.code))].join(', ')}${resource ? ` (${resource} is booked at that time)` : ''}`,
       errors: conflicts.map((c) => ({ field: c.field ? `/body/${c.field}` : '/body', message: c.code })),
     }),
   /** The mediator may not take this mandate (authorisation, court, age): each reason is listed. */

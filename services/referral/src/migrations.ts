@@ -105,6 +105,19 @@ class DirectoryFeedOffsets extends Migration {
   }
 }
 
+/** Reasons became codes (routing/reasons.ts): the inbox's English lines are kept as `note`s. */
+class ReasonCodes extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      UPDATE referral_inbox SET reasons = (
+        SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(r) = 'string'
+                 THEN jsonb_build_object('code', 'note', 'params', jsonb_build_object('text', r)) ELSE r END
+                 ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(reasons) WITH ORDINALITY AS t(r, n))
+      WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(reasons) r WHERE jsonb_typeof(r) = 'string')`);
+  }
+}
+
 export const referralMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0200_referral_tables', class: ReferralTables },
@@ -112,4 +125,5 @@ export const referralMigrations: MigrationEntry[] = [
   { name: '0202_directory_feed', class: DirectoryFeed },
   { name: '0203_deadlines_on_schedule', class: DeadlinesOnSchedule },
   { name: '0204_directory_feed_offsets', class: DirectoryFeedOffsets },
+  { name: '0205_reason_codes', class: ReasonCodes },
 ];

@@ -15,6 +15,7 @@ import { seedDirectory } from './directory/seed.ts';
 import { referralMigrations } from './migrations.ts';
 import { orientationBatchHandler, orientationHandler } from './referral/consumers.ts';
 import { referralInbox } from './referral/inbox/index.ts';
+import { referralEventSchemas } from './referral/referral.ts';
 import { deadlineHandlers } from './referral/scheduler.ts';
 import { ReferralService } from './referral/service.ts';
 
@@ -60,7 +61,7 @@ export async function openReferralModule(
     applicationName: config.SERVICE_NAME,
   });
   // The inbox is written with the referral events, in the append's transaction (inline).
-  const store = new EventStore(db, {}, { inline: [referralInbox] });
+  const store = new EventStore(db, referralEventSchemas, { inline: [referralInbox] });
   const clock = options.clock ?? (() => new Date());
   if (config.SEED_DIRECTORY) {
     const seeded = await seedDirectory(db, store, geography, clock());

@@ -1,7 +1,7 @@
 import { fuzzOpenApi, lintOpenApi, openApiDocument, rowCounts } from '@parcours/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orientationHandler } from './referral/consumers.ts';
-import { referralIdFor } from './referral/service.ts';
+import { referralIdFor } from './referral/orientation.ts';
 import { readyForOrientation } from './referral/test-builders.ts';
 import { messageContext, startTestService, type TestService } from './test-support.ts';
 

@@ -71,7 +71,12 @@ describe('helpline call → referral in the right office inbox', () => {
       offenceCategory: 'couple-violence',
       mode: 'transfer',
     });
-    expect(item.reasons.join(' | ')).toContain('residence in 75111');
+    expect(item.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'residence-commune',
+        params: expect.objectContaining({ communeCode: '75111' }),
+      }),
+    );
 
     // Lyon cannot see it; the office's own caseworker accepts it.
     const lyon = await referral.app.inject({

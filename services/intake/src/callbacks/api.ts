@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Urgencies } from '@parcours/contracts';
-import { commandMetadata, requireRole, StringEnum } from '@parcours/service-kit';
+import { commandMetadata, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import { intakeAccess } from '../access.ts';
 import { iso } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
 import { CallbackOutcomes, CallbackSources } from './callback.ts';
@@ -63,7 +64,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         ),
         response: { 201: Type.Object({ taskId: Type.String() }) },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: intakeAccess.guard('callback.work'),
       config: { idempotent: true },
     },
     async (request, reply) => {
@@ -100,7 +101,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         ),
         response: { 200: Type.Object({ items: Type.Array(Task), total: Type.Integer() }) },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: intakeAccess.guard('callback.work'),
     },
     async (request) => {
       const { limit, offset } = request.query;
@@ -140,7 +141,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
         body: Type.Object({ outcome: StringEnum(CallbackOutcomes) }, { additionalProperties: false }),
         response: { 200: Type.Object({ taskId: Type.String(), status: Type.String() }) },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: intakeAccess.guard('callback.work'),
       config: { idempotent: true },
     },
     async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { forbidden, notFound, requireRole } from '@parcours/service-kit';
+import { notFound } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
-import { canReadIntake } from '../intake/api.ts';
+import { intakeAccess, intakeOwner } from '../access.ts';
 import { iso } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
 
@@ -40,7 +40,6 @@ export const duplicateRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
   { module },
 ) => {
   const { db, intakes } = module;
-  const roles = requireRole('helpline', 'office-manager', 'association-manager', 'admin');
 
   app.get(
     '/intakes/:intakeId/possible-duplicates',
@@ -51,13 +50,13 @@ export const duplicateRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
         params: Type.Object({ intakeId: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Object({ items: Type.Array(Minimal) }) },
       },
-      preHandler: roles,
+      preHandler: intakeAccess.guard('intake.merge'),
     },
     async (request) => {
       const state = await intakes.load(request.params.intakeId);
       if (state.status === 'none') throw notFound('intake_not_found', 'No such intake');
-      if (!canReadIntake(request.actor, state))
-        throw forbidden('intake_out_of_scope', 'This intake is out of your scope');
+      const owner = intakeOwner(state.intake, request.actor);
+      intakeAccess.check(request.actor, 'intake.merge', owner, 'intake_out_of_scope');
       if (!state.intake.matchKey) return { items: [] };
       const rows = await db.query<Row>(
         `SELECT * FROM intake_summaries WHERE match_key = $1 AND intake_id <> $2 AND status <> 'merged'
@@ -83,7 +82,7 @@ export const duplicateRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
         ),
         response: { 200: Type.Object({ groups: Type.Array(Type.Object({ intakes: Type.Array(Minimal) })) }) },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: intakeAccess.guard('duplicates.list'),
     },
     async (request) => {
       const rows = await db.query<Row>(

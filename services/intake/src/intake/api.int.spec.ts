@@ -273,6 +273,17 @@ describe('intake API', () => {
     expect((await post(`/intakes/${call}/erasure`, 'admin', request)).statusCode).toBe(200);
   });
 
+  it("shows an intake's access log within its scope only", async () => {
+    const walkIn = (await post('/intakes/walk-ins', 'caseworker', walkInBody())).json().intakeId;
+    const call = (await post('/intakes/helpline-calls', 'helpline', helplineCall())).json().intakeId;
+    expect((await get(`/intakes/${walkIn}/access-log`, 'association-manager')).statusCode).toBe(200);
+    const national = await get(`/intakes/${call}/access-log`, 'association-manager');
+    expect(national.statusCode).toBe(403);
+    expect(national.json().code).toBe('intake_out_of_scope');
+    expect((await get(`/intakes/${call}/access-log`, 'admin')).statusCode).toBe(200);
+    expect((await get(`/intakes/${call}/access-log`, 'caseworker')).json().code).toBe('role_not_allowed');
+  });
+
   it('serves its OpenAPI document', async () => {
     const res = await service.app.inject({ method: 'GET', url: '/openapi.json' });
     if (res.statusCode === 200) expect(Object.keys(res.json().paths)).toContain('/intakes/helpline-calls');

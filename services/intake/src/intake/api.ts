@@ -2,18 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IntakeChannels, OffenceCategories } from '@parcours/contracts';
 import { logAccess, queryAccessLog } from '@parcours/eventstore';
 import type { Actor } from '@parcours/service-kit';
-import {
-  badRequest,
-  commandMetadata,
-  forbidden,
-  notFound,
-  type Role,
-  requireRole,
-  StringEnum,
-} from '@parcours/service-kit';
+import { badRequest, commandMetadata, notFound, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import { type IntakeAction, intakeAccess, intakeOwner, national } from '../access.ts';
 import type { IntakeModule } from '../module.ts';
-import type { IntakeState, PersonalData } from './intake.ts';
+import type { PersonalData } from './intake.ts';
 import {
   HelplineCallBody,
   IntakeIdParams,
@@ -24,36 +17,6 @@ import {
   RequisitionBody,
   WalkInBody,
 } from './schemas.ts';
-
-/** Who may read an intake's file (its personal data in clear). */
-const readers: Role[] = ['helpline', 'caseworker', 'office-manager', 'association-manager', 'admin'];
-const listers: Role[] = ['helpline', 'office-manager', 'association-manager', 'admin'];
-
-/**
- * Scope of an intake: a walk-in belongs to its office's association; other intakes are the national
- * helpline's until a referral hands them to an association.
- */
-export function canReadIntake(actor: Actor, state: Exclude<IntakeState, { status: 'none' }>): boolean {
-  if (actor.roles.includes('admin')) return true;
-  const details = state.intake.details;
-  const association = details.channel === 'walk-in' ? details.associationId : undefined;
-  if (association === undefined) return actor.roles.includes('helpline');
-  return (
-    actor.association === association && actor.roles.some((r) => readers.includes(r) && r !== 'helpline')
-  );
-}
-
-/**
- * Who may erase an intake's personal data: an admin, a national DPO (auditor without association),
- * or the DPO of the association the intake belongs to.
- */
-export function canEraseIntake(actor: Actor, state: Exclude<IntakeState, { status: 'none' }>): boolean {
-  if (actor.roles.includes('admin')) return true;
-  if (!actor.roles.includes('auditor')) return false;
-  if (actor.association === undefined) return true;
-  const details = state.intake.details;
-  return details.channel === 'walk-in' && details.associationId === actor.association;
-}
 
 interface SummaryRow {
   intake_id: string;
@@ -91,26 +54,28 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
     '/intakes/helpline-calls',
     {
       schema: { ...post, summary: 'Record a 116 006 call (anonymous allowed)', body: HelplineCallBody },
-      preHandler: requireRole('helpline'),
+      preHandler: intakeAccess.guard('intake.record-helpline-call'),
       config: { idempotent: true },
     },
-    async (request, reply) =>
-      reply.code(201).send(await intakes.recordHelplineCall(request.body, commandMetadata(request))),
+    async (request, reply) => {
+      intakeAccess.check(request.actor, 'intake.record-helpline-call', national);
+      return reply.code(201).send(await intakes.recordHelplineCall(request.body, commandMetadata(request)));
+    },
   );
 
   app.post(
     '/intakes/walk-ins',
     {
       schema: { ...post, summary: 'Record a walk-in at a welcome office', body: WalkInBody },
-      preHandler: requireRole('caseworker', 'office-manager', 'association-manager', 'admin'),
+      preHandler: intakeAccess.guard('intake.record-walk-in'),
       config: { idempotent: true },
     },
     async (request, reply) => {
-      // A caseworker's own office is checked by the decider; managers stay within their association.
+      // An office missing from the directory is the decider's refusal (422), not a question of scope.
       const office = intakes.deps.reference.offices[request.body.officeId];
-      const actor = request.actor;
-      if (office && !actor.roles.includes('admin') && actor.association !== office.associationId) {
-        throw forbidden('office_out_of_scope', 'This office belongs to another association');
+      if (office) {
+        const owner = { associationId: office.associationId, officeId: office.officeId };
+        intakeAccess.check(request.actor, 'intake.record-walk-in', owner, 'office_out_of_scope');
       }
       return reply.code(201).send(await intakes.recordWalkIn(request.body, commandMetadata(request)));
     },
@@ -120,11 +85,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
     '/intakes/requisitions',
     {
       schema: { ...post, summary: "Record a prosecutor's requisition (CPP art. 41)", body: RequisitionBody },
-      preHandler: requireRole('caseworker', 'office-manager', 'association-manager', 'admin'),
+      preHandler: intakeAccess.guard('intake.record-requisition'),
       config: { idempotent: true },
     },
-    async (request, reply) =>
-      reply.code(201).send(await intakes.recordRequisition(request.body, commandMetadata(request))),
+    async (request, reply) => {
+      intakeAccess.check(request.actor, 'intake.record-requisition', national);
+      return reply.code(201).send(await intakes.recordRequisition(request.body, commandMetadata(request)));
+    },
   );
 
   app.post(
@@ -135,20 +102,20 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
         summary: 'Record an employee attacked at work, under a partner agreement',
         body: PartnerIntakeBody,
       },
-      preHandler: requireRole('helpline', 'caseworker', 'office-manager', 'admin'),
+      preHandler: intakeAccess.guard('intake.record-partner-intake'),
       config: { idempotent: true },
     },
-    async (request, reply) =>
-      reply.code(201).send(await intakes.recordPartnerIntake(request.body, commandMetadata(request))),
+    async (request, reply) => {
+      intakeAccess.check(request.actor, 'intake.record-partner-intake', national);
+      return reply.code(201).send(await intakes.recordPartnerIntake(request.body, commandMetadata(request)));
+    },
   );
 
-  const changeRoles = requireRole('helpline', 'caseworker', 'office-manager', 'association-manager', 'admin');
-  /** Changing an intake needs the same scope as reading it. */
-  const loadInScope = async (intakeId: string, actor: Actor) => {
+  const changeRoles = intakeAccess.guard('intake.change');
+  const loadInScope = async (intakeId: string, actor: Actor, action: IntakeAction = 'intake.change') => {
     const state = await intakes.load(intakeId);
     if (state.status === 'none') throw notFound('intake_not_found', 'No such intake');
-    if (!canReadIntake(actor, state))
-      throw forbidden('intake_out_of_scope', 'This intake is out of your scope');
+    intakeAccess.check(actor, action, intakeOwner(state.intake, actor), 'intake_out_of_scope');
     return state;
   };
 
@@ -224,11 +191,11 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
         body: Type.Object({ into: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
         response: { 200: RecordedResponse },
       },
-      preHandler: requireRole('helpline', 'office-manager', 'association-manager', 'admin'),
+      preHandler: intakeAccess.guard('intake.merge'),
       config: { idempotent: true },
     },
     async (request) => {
-      await loadInScope(request.params.intakeId, request.actor);
+      await loadInScope(request.params.intakeId, request.actor, 'intake.merge');
       return intakes.merge(request.params.intakeId, request.body.into, commandMetadata(request));
     },
   );
@@ -247,14 +214,11 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
         ),
         response: { 200: RecordedResponse },
       },
-      preHandler: requireRole('auditor', 'admin'),
+      preHandler: intakeAccess.guard('intake.erase'),
       config: { idempotent: true },
     },
     async (request) => {
-      const state = await intakes.load(request.params.intakeId);
-      if (state.status === 'none') throw notFound('intake_not_found', 'No such intake');
-      if (!canEraseIntake(request.actor, state))
-        throw forbidden('intake_out_of_scope', 'This intake is out of your scope');
+      await loadInScope(request.params.intakeId, request.actor, 'intake.erase');
       return intakes.erasePersonalData(
         request.params.intakeId,
         request.body.reason,
@@ -296,7 +260,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
           }),
         },
       },
-      preHandler: requireRole(...listers),
+      preHandler: intakeAccess.guard('intake.list'),
     },
     async (request) => {
       const q = request.query;
@@ -307,8 +271,8 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
         where.push(sql.replace('?', `$${params.length}`));
       };
       const actor = request.actor;
-      if (!actor.roles.includes('admin') && !actor.roles.includes('helpline'))
-        add('s.association_id = ?', actor.association);
+      // National staff list every intake; a manager, their association's.
+      if (!intakeAccess.can(actor, 'intake.list', national)) add('s.association_id = ?', actor.association);
       if (q.intakeId) add('s.intake_id = ?', q.intakeId);
       if (q.from) add('s.recorded_at >= ?', q.from);
       if (q.to) add('s.recorded_at < ?', q.to);
@@ -359,10 +323,10 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
           { additionalProperties: false },
         ),
       },
-      preHandler: requireRole(...readers),
+      preHandler: intakeAccess.guard('intake.read'),
     },
     async (request) => {
-      const state = await loadInScope(request.params.intakeId, request.actor);
+      const state = await loadInScope(request.params.intakeId, request.actor, 'intake.read');
       const { intake } = state;
       // Logged before the data leaves: a read that cannot be logged does not happen.
       await logAccess(db, {
@@ -391,9 +355,10 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
     '/intakes/:intakeId/access-log',
     {
       schema: { tags: ['intake'], summary: 'Who read this intake, when and why', params: IntakeIdParams },
-      preHandler: requireRole('auditor', 'admin', 'association-manager'),
+      preHandler: intakeAccess.guard('intake.read-access-log'),
     },
     async (request) => {
+      await loadInScope(request.params.intakeId, request.actor, 'intake.read-access-log');
       const { items } = await queryAccessLog(db, {
         subject: { kind: 'intake', id: request.params.intakeId },
         limit: 1_000,

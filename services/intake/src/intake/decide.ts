@@ -181,9 +181,6 @@ export function decide(command: IntakeCommand, state: IntakeState): IntakeEvent[
       const office = offices[officeId];
       if (!office) throw IntakeErrors.unknownOffice();
       if (office.type !== officeType) throw IntakeErrors.officeTypeMismatch();
-      const { actor } = metadata;
-      const isCaseworkerOnly = actor.roles.includes('caseworker') && !actor.roles.includes('admin');
-      if (isCaseworkerOnly && actor.office !== officeId) throw IntakeErrors.officeOutOfScope();
       if (!command.data.hasIdentity) throw IntakeErrors.identityRequired();
       return record(
         state,

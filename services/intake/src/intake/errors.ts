@@ -1,4 +1,4 @@
-import { conflict, forbidden, notFound, unprocessable } from '@parcours/service-kit';
+import { conflict, notFound, unprocessable } from '@parcours/service-kit';
 
 /** The intake domain's refusals: `code` is stable, `detail` never quotes personal data. */
 export const IntakeErrors = {
@@ -14,8 +14,6 @@ export const IntakeErrors = {
     unprocessable('office_type_mismatch', 'The office type does not match the directory', {
       errors: [{ field: '/body/officeType', message: 'does not match the directory' }],
     }),
-  officeOutOfScope: () =>
-    forbidden('office_out_of_scope', 'A caseworker records walk-ins for their own office only'),
   unknownAgreement: () =>
     unprocessable('unknown_agreement', 'No such partner agreement', {
       errors: [{ field: '/body/agreementId', message: 'unknown agreement' }],

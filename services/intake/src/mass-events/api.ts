@@ -3,15 +3,9 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import {
-  commandMetadata,
-  eventMetadata,
-  notFound,
-  requireRole,
-  StringEnum,
-  unprocessable,
-} from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, StringEnum, unprocessable } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import { intakeAccess } from '../access.ts';
 import type { IntakeModule } from '../module.ts';
 import { parseCsv } from './csv.ts';
 import { MassEventKinds, massEventDecider, massEventStreamId } from './mass-event.ts';
@@ -44,7 +38,7 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
   { module },
 ) => {
   const { store, importer, config } = module;
-  const managers = requireRole('helpline', 'association-manager', 'admin');
+  const managers = intakeAccess.guard('mass-event.manage');
 
   // The list arrives as text/csv; parsed as a stream by the importer, never as one JSON body.
   app.addContentTypeParser(
@@ -110,15 +104,10 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
     },
     async (request, reply) => {
       const { massEventId } = request.params;
-      const { state } = await store.aggregateStream(massEventStreamId(massEventId), massEventDecider);
-      if (state.status === 'none') throw unprocessable('unknown_mass_event', 'No such mass-casualty event');
-      if (state.status === 'closed')
-        throw unprocessable('mass_event_closed', 'The mass-casualty event is closed');
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw unprocessable('csv_required', 'Send the list as text/csv');
       const { importId } = await importer.start(
         massEventId,
-        { massEventId, status: state.status, offenceCategory: state.event.offenceCategory },
         Readable.from([body]),
         commandMetadata(request),
         // The whole list is here: count its rows first, so progress reads "300 of 1,000" from the start.

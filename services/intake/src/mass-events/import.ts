@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
-import type { Database } from '@parcours/eventstore';
-import { isDomainError, type RequestMetadata } from '@parcours/service-kit';
+import { type Database, handleCommand } from '@parcours/eventstore';
+import { eventMetadata, isDomainError, type RequestMetadata } from '@parcours/service-kit';
 import type { MassEventSummary } from '../intake/decide.ts';
 import type { Need, OffenceCategory, Urgency, VulnerabilityFlag } from '../intake/intake.ts';
 import { VulnerabilityFlags } from '../intake/intake.ts';
 import type { IntakeService, RecordInput } from '../intake/service.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { massEventDecider, massEventStreamId } from './mass-event.ts';
 
 /** One refused row: its line in the file (the header is line 1), the column at fault and why. */
 export interface RowError {
@@ -166,15 +167,26 @@ export class MassEventImporter {
     this.#intakes = intakes;
   }
 
-  /** Creates the import and runs it in the background; the report is then read with `report`. */
+  /**
+   * Creates the import and runs it in the background; the report is then read with `report`. The
+   * mass event's decider says whether a list may be imported (it must be open): refused, nothing starts.
+   */
   async start(
     massEventId: string,
-    massEvent: MassEventSummary & { offenceCategory: OffenceCategory },
     csv: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
     metadata: RequestMetadata,
     options: ImportOptions = {},
   ): Promise<{ importId: string; finished: Promise<ImportReport> }> {
     const importId = randomUUID();
+    const { state } = await handleCommand(
+      this.#intakes.deps.store,
+      massEventStreamId(massEventId),
+      massEventDecider,
+      { type: 'StartImport', data: { importId }, metadata },
+      { metadata: eventMetadata(metadata) },
+    );
+    if (state.status === 'none') throw new Error(`mass event ${massEventId} vanished`);
+    const massEvent = { massEventId, status: state.status, offenceCategory: state.event.offenceCategory };
     await this.#db.query(
       `INSERT INTO mass_event_imports (import_id, mass_event_id, status, started_by, total)
        VALUES ($1, $2, 'running', $3, $4)`,

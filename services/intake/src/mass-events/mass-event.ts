@@ -23,7 +23,12 @@ export interface MassEventFacts {
 
 export type MassEventRecorded = Event<'MassEventRecorded', MassEventFacts & { by: string; at: string }>;
 export type MassEventClosed = Event<'MassEventClosed', { massEventId: string; by: string; at: string }>;
-export type MassEventEvent = MassEventRecorded | MassEventClosed;
+/** A victim list's import began: each of its rows then records an intake of its own. */
+export type MassEventImportStarted = Event<
+  'MassEventImportStarted',
+  { massEventId: string; importId: string; by: string; at: string }
+>;
+export type MassEventEvent = MassEventRecorded | MassEventClosed | MassEventImportStarted;
 
 export type MassEventState =
   | { status: 'none' }
@@ -36,7 +41,8 @@ export type CloseMassEvent = {
   data: Record<string, never>;
   metadata: CommandMetadata;
 };
-export type MassEventCommand = RecordMassEvent | CloseMassEvent;
+export type StartImport = { type: 'StartImport'; data: { importId: string }; metadata: CommandMetadata };
+export type MassEventCommand = RecordMassEvent | CloseMassEvent | StartImport;
 
 export const massEventStreamId = (id: string) => `mass-event-${id}`;
 
@@ -48,6 +54,8 @@ export function evolve(state: MassEventState, event: MassEventEvent): MassEventS
     }
     case 'MassEventClosed':
       return state.status === 'none' ? state : { status: 'closed', event: state.event };
+    case 'MassEventImportStarted':
+      return state;
   }
 }
 
@@ -69,6 +77,16 @@ export function decide(command: MassEventCommand, state: MassEventState): MassEv
       if (state.status === 'none') throw unprocessable('unknown_mass_event');
       if (state.status === 'closed') return [];
       return [{ type: 'MassEventClosed', data: { massEventId: state.event.massEventId, by, at } }];
+    case 'StartImport':
+      if (state.status === 'none') throw unprocessable('unknown_mass_event', 'No such mass-casualty event');
+      if (state.status === 'closed')
+        throw unprocessable('mass_event_closed', 'The mass-casualty event is closed');
+      return [
+        {
+          type: 'MassEventImportStarted',
+          data: { massEventId: state.event.massEventId, importId: command.data.importId, by, at },
+        },
+      ];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -50,4 +50,27 @@ describe('mass-casualty event', () => {
     });
     expect(summaryOf({ status: 'none' })).toBeUndefined();
   });
+
+  it('starts an import of its victim list only while it is open', () => {
+    const recorded = { type: 'MassEventRecorded' as const, data: { ...facts, by: 'x', at } };
+    const start = { type: 'StartImport' as const, data: { importId: 'imp-1' }, metadata: listener };
+    spec
+      .given([recorded])
+      .when(start)
+      .then([
+        {
+          type: 'MassEventImportStarted',
+          data: { massEventId: 'me-1', importId: 'imp-1', by: 'listener-1', at },
+        },
+      ]);
+    const closed = { type: 'MassEventClosed' as const, data: { massEventId: 'me-1', by: 'x', at } };
+    spec
+      .given([recorded, closed])
+      .when(start)
+      .thenThrows(/closed/);
+    spec
+      .given([])
+      .when(start)
+      .thenThrows(/No such/);
+  });
 });

@@ -7,7 +7,7 @@ import { FEED_VERSION } from '../directory/publish.ts';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationBatchHandler, orientationHandler } from './consumers.ts';
 import { referralInbox } from './inbox/index.ts';
-import { referralIdFor } from './service.ts';
+import { referralIdFor } from './orientation.ts';
 import { readyForOrientation } from './test-builders.ts';
 
 let service: TestService;
@@ -61,7 +61,13 @@ describe('office inbox', () => {
       overdue: false,
       readOnly: false,
     });
-    expect(item.reasons.at(-1)).toContain('court victim office for a requisition');
+    expect(item.reasons.at(-1)).toMatchObject({
+      code: 'office-chosen',
+      params: {
+        officeId: 'office-75-bav',
+        fit: expect.stringContaining('court-victim-office-for-requisition'),
+      },
+    });
 
     const onlyLow = await get('/offices/office-75-bav/referrals?urgency=low', 'office-manager');
     expect(onlyLow.json().items.map((i: { referralId: string }) => i.referralId)).toEqual([low]);
@@ -161,7 +167,8 @@ describe('answering a referral', () => {
     const [, declined] = await service.module.store.readStream(`referral-${referralId}`);
     expect((declined!.data as { reason: string }).reason).toBe(reason);
     const queued = await get(`/referrals/${res.json().newReferralId}`, 'helpline');
-    expect(queued.json().reasons.at(-1)).toHaveLength(300);
+    expect(queued.json().reasons.at(-1)).toMatchObject({ code: 'declined', params: { reason } });
+    expect(queued.json().reasons.at(-1).text).toHaveLength(300);
   });
 
   it("redirects to another office: a new proposal appears there, the sender's trace stays", async () => {

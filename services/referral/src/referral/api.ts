@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Urgencies } from '@parcours/contracts';
 import {
   type Actor,
   commandMetadata,
@@ -9,93 +8,24 @@ import {
   notFound,
   requireAssociation,
   requireRole,
-  StringEnum,
   unprocessable,
 } from '@parcours/service-kit';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { ReferralModule } from '../module.ts';
+import { type Reason, reason, reasonText, withReason } from '../routing/reasons.ts';
 import type { ReferralCommand } from './decide.ts';
-import { type ReferralState, type Target, withReason } from './referral.ts';
-import { ReferralErrors } from './service.ts';
-
-const Statuses = [
-  'queued',
-  'proposed',
-  'accepted',
-  'declined',
-  'redirected',
-  'revoked',
-  'expired',
-  'done',
-] as const;
-
-const ReferralParams = Type.Object({ referralId: Type.String({ minLength: 1, maxLength: 64 }) });
-const OfficeParams = Type.Object({ officeId: Type.String({ minLength: 1, maxLength: 64 }) });
-const Reason = Type.String({ minLength: 3, maxLength: 500 });
-/** Where a case goes: an office, or a foreign organisation. */
-const TargetBody = Type.Object(
-  {
-    officeId: Type.Optional(Type.String({ maxLength: 64 })),
-    organisationId: Type.Optional(Type.String({ maxLength: 64 })),
-    reason: Reason,
-  },
-  { additionalProperties: false },
-);
-
-const CommandResponse = Type.Object({
-  referralId: Type.String(),
-  status: Type.String(),
-  events: Type.Array(Type.String()),
-  newReferralId: Type.Optional(Type.String()),
-});
-
-const ListQuery = Type.Object(
-  {
-    status: Type.Optional(StringEnum(Statuses)),
-    urgency: Type.Optional(StringEnum(Urgencies)),
-    overdue: Type.Optional(Type.Boolean({ description: 'Proposals past their answer deadline' })),
-    /** received: addressed to the office; sent: the read-only trace of what it handed over. */
-    box: Type.Union([Type.Literal('received'), Type.Literal('sent')], { default: 'received' }),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
-  },
-  { additionalProperties: false },
-);
-
-const Item = Type.Object({
-  referralId: Type.String(),
-  caseId: Type.String(),
-  intakeId: Type.String(),
-  status: Type.String(),
-  mode: Type.Union([Type.String(), Type.Null()]),
-  associationId: Type.Union([Type.String(), Type.Null()]),
-  officeId: Type.Union([Type.String(), Type.Null()]),
-  organisationId: Type.Union([Type.String(), Type.Null()]),
-  fromOfficeId: Type.Union([Type.String(), Type.Null()]),
-  urgency: Type.String(),
-  offenceCategory: Type.String(),
-  needs: Type.Array(Type.String()),
-  reasons: Type.Array(Type.String()),
-  queueReason: Type.Union([Type.String(), Type.Null()]),
-  candidates: Type.Union([Type.Array(Type.String()), Type.Null()]),
-  dueAt: Type.Union([Type.String(), Type.Null()]),
-  overdue: Type.Boolean(),
-  remindersSent: Type.Array(Type.String()),
-  escalated: Type.Boolean(),
-  declineReason: Type.Union([Type.String(), Type.Null()]),
-  redirectedTo: Type.Union([Type.String(), Type.Null()]),
-  redirectedFrom: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.Union([Type.Unknown(), Type.Null()]),
-  readOnly: Type.Boolean(),
-  proposedAt: Type.String(),
-  updatedAt: Type.String(),
-});
-const ListResponse = Type.Object({
-  items: Type.Array(Item),
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-});
+import { ReferralErrors } from './decide.ts';
+import type { ReferralState, Target } from './referral.ts';
+import {
+  CommandResponse,
+  Item,
+  ListQuery,
+  ListResponse,
+  OfficeParams,
+  ReferralParams,
+  TargetBody,
+  UserReason,
+} from './schemas.ts';
 
 interface Row {
   referral_id: string;
@@ -110,7 +40,7 @@ interface Row {
   urgency: string;
   offence_category: string;
   needs: string[];
-  reasons: string[];
+  reasons: Reason[];
   queue_reason: string | null;
   candidates: string[] | null;
   due_at: Date | null;
@@ -125,6 +55,8 @@ interface Row {
   updated_at: Date;
 }
 
+const withText = (reasons: readonly Reason[]) => reasons.map((r) => ({ ...r, text: reasonText(r) }));
+
 const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
   referralId: row.referral_id,
   caseId: row.case_id,
@@ -138,7 +70,7 @@ const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
   urgency: row.urgency,
   offenceCategory: row.offence_category,
   needs: row.needs,
-  reasons: row.reasons,
+  reasons: withText(row.reasons),
   queueReason: row.queue_reason,
   candidates: row.candidates,
   dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
@@ -343,8 +275,13 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     async (request) => {
       const state = await loadVisible(request.params.referralId, request.actor);
       return state.status === 'queued'
-        ? { status: state.status, ...state.queued }
-        : { status: state.status, ...state.proposal, remindersSent: state.remindersSent };
+        ? { status: state.status, ...state.queued, reasons: withText(state.queued.reasons) }
+        : {
+            status: state.status,
+            ...state.proposal,
+            reasons: withText(state.proposal.reasons),
+            remindersSent: state.remindersSent,
+          };
     },
   );
 
@@ -406,7 +343,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     '/referrals/:referralId/decline',
     post(
       'Decline a proposed referral, with a reason',
-      Type.Object({ reason: Reason }, { additionalProperties: false }),
+      Type.Object({ reason: UserReason }, { additionalProperties: false }),
     ),
     async (request) =>
       run(request.params.referralId, request, (metadata) => ({
@@ -442,7 +379,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     '/referrals/:referralId/revoke',
     post(
       'Withdraw a referral (its sender)',
-      Type.Object({ reason: Reason }, { additionalProperties: false }),
+      Type.Object({ reason: UserReason }, { additionalProperties: false }),
     ),
     async (request) =>
       run(request.params.referralId, request, (metadata) => ({
@@ -457,7 +394,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     post(
       'Close an accepted referral with its outcome',
       Type.Object(
-        { successful: Type.Boolean(), reason: Type.Optional(Reason) },
+        { successful: Type.Boolean(), reason: Type.Optional(UserReason) },
         { additionalProperties: false },
       ),
     ),
@@ -507,7 +444,10 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
           mode: 'transfer',
           from: { kind: 'national-platform' },
           target: to,
-          reasons: withReason(q.reasons, `routed by hand by ${metadata.actor.id}: ${body.reason}`),
+          reasons: withReason(
+            q.reasons,
+            reason('routed-by-hand', { by: metadata.actor.id, reason: body.reason }),
+          ),
         },
         metadata,
       }));

@@ -1,5 +1,6 @@
 import type { Decider } from '@parcours/eventstore';
 import { type CommandMetadata, conflict, forbidden, notFound, unprocessable } from '@parcours/service-kit';
+import type { Reason } from '../routing/reasons.ts';
 import { hasSharingConsent, needsSharingConsent } from '../routing/route.ts';
 import {
   associationOf,
@@ -26,13 +27,13 @@ export type ProposeReferral = Cmd<
     mode: Mode;
     from: Sender;
     target: Target;
-    reasons: string[];
+    reasons: Reason[];
     redirectedFrom?: string;
   }
 >;
 export type QueueReferral = Cmd<
   'QueueReferral',
-  CaseFacts & { referralId: string; why: QueueReason; candidates?: string[]; reasons: string[] }
+  CaseFacts & { referralId: string; why: QueueReason; candidates?: string[]; reasons: Reason[] }
 >;
 export type AcceptReferral = Cmd<'AcceptReferral', Record<string, never>>;
 export type DeclineReferral = Cmd<'DeclineReferral', { reason: string }>;

@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
+import { reason } from '../routing/reasons.ts';
 import { type ProposeReferral, ReferralErrors, referralDecider } from './decide.ts';
 import { routerIdentity, schedulerIdentity } from './identities.ts';
 import { deadlinesFor, type ReferralEvent, type ReferralProposed, type Target } from './referral.ts';
@@ -36,7 +37,7 @@ const propose = (overrides: Partial<ProposeReferral['data']> = {}): ProposeRefer
     mode: 'transfer',
     from: { kind: 'national-platform' },
     target: office,
-    reasons: ['residence in 75111'],
+    reasons: [reason('residence-commune', { communeCode: '75111' })],
     ...overrides,
   },
   metadata: routing,

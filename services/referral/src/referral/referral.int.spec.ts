@@ -2,8 +2,8 @@ import { Scheduler } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
 import { orientationHandler } from './consumers.ts';
+import { referralIdFor } from './orientation.ts';
 import { deadlineHandlers } from './scheduler.ts';
-import { referralIdFor } from './service.ts';
 import { readyForOrientation } from './test-builders.ts';
 
 let service: TestService;
@@ -66,7 +66,7 @@ describe('orientation consumer', () => {
     await orientationHandler(service.module.db, service.module.referrals, () => now)(event, messageContext);
     const [row] = await inbox(await service.settled(referralIdFor(event.id)));
     expect(row).toMatchObject({ status: 'queued', queue_reason: 'consent-missing' });
-    expect(row!['reasons'].at(-1)).toContain('consent gate');
+    expect(row!['reasons'].at(-1)).toEqual({ code: 'consent-missing', params: { to: 'asso-75' } });
   });
 });
 
@@ -122,7 +122,10 @@ describe('deadline scheduler', () => {
     );
     expect(requeued).toHaveLength(referrals.length);
     expect(new Set(requeued.map((q) => q['queue_reason']))).toEqual(new Set(['expired']));
-    expect(requeued[0]!['reasons'].at(-1)).toMatch(/^unanswered by office-75-commissariat-11 before /);
+    expect(requeued[0]!['reasons'].at(-1)).toMatchObject({
+      code: 'expired',
+      params: { where: 'office-75-commissariat-11' },
+    });
   });
 
   it('fires nothing for a referral answered in time (the command is a no-op on state)', async () => {

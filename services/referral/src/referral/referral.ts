@@ -1,5 +1,6 @@
 import type { Urgency } from '@parcours/contracts';
-import type { Event } from '@parcours/eventstore';
+import type { Event, EventSchemas } from '@parcours/eventstore';
+import { fromText, type Reason } from '../routing/reasons.ts';
 
 export type { Urgency };
 
@@ -73,7 +74,7 @@ export type ReferralProposed = Event<
     mode: Mode;
     from: Sender;
     target: Target;
-    reasons: string[];
+    reasons: Reason[];
     redirectedFrom?: string;
     deadlines: Deadlines;
     by: string;
@@ -82,7 +83,7 @@ export type ReferralProposed = Event<
 >;
 export type ReferralQueued = Event<
   'ReferralQueued',
-  CaseFacts & { referralId: string; why: QueueReason; candidates?: string[]; reasons: string[]; at: string }
+  CaseFacts & { referralId: string; why: QueueReason; candidates?: string[]; reasons: Reason[]; at: string }
 >;
 type Act<Type extends string, Data = object> = Event<
   Type,
@@ -179,13 +180,16 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
 }
 
 /**
- * A referral's reasons with one more line, as the integration events carry them: each line at most
- * 300 characters (a user's reason may be longer), the last 20 lines.
+ * The events' schema versions: version 2 of a proposal and of a queued referral carries reasons as
+ * codes (routing/reasons.ts); the reasons of version 1 were English text and are read as `note`s.
  */
-export function withReason(reasons: readonly string[], line: string): string[] {
-  const fitted = line.length <= 300 ? line : `${line.slice(0, 299)}…`;
-  return [...reasons, fitted].slice(-20);
-}
+export const referralEventSchemas: EventSchemas = {
+  current: { ReferralProposed: 2, ReferralQueued: 2 },
+  upcasters: {
+    ReferralProposed: { 1: (data) => ({ ...data, reasons: fromText(data.reasons) }) },
+    ReferralQueued: { 1: (data) => ({ ...data, reasons: fromText(data.reasons) }) },
+  },
+};
 
 export const associationOf = (target: Target): string | undefined =>
   target.kind === 'foreign-organisation' ? undefined : target.associationId;

@@ -3,6 +3,7 @@ import type { Commune, Geography } from '@parcours/geography';
 import type { Static } from '@sinclair/typebox';
 import type { Office, OfficeType, Speciality } from '../directory/directory.ts';
 import type { DirectoryIndex } from '../directory/index.ts';
+import { type Reason, reason } from './reasons.ts';
 
 export type IntakeFacts = Pick<
   Static<typeof IntakeReadyForOrientationData>,
@@ -18,17 +19,17 @@ export type IntakeFacts = Pick<
 >;
 
 export type RoutingDecision =
-  | { kind: 'office'; associationId: string; officeId: string; communeCode?: string; reasons: string[] }
+  | { kind: 'office'; associationId: string; officeId: string; communeCode?: string; reasons: Reason[] }
   | {
       kind: 'partner-association';
       associationId: string;
       officeId: string;
       agreementId: string;
-      reasons: string[];
+      reasons: Reason[];
     }
-  | { kind: 'foreign-organisation'; organisationId: string; countryCode: string; reasons: string[] }
-  | { kind: 'national-queue'; reasons: string[] }
-  | { kind: 'ask-commune'; candidates: string[]; reasons: string[] };
+  | { kind: 'foreign-organisation'; organisationId: string; countryCode: string; reasons: Reason[] }
+  | { kind: 'national-queue'; why: 'no-coverage' | 'consent-missing'; reasons: Reason[] }
+  | { kind: 'ask-commune'; candidates: string[]; reasons: Reason[] };
 
 /**
  * Where a case goes, and why. Pure: the directory and the geography come in as values, `today` as
@@ -55,16 +56,16 @@ function routeWithoutConsent(
   geography: Geography,
   today: string,
 ): RoutingDecision {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const origin = intake.origin ?? {};
 
   if (origin.officeId) {
     const office = directory.offices.get(origin.officeId);
     if (office?.active) {
-      reasons.push(`walk-in at office ${office.officeId}: the victim is already there`);
+      reasons.push(reason('walk-in-kept', { officeId: office.officeId }));
       return { kind: 'office', associationId: office.associationId, officeId: office.officeId, reasons };
     }
-    reasons.push(`walk-in office ${origin.officeId} is not an active office: routed by residence`);
+    reasons.push(reason('walk-in-office-inactive', { officeId: origin.officeId }));
   }
 
   const residence = intake.residence;
@@ -80,7 +81,10 @@ function routeWithoutConsent(
     const association = agreement && directory.associations.get(agreement.associationId);
     if (agreement && valid && association?.active) {
       reasons.push(
-        `partner agreement ${agreement.agreementId} names association ${association.associationId}`,
+        reason('agreement-names-association', {
+          agreementId: agreement.agreementId,
+          associationId: association.associationId,
+        }),
       );
       const office = chooseOffice(
         directory.officesOf(association.associationId),
@@ -98,9 +102,11 @@ function routeWithoutConsent(
           reasons,
         };
       }
-      reasons.push(`association ${association.associationId} has no open office: routed by residence`);
+      reasons.push(
+        reason('agreement-association-without-office', { associationId: association.associationId }),
+      );
     } else {
-      reasons.push(`agreement ${origin.agreementId} is unknown, ended or not yet valid: routed by residence`);
+      reasons.push(reason('agreement-not-valid', { agreementId: origin.agreementId }));
     }
   }
 
@@ -108,7 +114,10 @@ function routeWithoutConsent(
     const organisation = directory.foreignFor(residence.countryCode)[0];
     if (organisation) {
       reasons.push(
-        `resident abroad (${residence.countryCode}): ${organisation.organisationId} supports victims there`,
+        reason('resident-abroad', {
+          countryCode: residence.countryCode,
+          organisationId: organisation.organisationId,
+        }),
       );
       return {
         kind: 'foreign-organisation',
@@ -117,36 +126,39 @@ function routeWithoutConsent(
         reasons,
       };
     }
-    reasons.push(
-      `resident abroad (${residence.countryCode}) and no organisation for that country in the directory`,
-    );
-    return { kind: 'national-queue', reasons };
+    reasons.push(reason('no-foreign-organisation', { countryCode: residence.countryCode }));
+    return { kind: 'national-queue', why: 'no-coverage', reasons };
   }
 
   if (!resolved || resolved.kind === 'unknown') {
-    reasons.push(resolved?.reason ?? 'no residence');
-    reasons.push('residence not found in the official geography: the national platform decides');
-    return { kind: 'national-queue', reasons };
+    reasons.push(reason('residence-not-found', { detail: resolved?.reason ?? 'no residence' }));
+    return { kind: 'national-queue', why: 'no-coverage', reasons };
   }
   if (resolved.kind === 'ambiguous') {
-    reasons.push(resolved.reason);
+    reasons.push(reason('commune-ambiguous', { detail: resolved.reason }));
     return { kind: 'ask-commune', candidates: resolved.candidates.map((c) => c.code), reasons };
   }
   const found = resolved.commune;
-  reasons.push(`residence in ${found.code} (${found.name}), département ${found.departement}`);
+  reasons.push(
+    reason('residence-commune', {
+      communeCode: found.code,
+      communeName: found.name,
+      departement: found.departement,
+    }),
+  );
 
   let associations = directory.coveringCommune(found.code);
   if (associations.length === 0 && found.parent) associations = directory.coveringCommune(found.parent);
   if (associations.length > 0) {
-    reasons.push(`commune covered by ${associations.map((a) => a.associationId).join(', ')}`);
+    reasons.push(reason('commune-covered', { associationIds: ids(associations) }));
   } else {
     associations = directory.coveringDepartement(found.departement);
     if (associations.length === 0) {
-      reasons.push(`no association covers commune ${found.code} or département ${found.departement}`);
-      return { kind: 'national-queue', reasons };
+      reasons.push(reason('no-coverage', { communeCode: found.code, departement: found.departement }));
+      return { kind: 'national-queue', why: 'no-coverage', reasons };
     }
     reasons.push(
-      `département ${found.departement} covered by ${associations.map((a) => a.associationId).join(', ')}`,
+      reason('departement-covered', { departement: found.departement, associationIds: ids(associations) }),
     );
   }
   for (const association of [...associations].sort((a, b) =>
@@ -168,18 +180,18 @@ function routeWithoutConsent(
         reasons,
       };
     }
-    reasons.push(`association ${association.associationId} has no open office`);
+    reasons.push(reason('association-without-office', { associationId: association.associationId }));
   }
-  reasons.push('no open office in the covering associations');
-  return { kind: 'national-queue', reasons };
+  reasons.push(reason('no-open-office'));
+  return { kind: 'national-queue', why: 'no-coverage', reasons };
 }
 
 const proximityLabels = [
-  'same commune',
-  'same city',
-  'same intercommunality',
-  'same arrondissement',
-  'same département',
+  'same-commune',
+  'same-city',
+  'same-intercommunality',
+  'same-arrondissement',
+  'same-département',
   'elsewhere',
 ];
 
@@ -205,10 +217,10 @@ function fit(office: Office, intake: IntakeFacts): { bonus: number; why: string[
   };
   if (intake.requisition || intake.channel === 'requisition') {
     // A prosecutor's requisition is answered by the court victim office of the département.
-    typeBonus('court-victim-office', 4.5, 'court victim office for a requisition');
+    typeBonus('court-victim-office', 4.5, 'court-victim-office-for-requisition');
   }
   if (intake.offenceCategory === 'physical-violence' || intake.offenceCategory === 'sexual-violence') {
-    typeBonus('hospital', 1.5, `hospital office for ${intake.offenceCategory}`);
+    typeBonus('hospital', 1.5, 'hospital-for-violence');
   }
   const wanted = new Set<Speciality>();
   const offence = intake.offenceCategory;
@@ -224,7 +236,7 @@ function fit(office: Office, intake: IntakeFacts): { bonus: number; why: string[
   for (const speciality of office.specialities) {
     if (wanted.has(speciality)) {
       bonus += 0.5;
-      why.push(`speciality ${speciality}`);
+      why.push(`speciality-${speciality}`);
     }
   }
   return { bonus: Math.min(bonus, 5), why };
@@ -235,7 +247,7 @@ function chooseOffice(
   residence: Commune | undefined,
   geography: Geography,
   intake: IntakeFacts,
-  reasons: string[],
+  reasons: Reason[],
 ): Office | undefined {
   let best: { office: Office; score: number; tier: number; why: string[] } | undefined;
   for (const office of offices) {
@@ -249,8 +261,12 @@ function chooseOffice(
   }
   if (!best) return undefined;
   reasons.push(
-    `office ${best.office.officeId} (${best.office.type}): ${proximityLabels[best.tier]}` +
-      (best.why.length ? `; ${best.why.join(', ')}` : ''),
+    reason('office-chosen', {
+      officeId: best.office.officeId,
+      officeType: best.office.type,
+      proximity: proximityLabels[best.tier] ?? 'elsewhere',
+      ...(best.why.length ? { fit: best.why.join(',') } : {}),
+    }),
   );
   return best.office;
 }
@@ -275,26 +291,24 @@ function consentGate(intake: IntakeFacts, decision: RoutingDecision): RoutingDec
   if (decision.kind === 'national-queue' || decision.kind === 'ask-commune') return decision;
   if (!needsSharingConsent(decision, intake.origin)) return decision;
   if (intake.consent.sharing) {
-    return { ...decision, reasons: [...decision.reasons, 'sharing consent given'] };
+    return { ...decision, reasons: [...decision.reasons, reason('sharing-consent-given')] };
   }
   if (intake.consent.override) {
     return {
       ...decision,
-      reasons: [
-        ...decision.reasons,
-        `no sharing consent; override recorded by ${intake.consent.override.by}`,
-      ],
+      reasons: [...decision.reasons, reason('consent-override', { by: intake.consent.override.by })],
     };
   }
   return {
     kind: 'national-queue',
-    reasons: [
-      ...decision.reasons,
-      `consent gate: no sharing consent nor override for a hand-over to ${describe(decision)}: the national platform decides`,
-    ],
+    why: 'consent-missing',
+    reasons: [...decision.reasons, reason('consent-missing', { to: describe(decision) })],
   };
 }
 
 function describe(decision: Exclude<RoutingDecision, { kind: 'national-queue' | 'ask-commune' }>): string {
   return decision.kind === 'foreign-organisation' ? decision.organisationId : decision.associationId;
 }
+
+const ids = (associations: readonly { associationId: string }[]) =>
+  associations.map((a) => a.associationId).join(', ');

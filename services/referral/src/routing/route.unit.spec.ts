@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { route } from './route.ts';
+import { reason, reasonText } from './reasons.ts';
+import { type RoutingDecision, route } from './route.ts';
 import { geography, intake, network, seededDirectory } from './test-network.ts';
 
 const directory = seededDirectory();
@@ -7,6 +8,8 @@ const today = '2025-06-02';
 const at = (postcode: string, communeCode?: string) =>
   intake({ residence: { countryCode: 'FR', postcode, ...(communeCode ? { communeCode } : {}) } });
 const routed = (facts = intake()) => route(facts, directory, geography, today);
+/** The reasons as the v1 integration events render them. */
+const texts = (decision: RoutingDecision) => decision.reasons.map(reasonText);
 const officeOf = (officeId: string) => network.offices.find((o) => o.officeId === officeId)!;
 
 describe('routing by residence', () => {
@@ -23,7 +26,9 @@ describe('routing by residence', () => {
     expect(decision).toMatchObject({ kind: 'office', associationId: association, communeCode: commune });
     if (decision.kind !== 'office') throw new Error('not an office');
     expect(geography.commune(officeOf(decision.officeId).address.communeCode)?.departement).toBe(dep);
-    expect(decision.reasons.join(' | ')).toContain(`département ${dep} covered by ${association}`);
+    expect(decision.reasons).toContainEqual(
+      reason('departement-covered', { departement: dep, associationIds: association }),
+    );
   });
 
   it.each([
@@ -40,7 +45,7 @@ describe('routing by residence', () => {
     expect(decision).toMatchObject({ kind: 'office', associationId: 'asso-75', communeCode: '75111' });
     if (decision.kind !== 'office') throw new Error('not an office');
     expect(officeOf(decision.officeId).address.communeCode).toBe('75111');
-    expect(decision.reasons.at(-1)).toContain('same commune');
+    expect(texts(decision).at(-1)).toContain('same commune');
   });
 
   it('resolves a city code with an arrondissement postcode to the arrondissement (Paris 75056 + 75011)', () => {
@@ -66,7 +71,7 @@ describe('routing by residence', () => {
     expect(decision).toMatchObject({ kind: 'ask-commune' });
     if (decision.kind !== 'ask-commune') throw new Error('not ask-commune');
     expect(decision.candidates).toEqual(expect.arrayContaining(['2B033', '2B305', '2B309', '2B353']));
-    expect(decision.reasons[0]).toContain('shared by 4 communes');
+    expect(texts(decision)[0]).toContain('shared by 4 communes');
     expect(routed(at('97600'))).toMatchObject({ kind: 'ask-commune', candidates: ['97611', '97610'] });
   });
 
@@ -81,7 +86,7 @@ describe('routing by residence', () => {
   it('sends an unknown postcode to the national queue, saying why', () => {
     const decision = routed(at('99999'));
     expect(decision.kind).toBe('national-queue');
-    expect(decision.reasons).toContain('unknown postcode 99999');
+    expect(decision.reasons[0]).toEqual(reason('residence-not-found', { detail: 'unknown postcode 99999' }));
   });
 
   it('prefers commune coverage to département coverage (the Vénissieux city association)', () => {
@@ -98,7 +103,7 @@ describe('routing by residence', () => {
     ]);
     const decision = route(at('20000', '2A004'), closed, geography, today);
     expect(decision.kind).toBe('national-queue');
-    expect(decision.reasons.at(-1)).toContain('no association covers commune 2A004 or département 2A');
+    expect(texts(decision).at(-1)).toContain('no association covers commune 2A004 or département 2A');
   });
 });
 
@@ -110,13 +115,17 @@ describe('routing by the case', () => {
       requisition: { dueDate: '2025-07-01', evviRequested: true },
     });
     expect(decision).toMatchObject({ kind: 'office', officeId: 'office-75-bav' });
-    expect(decision.reasons.at(-1)).toContain('court victim office for a requisition');
+    expect(decision.reasons.at(-1)?.params?.['fit']).toContain('court-victim-office-for-requisition');
+    expect(texts(decision).at(-1)).toContain('court victim office for requisition');
   });
 
   it('prefers the hospital office for physical violence when it is nearby', () => {
     const decision = routed({ ...at('75015', '75115'), offenceCategory: 'physical-violence' });
     expect(decision).toMatchObject({ kind: 'office', officeId: 'office-75-hopital-hegp' });
-    expect(decision.reasons.at(-1)).toContain('hospital office for physical-violence');
+    expect(decision.reasons.at(-1)).toMatchObject({
+      code: 'office-chosen',
+      params: { fit: 'hospital-for-violence' },
+    });
   });
 
   it('keeps a walk-in at the office the victim walked into', () => {
@@ -139,7 +148,7 @@ describe('routing by the case', () => {
       associationId: 'asso-75',
       agreementId: 'agr-bank-2024',
     });
-    expect(decision.reasons[0]).toBe('partner agreement agr-bank-2024 names association asso-75');
+    expect(texts(decision)[0]).toBe('partner agreement agr-bank-2024 names association asso-75');
   });
 
   it('routes by residence when the agreement has ended', () => {
@@ -149,7 +158,7 @@ describe('routing by the case', () => {
       origin: { agreementId: 'agr-retail-2021' },
     });
     expect(decision).toMatchObject({ kind: 'office', associationId: 'asso-69' });
-    expect(decision.reasons[0]).toContain('unknown, ended or not yet valid');
+    expect(texts(decision)[0]).toContain('unknown, ended or not yet valid');
   });
 
   it("sends a resident abroad to their country's organisation, or to the national queue", () => {
@@ -161,7 +170,7 @@ describe('routing by the case', () => {
     });
     const japan = routed(intake({ residence: { countryCode: 'JP' } }));
     expect(japan.kind).toBe('national-queue');
-    expect(japan.reasons[0]).toContain('no organisation for that country');
+    expect(texts(japan)[0]).toContain('no organisation for that country');
   });
 });
 
@@ -179,7 +188,8 @@ describe('consent gate', () => {
       origin: { agreementId: 'agr-bank-2024' },
     });
     expect(partner.kind).toBe('national-queue');
-    expect(partner.reasons.at(-1)).toContain('consent gate');
+    expect(partner).toMatchObject({ why: 'consent-missing' });
+    expect(partner.reasons.at(-1)).toEqual(reason('consent-missing', { to: 'asso-75' }));
     const abroad = routed(intake({ consent: noSharing, residence: { countryCode: 'DE' } }));
     expect(abroad.kind).toBe('national-queue');
   });
@@ -192,7 +202,7 @@ describe('consent gate', () => {
       }),
     );
     expect(decision.kind).toBe('foreign-organisation');
-    expect(decision.reasons.at(-1)).toBe('no sharing consent; override recorded by dev-helpline');
+    expect(texts(decision).at(-1)).toBe('no sharing consent; override recorded by dev-helpline');
   });
 
   it("holds an association's own intake handed to another association without consent", () => {

@@ -259,6 +259,41 @@ export const en: Same<typeof fr> = {
     count_one: '{{count}} referral',
     count_other: '{{count}} referrals',
   },
+  /** Why a case went where it went: the referral service's reason codes (routing/reasons.ts). */
+  reasons: {
+    'walk-in-kept': 'walk-in at office {{officeId}}, whose association covers the residence: kept there',
+    'walk-in-outside-coverage':
+      'walk-in at office {{officeId}}, whose association does not cover the residence: routed by residence',
+    'walk-in-office-inactive': 'walk-in office {{officeId}} is not an open office: routed by residence',
+    'agreement-names-association': 'partner agreement {{agreementId}} names association {{associationId}}',
+    'agreement-not-valid':
+      'agreement {{agreementId}} is unknown, ended or not yet valid: routed by residence',
+    'agreement-association-without-office':
+      'association {{associationId}} has no open office: routed by residence',
+    'resident-abroad': 'resident abroad ({{countryCode}}): {{organisationId}} supports victims there',
+    'no-foreign-organisation':
+      'resident abroad ({{countryCode}}) and no organisation for that country in the directory',
+    'residence-not-found':
+      'residence not found in the official geography ({{detail}}): the national platform decides',
+    'commune-ambiguous': 'several communes use this postcode: which one? ({{detail}})',
+    'residence-commune': 'residence in {{communeCode}} ({{communeName}}), département {{departement}}',
+    'commune-covered': 'commune covered by {{associationIds}}',
+    'departement-covered': 'département {{departement}} covered by {{associationIds}}',
+    'no-coverage': 'no association covers commune {{communeCode}} or département {{departement}}',
+    'association-without-office': 'association {{associationId}} has no open office',
+    'no-open-office': 'no open office in the associations covering the residence',
+    'office-chosen': 'office {{officeId}} ({{officeType}}): {{proximity}}',
+    'sharing-consent-given': 'sharing consent given',
+    'consent-override': 'no sharing consent; override recorded by {{by}}',
+    'consent-missing':
+      'no sharing consent nor override for a hand-over to {{to}}: the national platform decides',
+    redirected: 'redirected from {{referralId}} by {{by}}: {{reason}}',
+    'service-added': 'service added from {{referralId}} by {{by}}: {{reason}}',
+    declined: 'declined by {{by}} ({{where}}): {{reason}}',
+    expired: 'unanswered by {{where}} before {{dueAt}}',
+    'routed-by-hand': 'routed by hand by {{by}}: {{reason}}',
+    note: '{{text}}',
+  },
   queue: {
     title: 'National platform queue',
     empty: 'No case to route by hand.',

@@ -267,6 +267,44 @@ export const fr = {
     count_one: '{{count}} orientation',
     count_other: '{{count}} orientations',
   },
+  /** Why a case went where it went: the referral service's reason codes (routing/reasons.ts). */
+  reasons: {
+    'walk-in-kept':
+      'accueil physique à l’antenne {{officeId}}, dont l’association couvre la résidence : gardé sur place',
+    'walk-in-outside-coverage':
+      'accueil physique à l’antenne {{officeId}}, dont l’association ne couvre pas la résidence : orienté selon la résidence',
+    'walk-in-office-inactive':
+      'l’antenne d’accueil {{officeId}} n’est pas ouverte : orienté selon la résidence',
+    'agreement-names-association': 'la convention {{agreementId}} désigne l’association {{associationId}}',
+    'agreement-not-valid':
+      'la convention {{agreementId}} est inconnue, échue ou pas encore valable : orienté selon la résidence',
+    'agreement-association-without-office':
+      'l’association {{associationId}} n’a pas d’antenne ouverte : orienté selon la résidence',
+    'resident-abroad': 'résidence à l’étranger ({{countryCode}}) : {{organisationId}} y aide les victimes',
+    'no-foreign-organisation':
+      'résidence à l’étranger ({{countryCode}}) et aucun organisme pour ce pays dans l’annuaire',
+    'residence-not-found':
+      'résidence introuvable dans la géographie officielle ({{detail}}) : la plateforme nationale décide',
+    'commune-ambiguous': 'plusieurs communes pour ce code postal : laquelle ? ({{detail}})',
+    'residence-commune': 'résidence à {{communeName}} ({{communeCode}}), département {{departement}}',
+    'commune-covered': 'commune couverte par {{associationIds}}',
+    'departement-covered': 'département {{departement}} couvert par {{associationIds}}',
+    'no-coverage':
+      'aucune association ne couvre la commune {{communeCode}} ni le département {{departement}}',
+    'association-without-office': 'l’association {{associationId}} n’a pas d’antenne ouverte',
+    'no-open-office': 'aucune antenne ouverte dans les associations qui couvrent la résidence',
+    'office-chosen': 'antenne {{officeId}} ({{officeType}}) : {{proximity}}',
+    'sharing-consent-given': 'consentement au partage donné',
+    'consent-override': 'pas de consentement au partage ; dérogation enregistrée par {{by}}',
+    'consent-missing':
+      'ni consentement au partage ni dérogation pour confier le dossier à {{to}} : la plateforme nationale décide',
+    redirected: 'réorienté depuis {{referralId}} par {{by}} : {{reason}}',
+    'service-added': 'service ajouté depuis {{referralId}} par {{by}} : {{reason}}',
+    declined: 'refusé par {{by}} ({{where}}) : {{reason}}',
+    expired: 'sans réponse de {{where}} avant le {{dueAt}}',
+    'routed-by-hand': 'orienté à la main par {{by}} : {{reason}}',
+    note: '{{text}}',
+  },
   queue: {
     title: 'File de la plateforme nationale',
     empty: 'Aucun dossier à orienter à la main.',

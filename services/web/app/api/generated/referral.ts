@@ -629,7 +629,15 @@ export interface operations {
                             urgency: string;
                             offenceCategory: string;
                             needs: string[];
-                            reasons: string[];
+                            reasons: {
+                                /** @enum {string} */
+                                code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                                params?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The reason in English, when no translation of the code is at hand */
+                                text: string;
+                            }[];
                             queueReason: string | null;
                             candidates: string[] | null;
                             dueAt: string | null;
@@ -688,7 +696,15 @@ export interface operations {
                             urgency: string;
                             offenceCategory: string;
                             needs: string[];
-                            reasons: string[];
+                            reasons: {
+                                /** @enum {string} */
+                                code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                                params?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The reason in English, when no translation of the code is at hand */
+                                text: string;
+                            }[];
                             queueReason: string | null;
                             candidates: string[] | null;
                             dueAt: string | null;
@@ -750,7 +766,15 @@ export interface operations {
                             urgency: string;
                             offenceCategory: string;
                             needs: string[];
-                            reasons: string[];
+                            reasons: {
+                                /** @enum {string} */
+                                code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                                params?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The reason in English, when no translation of the code is at hand */
+                                text: string;
+                            }[];
                             queueReason: string | null;
                             candidates: string[] | null;
                             dueAt: string | null;
@@ -809,7 +833,15 @@ export interface operations {
                             urgency: string;
                             offenceCategory: string;
                             needs: string[];
-                            reasons: string[];
+                            reasons: {
+                                /** @enum {string} */
+                                code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                                params?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The reason in English, when no translation of the code is at hand */
+                                text: string;
+                            }[];
                             queueReason: string | null;
                             candidates: string[] | null;
                             dueAt: string | null;

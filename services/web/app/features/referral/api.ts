@@ -9,6 +9,13 @@ type TargetBody =
   paths['/referrals/{referralId}/redirect']['post']['requestBody']['content']['application/json'];
 type RoutingQuery = paths['/directory/routing']['get']['parameters']['query'];
 
+/** A reason of a routing decision: a code the page translates, its values, the service's English. */
+export interface Reason {
+  code: string;
+  params?: Record<string, string>;
+  text: string;
+}
+
 /** `GET /referrals/{id}` (the service publishes no response schema for it yet): what the page reads. */
 export interface ReferralDetail {
   status: string;
@@ -18,7 +25,7 @@ export interface ReferralDetail {
   offenceCategory: string;
   needs: string[];
   mode?: 'transfer' | 'referral';
-  reasons: string[];
+  reasons: Reason[];
   target?: { kind: string; associationId?: string; officeId?: string; organisationId?: string };
   from?: { kind: string; associationId?: string; officeId?: string };
   deadlines?: { dueAt: string };
@@ -34,7 +41,7 @@ export interface RoutingDecision {
   officeId?: string;
   organisationId?: string;
   candidates?: string[];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export const inboxQuery = (filters: InboxFilters) =>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Grid, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { type Commune, CommunePicker } from '../../../components/CommunePicker.t
 import { formatDateTime } from '../../../components/format.ts';
 import { ProblemAlert, QueryState } from '../../../components/QueryState.tsx';
 import { queueQuery, type ReferralItem, routingQuery, useAnswer } from '../api.ts';
+import { Reasons } from './Reasons.tsx';
 
 /** Where the case would go from a commune, and why; then route it there with a reason. */
 function RoutePanel({ item }: { item: ReferralItem }) {
@@ -35,11 +36,7 @@ function RoutePanel({ item }: { item: ReferralItem }) {
       <Title order={2} size="h4">
         {t('queue.routeTitle')}
       </Title>
-      <List size="sm">
-        {item.reasons.map((reason) => (
-          <List.Item key={reason}>{reason}</List.Item>
-        ))}
-      </List>
+      <Reasons reasons={item.reasons} />
       {item.candidates && item.candidates.length > 0 && (
         <Group gap="xs" aria-label={t('queue.candidates')}>
           {item.candidates.map((code) => (
@@ -62,11 +59,7 @@ function RoutePanel({ item }: { item: ReferralItem }) {
           <Text fw={600} size="sm">
             {t(`queue.decision.${preview.data.kind}`)} {officeId ?? ''}
           </Text>
-          <List size="sm">
-            {preview.data.reasons.map((reason) => (
-              <List.Item key={reason}>{reason}</List.Item>
-            ))}
-          </List>
+          <Reasons reasons={preview.data.reasons} />
         </Card>
       )}
       <Textarea

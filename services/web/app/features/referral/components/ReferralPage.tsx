@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { FileOfReferral } from '../../follow-up/components/FileOfReferral.tsx';
 import { referralQuery } from '../api.ts';
+import { Reasons } from './Reasons.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
 
 const route = getRouteApi('/app/referrals/$referralId');
@@ -67,11 +68,7 @@ export function ReferralPage() {
               <Title order={2} size="h4" mb="xs">
                 {t('referral.reasons')}
               </Title>
-              <List size="sm" spacing={4}>
-                {referral.reasons.map((reason) => (
-                  <List.Item key={reason}>{reason}</List.Item>
-                ))}
-              </List>
+              <Reasons reasons={referral.reasons} />
             </Card>
           </SimpleGrid>
           {referral.status === 'accepted' && referral.target?.officeId && (

@@ -1,0 +1,253 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import {
+  type Database,
+  type Event,
+  type Projection,
+  readModels,
+  type StoredEvent,
+  write,
+} from '@parcours/eventstore';
+import type { MandateEvent } from './mandate/mandate.ts';
+import type { Convocation } from './mandate/sessions.ts';
+
+/** A mandate as an office's list shows it: places, status, dates; never a party's identity. */
+export const MandateSummaryRow = defineEntity({
+  name: 'MandateSummaryRow',
+  tableName: 'mediation_mandates',
+  properties: {
+    mandateId: p.text().primary(),
+    associationId: p.text(),
+    officeId: p.text(),
+    court: p.text(),
+    origin: p.text(),
+    status: p.text(),
+    offenceCategory: p.text(),
+    caseId: p.text().nullable(),
+    mediatorId: p.text().nullable(),
+    deadline: p.text().nullable(),
+    firstConvocationBy: p.text().nullable(),
+    reason: p.text().nullable(),
+    /** Set by the scheduler when nothing was planned by the first convocation date (jobs.ts). */
+    firstConvocationLate: p.boolean().default(false),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** A party's role in a mandate: what the calendar shows of them. */
+export const PartyRoleRow = defineEntity({
+  name: 'PartyRoleRow',
+  tableName: 'mediation_parties',
+  properties: {
+    partyId: p.text().primary(),
+    mandateId: p.text(),
+    role: p.text(),
+    minor: p.boolean(),
+  },
+});
+
+/** A session on the calendar: when, where, with which mediator, the parties' arrivals by id. */
+export const SessionRow = defineEntity({
+  name: 'SessionRow',
+  tableName: 'mediation_sessions',
+  properties: {
+    sessionId: p.text().primary(),
+    mandateId: p.text(),
+    associationId: p.text(),
+    officeId: p.text(),
+    mediatorId: p.text(),
+    roomId: p.text(),
+    kind: p.text(),
+    status: p.text(),
+    startsAt: p.datetime().columnType('timestamptz'),
+    endsAt: p.datetime().columnType('timestamptz'),
+    convocations: p.json<Convocation[]>(),
+    sequence: p.integer(),
+  },
+});
+
+export const mediationEntities = [MandateSummaryRow, PartyRoleRow, SessionRow] as const;
+export type MediationDatabase = Database<typeof mediationEntities>;
+
+const types: MandateEvent['type'][] = [
+  'MandateRequested',
+  'MandateOrdered',
+  'MandateRefused',
+  'MediatorAssigned',
+  'PartyAdded',
+  'SessionScheduled',
+  'SessionRescheduled',
+  'SessionCancelled',
+  'AttendanceRecorded',
+  'AgreementSigned',
+  'MandateReturned',
+  'AgreementSettled',
+];
+
+/**
+ * The mandates, parties' roles and sessions, written in each mandate command's own transaction
+ * (inline: the calendar shows a booking as soon as the request that made it returns).
+ */
+export function mediationViews(db: MediationDatabase): Projection<Event> {
+  const k = () => readModels(db.em());
+  const status = (mandateId: string, value: string, at: string, extra: { reason?: string } = {}) =>
+    k()
+      .updateTable('mediation_mandates')
+      .set({ status: value, updatedAt: new Date(at), ...extra })
+      .where('mandateId', '=', mandateId);
+  const session = (sessionId: string) =>
+    k().updateTable('mediation_sessions').where('sessionId', '=', sessionId);
+  return {
+    name: 'mediation-views',
+    inline: true,
+    types,
+    async apply(tx, stored: StoredEvent<Event>) {
+      const event = { type: stored.type, data: stored.data } as MandateEvent;
+      switch (event.type) {
+        case 'MandateRequested': {
+          const d = event.data;
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_mandates')
+              .values({
+                mandateId: d.mandateId,
+                associationId: d.associationId,
+                officeId: d.officeId,
+                court: d.court,
+                origin: 'follow-up',
+                status: 'awaiting-prosecutor',
+                offenceCategory: d.offenceCategory,
+                caseId: d.caseId,
+                updatedAt: new Date(d.at),
+              })
+              .onConflict((c) => c.column('mandateId').doNothing()),
+          );
+        }
+        case 'MandateOrdered': {
+          const { mandate, at } = event.data;
+          const row = {
+            associationId: mandate.associationId,
+            officeId: mandate.officeId,
+            court: mandate.court,
+            origin: mandate.origin,
+            status: 'open',
+            offenceCategory: mandate.offence.category,
+            caseId: mandate.caseId ?? null,
+            deadline: mandate.deadline,
+            firstConvocationBy: mandate.firstConvocationBy,
+            updatedAt: new Date(at),
+          };
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_mandates')
+              .values({ mandateId: mandate.mandateId, ...row })
+              .onConflict((c) => c.column('mandateId').doUpdateSet(row)),
+          );
+        }
+        case 'MandateRefused': {
+          const { summary, reason, at } = event.data;
+          const row = {
+            associationId: summary.associationId,
+            officeId: summary.officeId,
+            court: summary.court,
+            origin: summary.requestId ? 'follow-up' : 'prosecutor',
+            status: 'refused',
+            offenceCategory: summary.offenceCategory,
+            caseId: summary.caseId ?? null,
+            reason,
+            updatedAt: new Date(at),
+          };
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_mandates')
+              .values({ mandateId: summary.mandateId, ...row })
+              .onConflict((c) => c.column('mandateId').doUpdateSet(row)),
+          );
+        }
+        case 'MediatorAssigned':
+          return write(
+            tx,
+            k()
+              .updateTable('mediation_mandates')
+              .set({ mediatorId: event.data.mediatorId })
+              .where('mandateId', '=', event.data.mandateId),
+          );
+        case 'PartyAdded': {
+          const { party, mandateId } = event.data;
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_parties')
+              .values({ partyId: party.partyId, mandateId, role: party.role, minor: party.minor })
+              .onConflict((c) => c.column('partyId').doNothing()),
+          );
+        }
+        case 'SessionScheduled': {
+          const { session: s, mandateId } = event.data;
+          const [mandate] = await tx.query<{ association_id: string }>(
+            'SELECT association_id FROM mediation_mandates WHERE mandate_id = $1',
+            [mandateId],
+          );
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_sessions')
+              .values({
+                sessionId: s.sessionId,
+                mandateId,
+                associationId: mandate?.association_id ?? '',
+                officeId: s.officeId,
+                mediatorId: s.mediatorId,
+                roomId: s.roomId,
+                kind: s.kind,
+                status: 'scheduled',
+                startsAt: new Date(s.start),
+                endsAt: new Date(s.end),
+                convocations: JSON.stringify(s.convocations) as never,
+                sequence: s.sequence,
+              })
+              .onConflict((c) => c.column('sessionId').doNothing()),
+          );
+        }
+        case 'SessionRescheduled': {
+          const { slot, sequence, sessionId } = event.data;
+          return write(
+            tx,
+            session(sessionId).set({
+              officeId: slot.officeId,
+              mediatorId: slot.mediatorId,
+              roomId: slot.roomId,
+              startsAt: new Date(slot.start),
+              endsAt: new Date(slot.end),
+              convocations: JSON.stringify(slot.convocations) as never,
+              sequence,
+            }),
+          );
+        }
+        case 'SessionCancelled':
+          return write(
+            tx,
+            session(event.data.sessionId).set({ status: 'cancelled', sequence: event.data.sequence }),
+          );
+        case 'AttendanceRecorded':
+          return write(tx, session(event.data.sessionId).set({ status: 'held' }));
+        case 'AgreementSigned':
+          return write(tx, status(event.data.mandateId, 'agreed', event.data.at));
+        case 'MandateReturned':
+          return write(
+            tx,
+            status(event.data.mandateId, 'returned', event.data.at, { reason: event.data.reason }),
+          );
+        case 'AgreementSettled':
+          return write(tx, status(event.data.mandateId, 'settled', event.data.at));
+        default:
+          return;
+      }
+    },
+    async reset(tx) {
+      await tx.query('TRUNCATE mediation_mandates, mediation_parties, mediation_sessions');
+    },
+  };
+}
