@@ -47,7 +47,7 @@ describe('projections OpenAPI document', () => {
         caseId: 'case-fuzz',
         officeId: 'office-75-bav',
         associationId: 'asso-75',
-        year: 2026,
+        year: '2026',
         view: 'directory',
       },
       seed: 13,
