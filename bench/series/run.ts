@@ -37,6 +37,7 @@ import {
   pairsTable,
   runsTable,
   type SeriesRun,
+  verdicts,
   withSection,
 } from './report.ts';
 
@@ -168,6 +169,8 @@ the two sides): a loss beyond the spread is a ratio below 1 ÷ (1 + spread) for 
 
 ${pairsTable(compare(runs), titles)}
 
+${verdicts(compare(runs), titles)}
+
 ${failed.length ? `Runs that failed or showed a problem: ${failed.map((r) => `${r.bench} pair ${r.pair} ${r.side}: ${r.error ?? r.problems.join('; ')}`).join(' · ')}.` : 'Every run completed; no request failed, no outbox row stayed behind, no referral was missing or doubled.'}
 
 ## Machine
@@ -194,7 +197,7 @@ service benches name their topics per run and do not delete them, on both sides)
 
 function updateReadme() {
   const readme = join(root, 'bench', 'README.md');
-  const body = `${pairsTable(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).`;
+  const body = `${pairsTable(compare(runs), titles)}\n\n${verdicts(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).`;
   writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), body));
 }
 
