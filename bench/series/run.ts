@@ -9,12 +9,13 @@
 //   SERIES_SHORT=1 node bench/series/run.ts   3 s cells, one pair per bench; report in .out/ only
 //
 // Knobs (env): SERIES_START (7a2d536), SERIES_START_DIR ($TMPDIR/parcours-series-<start>),
-// SERIES_BENCHES (eventstore,intake,referral), SERIES_PAIRS (eventstore=3,intake=4,referral=3),
-// SERIES_EVENTSTORE_SECONDS (10), SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10),
-// SERIES_REFERRAL_RATES (50,200), SERIES_MINUTES (25: a pair that would end after it is left out,
-// judged by the bench's previous pair), SERIES_PROFILE (1: CPU profiles of the services of the intake and
-// referral runs, each summarised by bench/tools/profile-top.ts beside its log; a profiled series
-// finds where a loss comes from, its figures are not the measure).
+// SERIES_BENCHES (eventstore,intake,referral: their order within a round),
+// SERIES_PAIRS (eventstore=3,intake=4,referral=3), SERIES_EVENTSTORE_SECONDS (8),
+// SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10), SERIES_REFERRAL_RATES (200: each rate
+// starts both services again), SERIES_MINUTES (25: a pair that would end after it, judged by the
+// bench's previous pair, is left out), SERIES_PROFILE (1: CPU profiles of the services of the
+// intake and referral runs, each summarised by bench/tools/profile-top.ts beside its log; a
+// profiled series finds where a loss comes from, its figures are not the measure).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -57,12 +58,16 @@ const pairs = Object.fromEntries(
     .map(([name, n]) => [name, Number(n)]),
 );
 const cells = {
-  eventstoreSeconds: Number(env('SERIES_EVENTSTORE_SECONDS', short ? '3' : '10')),
+  eventstoreSeconds: Number(env('SERIES_EVENTSTORE_SECONDS', short ? '3' : '8')),
   intakeSeconds: Number(env('SERIES_INTAKE_SECONDS', short ? '3' : '10')),
   referralSeconds: Number(env('SERIES_REFERRAL_SECONDS', short ? '3' : '10')),
-  referralRates: env('SERIES_REFERRAL_RATES', '50,200').split(',').map(Number),
+  referralRates: env('SERIES_REFERRAL_RATES', '200').split(',').map(Number),
 };
-const specs = benches(cells).filter((b) => chosen.includes(b.name));
+const specs = chosen.map((name) => {
+  const spec = benches(cells).find((b) => b.name === name);
+  if (!spec) throw new Error(`SERIES_BENCHES: no bench ${name}`);
+  return spec;
+});
 const titles = Object.fromEntries(specs.map((b) => [b.name, b.title]));
 const outDir = join(here, '.out', new Date().toISOString().replaceAll(':', '-').slice(0, 19));
 mkdirSync(outDir, { recursive: true });
