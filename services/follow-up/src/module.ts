@@ -10,7 +10,7 @@ import {
 } from '@parcours/eventstore';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { FollowUpConfig } from './config.ts';
-import { caseHandler } from './consumers.ts';
+import { caseBatchHandler, caseHandler } from './consumers.ts';
 import { fileViews, followUpEntities } from './files/read-model.ts';
 import { followUpMigrations } from './migrations.ts';
 import { FollowUpService } from './service.ts';
@@ -113,6 +113,7 @@ export async function openFollowUpModule(
         groupId: config.CONSUMER_GROUP,
         topics: [config.INTAKE_TOPIC, config.REFERRAL_TOPIC, config.MEDIATION_TOPIC],
         handler: caseHandler(db, followUp, clock),
+        batchHandler: caseBatchHandler(db, followUp, clock),
         fromBeginning: true,
         partitionsConcurrently: config.CONSUMER_CONCURRENCY,
       });
