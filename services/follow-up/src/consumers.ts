@@ -2,6 +2,9 @@ import {
   type EventOf,
   IntakeReadyForOrientation,
   type IntegrationEvent,
+  MediationAgreedV1,
+  MediationRefusedV1,
+  MediationReturnedV1,
   ReferralAcceptedV1,
   ReferralProposedV1,
 } from '@parcours/contracts';
@@ -11,6 +14,7 @@ import { caseFactsOf } from './case/case.ts';
 import { type FollowUpService, systemMetadata } from './service.ts';
 
 export const CASE_CONSUMER = 'follow-up-cases';
+export const MEDIATION_CONSUMER = 'follow-up-mediations';
 
 type Proposed = ReferralProposedV1['data'];
 type Accepted = EventOf<typeof ReferralAcceptedV1>['data'];
@@ -25,7 +29,9 @@ export function caseHandler(
   followUp: FollowUpService,
   clock: () => Date = () => new Date(),
 ): MessageHandler {
+  const mediations = mediationHandler(db, followUp, clock);
   return async (event: IntegrationEvent, ctx: MessageContext) => {
+    if (event.type.startsWith('fr.parcours.mediation.')) return mediations(event, ctx);
     const command = caseCommandOf(event);
     if (!command) return;
     await processOnce(db, CASE_CONSUMER, event.id, async (tx) => {
@@ -70,4 +76,39 @@ function caseCommandOf(event: IntegrationEvent) {
     default:
       return undefined;
   }
+}
+
+type MediationOutcome = 'agreement' | 'declined-by-prosecutor' | 'returned-to-prosecutor';
+const outcomes: Record<string, MediationOutcome> = {
+  [MediationAgreedV1.type]: 'agreement',
+  [MediationRefusedV1.type]: 'declined-by-prosecutor',
+  [MediationReturnedV1.type]: 'returned-to-prosecutor',
+};
+
+/**
+ * A mediation requested from a file reports its outcome on mediation.events.v1: the file records it
+ * (and its closure no longer waits for it). Mandates a prosecutor ordered directly name no file.
+ */
+export function mediationHandler(
+  db: Database<any>,
+  followUp: FollowUpService,
+  clock: () => Date = () => new Date(),
+): MessageHandler {
+  return async (event: IntegrationEvent, ctx: MessageContext) => {
+    const outcome = outcomes[event.type];
+    const { fileId, requestId } = event.data as { fileId?: string; requestId?: string };
+    if (!outcome || !fileId || !requestId) return;
+    await processOnce(db, MEDIATION_CONSUMER, event.id, async (tx) => {
+      const metadata = systemMetadata(clock(), {
+        id: event.id,
+        ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
+      });
+      await followUp.execute(
+        fileId,
+        { type: 'RecordMediationOutcome', data: { mediationRequestId: requestId, outcome }, metadata },
+        metadata,
+        tx,
+      );
+    });
+  };
 }

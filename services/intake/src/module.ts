@@ -11,6 +11,7 @@ import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer
 import type { IntakeConfig } from './config.ts';
 import { DirectoryCopy, isDirectoryEvent } from './directory/copy.ts';
 import { MatchKeys } from './duplicates/match-key.ts';
+import { type IntakeDb, intakeEntities } from './entities.ts';
 import { IntakeService } from './intake/service.ts';
 import { MassEventImporter } from './mass-events/import.ts';
 import { intakeMigrations } from './migrations.ts';
@@ -19,7 +20,7 @@ import { intakeViews } from './read-models.ts';
 /** Everything the routes use, opened once per process: database, keys, messaging, workers. */
 export interface IntakeModule {
   config: IntakeConfig;
-  db: Database;
+  db: IntakeDb;
   store: EventStore;
   keys: SubjectKeys;
   matchKeys: MatchKeys;
@@ -42,6 +43,7 @@ export async function openIntakeModule(
   const db = await Database.connect({
     url: config.DATABASE_URL,
     migrations: intakeMigrations,
+    entities: intakeEntities,
     poolSize: config.DB_POOL_SIZE,
     applicationName: config.SERVICE_NAME,
   });
@@ -65,7 +67,7 @@ export async function openIntakeModule(
     topic: config.INTAKE_TOPIC,
   });
   const importer = new MassEventImporter(db, intakes);
-  const projections = new ProjectionRunner(db, store, [intakeViews], { pollIntervalMs: 500 });
+  const projections = new ProjectionRunner(db, store, [intakeViews(db)], { pollIntervalMs: 500 });
   const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
   // Its own topic and the directory's it reads, with their dead-letter topics, created at boot
   // when missing (whichever of intake and referral starts first).

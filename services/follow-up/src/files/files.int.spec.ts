@@ -1,8 +1,5 @@
-import type { IntegrationEvent } from '@parcours/contracts';
 import { schemaDrift } from '@parcours/eventstore';
-import type { MessageContext } from '@parcours/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseHandler } from '../consumers.ts';
 import {
   bav,
   commissariat,
@@ -12,25 +9,14 @@ import {
   referralAccepted,
   referralProposed,
 } from '../test-events.ts';
-import { startTestService, type TestService } from '../test-support.ts';
+import { deliverTo, startTestService, type TestService } from '../test-support.ts';
 
 let service: TestService;
-let deliver: (event: IntegrationEvent) => Promise<void>;
-const ctx: MessageContext = {
-  topic: 't',
-  partition: 0,
-  offset: '0',
-  key: null,
-  attempt: 1,
-  traceparent: undefined,
-  tracestate: undefined,
-  headers: {},
-};
+let deliver: ReturnType<typeof deliverTo>;
 
 beforeAll(async () => {
   service = await startTestService('files');
-  const handler = caseHandler(service.module.db, service.module.followUp);
-  deliver = (event) => handler(event, ctx);
+  deliver = deliverTo(service);
 });
 afterAll(async () => {
   await service?.close();

@@ -33,6 +33,8 @@ export interface Journey {
   offenceCategory?: string;
   /** The referral is left unanswered until it expires (no file then). */
   expires?: boolean;
+  /** The referral is still waiting for an answer. */
+  unanswered?: boolean;
   /** Hours from the proposal to the acceptance. */
   acceptAfterHours?: number;
   caseworkerId?: string;
@@ -105,6 +107,7 @@ export function journeyEvents(j: Journey): IntegrationEvent[] {
     reasons: ['residence'],
     at: iso(60_000),
   });
+  if (j.unanswered) return events;
   if (j.expires) {
     emit(ReferralExpiredV1, at(72 * HOUR), {
       ...referral,

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, eventMetadata, notFound, requireRole, StringEnum } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import { access } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
@@ -17,15 +18,6 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   { module },
 ) => {
   const index = () => module.directory.index;
-  const anyStaff = requireRole(
-    'helpline',
-    'caseworker',
-    'office-manager',
-    'association-manager',
-    'federation-analyst',
-    'auditor',
-    'admin',
-  );
 
   app.get(
     '/directory/offices/:officeId',
@@ -35,7 +27,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         summary: 'An office of the network: its association, type, coverage and whether it is open',
         params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const office = index().offices.get(request.params.officeId);
@@ -52,7 +44,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         summary: 'An association of the network with its offices',
         params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const association = index().associations.get(request.params.associationId);
@@ -83,7 +75,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
           { additionalProperties: false },
         ),
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const q = request.query;
@@ -135,7 +127,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         summary: 'Close an office (admin): routing no longer proposes it',
         params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (request) =>
@@ -152,7 +144,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         tags: ['directory'],
         summary: 'Publish every office, partner and agreement again on the directory topic (Kafka lost it)',
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (_request, reply) => {
@@ -177,7 +169,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
           { additionalProperties: false },
         ),
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (request) =>

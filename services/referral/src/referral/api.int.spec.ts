@@ -330,3 +330,48 @@ describe('the inbox read model', () => {
     expect(await replayedOneByOne(db, store, referralInbox, snapshot)).toEqual(live);
   });
 });
+
+describe('the walk-in rule', () => {
+  it('keeps a walk-in at an office of the association covering the residence, accepted at once', async () => {
+    const referralId = await orient({
+      channel: 'walk-in',
+      origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
+    });
+    const one = await get(`/referrals/${referralId}`, 'caseworker');
+    expect(one.json()).toMatchObject({
+      status: 'accepted',
+      target: { officeId: 'office-75-bav' },
+      reasons: [{ code: 'walk-in-kept', params: { officeId: 'office-75-bav' } }],
+    });
+    const accepted = await get('/referrals/inbox?status=accepted', 'caseworker');
+    expect(accepted.json().items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);
+    // Follow-up opens the file from the acceptance on referral.events.v1; nothing is left to remind.
+    const outbox = await service.module.db.query<{ type: string }>(
+      `SELECT event->>'type' AS type FROM es_outbox WHERE event->'data'->>'referralId' = $1 ORDER BY position`,
+      [referralId],
+    );
+    expect(outbox.map((row) => row.type)).toEqual([
+      'fr.parcours.referral.proposed.v1',
+      'fr.parcours.referral.accepted.v1',
+    ]);
+    const jobs = await service.module.db.query('SELECT key FROM es_schedule WHERE group_key = $1', [
+      `referral-${referralId}`,
+    ]);
+    expect(jobs).toEqual([]);
+  });
+
+  it('proposes a walk-in from outside the association’s coverage to the office covering the residence', async () => {
+    const referralId = await orient({
+      channel: 'walk-in',
+      residence: { countryCode: 'FR', postcode: '69003', communeCode: '69383' },
+      origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
+    });
+    const one = await get(`/referrals/${referralId}`, 'admin');
+    expect(one.json()).toMatchObject({
+      status: 'proposed',
+      target: { associationId: 'asso-69' },
+      from: { kind: 'office', officeId: 'office-75-bav' },
+    });
+    expect(one.json().reasons[0]).toMatchObject({ code: 'walk-in-outside-coverage' });
+  });
+});

@@ -6,11 +6,10 @@ import {
   commandRoute,
   forbidden,
   notFound,
-  requireAssociation,
-  requireRole,
   unprocessable,
 } from '@parcours/service-kit';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { access, nationalPlatform, ownerOfSender, ownerOfTarget, type ReferralAction } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
 import { type Reason, reason, reasonText, withReason } from '../routing/reasons.ts';
 import type { ReferralCommand } from './decide.ts';
@@ -36,6 +35,7 @@ interface Row {
   association_id: string | null;
   office_id: string | null;
   organisation_id: string | null;
+  from_association_id: string | null;
   from_office_id: string | null;
   urgency: string;
   offence_category: string;
@@ -86,18 +86,6 @@ const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Who may follow a case's referrals: the helpline and office staff (scope checked per row or referral). */
-const caseReaders = requireRole(
-  'helpline',
-  'caseworker',
-  'office-manager',
-  'association-manager',
-  'auditor',
-  'admin',
-);
-const officeStaff = requireRole('caseworker', 'office-manager', 'association-manager', 'auditor', 'admin');
-const answering = requireRole('caseworker', 'office-manager', 'association-manager', 'admin');
-
 /**
  * The office inbox: my office's referrals with filters, and the answers (accept, decline, redirect,
  * done, revoke). Association scope: a caseworker reaches the offices of their own association only.
@@ -140,10 +128,10 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     };
   }
 
-  function officeInScope(officeId: string, request: Parameters<typeof requireAssociation>[0]) {
+  function officeInScope(officeId: string, actor: Actor) {
     const office = index().offices.get(officeId);
     if (!office) throw notFound('office_not_found', 'No such office');
-    requireAssociation(request, office.associationId);
+    access.check(actor, 'inbox.read', office, 'association_out_of_scope');
     return office;
   }
 
@@ -157,10 +145,10 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         querystring: ListQuery,
         response: { 200: ListResponse },
       },
-      preHandler: officeStaff,
+      preHandler: access.guard('inbox.read'),
     },
     async (request) => {
-      officeInScope(request.params.officeId, request);
+      officeInScope(request.params.officeId, request.actor);
       return list(request.params.officeId, request.query);
     },
   );
@@ -175,22 +163,28 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         params: Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: { 200: Type.Object({ items: Type.Array(Item) }) },
       },
-      preHandler: caseReaders,
+      preHandler: access.guard('referral.read'),
     },
     async (request) => {
       const { actor } = request;
-      const network = actor.roles.some(
-        (role) => role === 'helpline' || role === 'admin' || role === 'auditor',
-      );
-      if (!network && !actor.association)
-        throw forbidden('no_association', 'Your account has no association');
       const rows = await db.query<Row>(
         `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox
-         WHERE case_id = $1 AND ($2::text IS NULL OR association_id = $2 OR from_association_id = $2)
-         ORDER BY proposed_at, referral_id`,
-        [request.params.caseId, network ? null : actor.association],
+         WHERE case_id = $1 ORDER BY proposed_at, referral_id`,
+        [request.params.caseId],
       );
-      return { items: rows.map((row) => toItem(row, row.office_id !== actor.office)) };
+      // A case has a few referrals: each is shown to whom may read it as its sender or its receiver.
+      const visible = rows.filter(
+        (row) =>
+          access.can(actor, 'referral.read', {
+            associationId: row.association_id ?? undefined,
+            officeId: row.office_id ?? undefined,
+          }) ||
+          access.can(actor, 'referral.read', {
+            associationId: row.from_association_id ?? undefined,
+            officeId: row.from_office_id ?? undefined,
+          }),
+      );
+      return { items: visible.map((row) => toItem(row, row.office_id !== actor.office)) };
     },
   );
 
@@ -203,12 +197,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         querystring: ListQuery,
         response: { 200: ListResponse },
       },
-      preHandler: officeStaff,
+      preHandler: access.guard('inbox.read'),
     },
     async (request) => {
       const officeId = request.actor.office;
       if (!officeId) throw forbidden('no_office', 'Your account is not attached to an office');
-      officeInScope(officeId, request);
+      officeInScope(officeId, request.actor);
       return list(officeId, request.query);
     },
   );
@@ -229,9 +223,10 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         ),
         response: { 200: ListResponse },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: access.guard('queue.read'),
     },
     async (request) => {
+      access.check(request.actor, 'queue.read', nationalPlatform);
       const { limit, offset } = request.query;
       const [count] = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM referral_inbox WHERE status = 'queued'`,
@@ -247,12 +242,13 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
 
   /** The sender's and receiver's associations and the national platform see a referral. */
   function canSee(actor: Actor, state: ReferralState): boolean {
-    if (actor.roles.includes('admin') || actor.roles.includes('helpline')) return true;
-    if (state.status === 'none' || state.status === 'queued') return false;
+    if (state.status === 'none' || state.status === 'queued')
+      return access.can(actor, 'referral.read', nationalPlatform);
     const { target, from } = state.proposal;
-    const associations = [target.kind === 'foreign-organisation' ? undefined : target.associationId];
-    if (from.kind === 'office') associations.push(from.associationId);
-    return associations.some((a) => a && a === actor.association);
+    return (
+      access.can(actor, 'referral.read', ownerOfTarget(target)) ||
+      access.can(actor, 'referral.read', ownerOfSender(from))
+    );
   }
 
   async function loadVisible(referralId: string, actor: Actor) {
@@ -270,7 +266,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         summary: 'A referral with its routing reasons and deadlines',
         params: ReferralParams,
       },
-      preHandler: caseReaders,
+      preHandler: access.guard('referral.read'),
     },
     async (request) => {
       const state = await loadVisible(request.params.referralId, request.actor);
@@ -324,14 +320,19 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   }
 
   /** An answer to a referral: its body typed from the schema, 409 for its status, 422 for a rule. */
-  const post = <Body extends TSchema | undefined = undefined>(summary: string, body?: Body) =>
+  const post = <Body extends TSchema | undefined = undefined>(
+    summary: string,
+    body?: Body,
+    action: ReferralAction = 'referral.answer',
+  ) =>
     commandRoute({
       summary,
       tags: ['referral'],
       params: ReferralParams,
       body,
       response: { 200: CommandResponse },
-      preHandler: answering,
+      // The role here, before the Idempotency-Key is claimed; the scope in the decider.
+      preHandler: access.guard(action),
       problems: [409, 422],
     });
 
@@ -380,6 +381,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     post(
       'Withdraw a referral (its sender)',
       Type.Object({ reason: UserReason }, { additionalProperties: false }),
+      'referral.revoke',
     ),
     async (request) =>
       run(request.params.referralId, request, (metadata) => ({
@@ -422,9 +424,10 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         'Route a queued case by hand (national platform): propose it to an office or a foreign organisation',
         TargetBody,
       ),
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: access.guard('queue.route'),
     },
     async (request) => {
+      access.check(request.actor, 'queue.route', nationalPlatform);
       const body = request.body;
       const to = targetFrom(body);
       const state = await referrals.load(request.params.referralId);
