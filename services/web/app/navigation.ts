@@ -7,6 +7,7 @@ export const navigation = [
   { to: '/platform/queue', label: 'nav.queue', roles: ['helpline', 'admin'] },
   { to: '/overdue', label: 'nav.overdue', roles: ['office-manager'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['caseworker', 'office-manager'] },
+  { to: '/files', label: 'nav.files', roles: ['caseworker', 'office-manager'] },
   { to: '/mass-events', label: 'nav.massEvents', roles: ['helpline', 'association-manager', 'admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
 ] as const;

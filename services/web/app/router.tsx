@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { callbackRoutes } from './features/callbacks/routes.tsx';
+import { followUpRoutes } from './features/follow-up/routes.tsx';
 import { intakeRoutes } from './features/intake/routes.tsx';
 import { massEventRoutes } from './features/mass-events/routes.tsx';
 import { referralRoutes } from './features/referral/routes.tsx';
@@ -14,6 +15,7 @@ const routeTree = rootRoute.addChildren([
     ...intakeRoutes,
     ...callbackRoutes,
     ...referralRoutes,
+    ...followUpRoutes,
     ...massEventRoutes,
   ]),
 ]);

@@ -87,7 +87,9 @@ export type MergeIntakes = Cmd<
   'MergeIntakes',
   { into: string; survivor: { status: IntakeState['status'] } | undefined }
 >;
-/** Erasure of the victim's personal data (GDPR art. 17), once the handler has deleted the key. */
+/** A callback queued for this intake (its task id minted by the handler). */
+export type LinkCallback = Cmd<'LinkCallback', { taskId: string }>;
+/** Erasure of the victim's personal data (GDPR art. 17); the handler deletes the keys once it is appended. */
 export type ErasePersonalData = Cmd<'ErasePersonalData', { reason: string }>;
 
 export type IntakeCommand =
@@ -100,6 +102,7 @@ export type IntakeCommand =
   | OverrideConsent
   | MarkReadyForOrientation
   | MergeIntakes
+  | LinkCallback
   | ErasePersonalData;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -303,6 +306,20 @@ export function decide(command: IntakeCommand, state: IntakeState): IntakeEvent[
             by: metadata.actor.id,
             at: metadata.now.toISOString(),
           },
+        },
+      ];
+    }
+    case 'LinkCallback': {
+      if (state.status === 'none') throw IntakeErrors.callbackForUnknownIntake();
+      // Its caller's number would outlive an erasure already done.
+      if (state.intake.erasedAt) throw IntakeErrors.alreadyErased();
+      const { taskId } = command.data;
+      if (state.intake.callbackTasks?.includes(taskId)) return [];
+      const { intakeId } = state.intake;
+      return [
+        {
+          type: 'CallbackLinked',
+          data: { intakeId, taskId, by: metadata.actor.id, at: metadata.now.toISOString() },
         },
       ];
     }

@@ -2,7 +2,7 @@ import { DomainError } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import { intakeDecider } from './decide.ts';
-import type { IntakeEvent } from './intake.ts';
+import { dataSubjects, type IntakeEvent } from './intake.ts';
 import {
   agreements,
   at,
@@ -482,6 +482,33 @@ describe('ErasePersonalData', () => {
       code: 'personal_data_erased',
       status: 409,
     });
+  });
+});
+
+describe('LinkCallback', () => {
+  const link = { type: 'LinkCallback' as const, data: { taskId: 'task-1' }, metadata: listener };
+  const linked: IntakeEvent = {
+    type: 'CallbackLinked',
+    data: { intakeId: 'intake-1', taskId: 'task-1', by: 'listener-1', at },
+  };
+
+  it('links a callback once; its caller is then among the subjects an erasure deletes', () => {
+    spec.given([helplineRecorded()]).when(link).then([linked]);
+    spec.given([helplineRecorded(), linked]).when(link).then([]);
+    const state = [helplineRecorded(), linked].reduce(intakeDecider.evolve, intakeDecider.initialState());
+    if (state.status === 'none') throw new Error('not recorded');
+    expect(dataSubjects(state.intake)).toEqual(['victim-1', 'caller-task-1']);
+  });
+
+  it('refuses an unknown intake (422 naming the field) and an erased one (409)', () => {
+    expect(code(spec.given([]).when(link).events)).toEqual({ code: 'unknown_intake', status: 422 });
+    const erased: IntakeEvent = {
+      type: 'PersonalDataErased',
+      data: { intakeId: 'intake-1', victimId: 'v', reason: 'r', by: 'x', at },
+    };
+    expect(code(spec.given([helplineRecorded(), erased]).when(link).events).code).toBe(
+      'personal_data_erased',
+    );
   });
 });
 

@@ -50,6 +50,10 @@ export const IntakeErrors = {
     unprocessable('intake_incomplete', `The intake cannot be oriented yet: ${missing.join(', ')}`, {
       errors: missing.map((field) => ({ field, message: 'is missing' })),
     }),
+  callbackForUnknownIntake: () =>
+    unprocessable('unknown_intake', 'No such intake to call back about', {
+      errors: [{ field: '/body/intakeId', message: 'unknown intake' }],
+    }),
   mergeIntoItself: () => unprocessable('merge_into_itself', 'An intake cannot be merged into itself'),
   survivorNotFound: () => unprocessable('merge_target_not_found', 'The intake to merge into does not exist'),
   survivorMerged: () => unprocessable('merge_target_merged', 'The intake to merge into was itself merged'),

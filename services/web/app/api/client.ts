@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as FollowUpPaths } from './generated/follow-up.ts';
 import type { paths as IntakePaths } from './generated/intake.ts';
 import type { paths as ReferralPaths } from './generated/referral.ts';
 import { ApiError, networkProblem, problemOf } from './problem.ts';
@@ -30,8 +31,13 @@ const middleware: Middleware = {
 /** Typed clients of the services through the BFF (types generated from their OpenAPI documents). */
 export const intake = createClient<IntakePaths>({ baseUrl: '/api/intake', credentials: 'same-origin' });
 export const referral = createClient<ReferralPaths>({ baseUrl: '/api/referral', credentials: 'same-origin' });
+export const followUp = createClient<FollowUpPaths>({
+  baseUrl: '/api/follow-up',
+  credentials: 'same-origin',
+});
 intake.use(middleware);
 referral.use(middleware);
+followUp.use(middleware);
 
 /** The data of a successful call (errors were thrown by the middleware). */
 export async function data<T>(call: Promise<{ data?: T }>): Promise<T> {

@@ -1,3 +1,5 @@
+import { followUpFr } from './follow-up.ts';
+
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
 /** French, the interface's default language. Keys are grouped by screen; en.ts has the same keys. */
 export const fr = {
@@ -8,6 +10,7 @@ export const fr = {
     callbacks: 'Rappels',
     queue: 'File nationale',
     inbox: 'Orientations reçues',
+    files: 'Dossiers suivis',
     overdue: 'Orientations en retard',
     massEvents: 'Événements collectifs',
     audit: 'Journal d’accès et effacement',
@@ -62,6 +65,17 @@ export const fr = {
       unknown_office: 'Ce bureau n’existe pas ou est fermé.',
       unknown_mass_event: 'Cet événement collectif n’existe pas.',
       rate_limited: 'Trop de requêtes : patientez un instant.',
+      safe_hours_not_set: 'Des heures sûres ont été signalées : renseignez-les avant tout appel.',
+      outside_safe_hours: 'En dehors des heures sûres de la victime : pas d’appel maintenant.',
+      safe_number_only: 'Seul le numéro sûr de la victime peut être utilisé.',
+      third_party_only: 'La victime ne peut être jointe que par le tiers désigné.',
+      voicemail_forbidden: 'Aucun message vocal ne doit être laissé à cette victime.',
+      file_read_only: 'Ce dossier a été transféré : il est en lecture seule.',
+      file_not_found: 'Aucun dossier ne porte cet identifiant.',
+      caseworker_over_capacity: 'Cet intervenant a atteint sa capacité de dossiers ouverts.',
+      not_on_roster: 'Cette personne n’est pas dans l’équipe du bureau.',
+      force_needs_manager: 'Seul un responsable peut dépasser la capacité d’un intervenant.',
+      follow_up_forbidden: 'Votre rôle ne permet pas de consulter les dossiers.',
     },
   },
   signIn: {
@@ -377,4 +391,5 @@ export const fr = {
     confirm: 'Effacer définitivement',
     erased: 'Les données personnelles ont été effacées.',
   },
+  ...followUpFr,
 };
