@@ -1,3 +1,4 @@
+// Over 300 lines: the referral API end to end on one service instance (its boot costs seconds).
 import { randomUUID } from 'node:crypto';
 import { type Sql, schemaDrift } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
