@@ -1,3 +1,4 @@
+// Over 300 lines: one fold of a case, every event type of four services on the same rows being built.
 import type { LogEvent } from '../log/log.ts';
 
 /**
