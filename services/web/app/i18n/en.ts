@@ -1,5 +1,7 @@
 import { followUpEn } from './follow-up.ts';
 import type { fr } from './fr.ts';
+import { mediationEn } from './mediation.ts';
+import { projectionsEn } from './projections.ts';
 import type { Same } from './same.ts';
 
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
@@ -14,6 +16,12 @@ export const en: Same<typeof fr> = {
     queue: 'National queue',
     inbox: 'Referrals received',
     files: 'Files',
+    assignments: 'Assignments',
+    approvals: 'Closures to approve',
+    team: 'Team and caseload',
+    dashboard: 'Dashboard',
+    annualReport: 'Annual report',
+    mediationWeek: 'My week',
     overdue: 'Overdue referrals',
     massEvents: 'Mass-casualty events',
     audit: 'Access log and erasure',
@@ -381,4 +389,6 @@ export const en: Same<typeof fr> = {
     erased: 'The personal data was erased.',
   },
   ...followUpEn,
+  ...mediationEn,
+  ...projectionsEn,
 };

@@ -1,4 +1,6 @@
 import { followUpFr } from './follow-up.ts';
+import { mediationFr } from './mediation.ts';
+import { projectionsFr } from './projections.ts';
 
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
 /** French, the interface's default language. Keys are grouped by screen; en.ts has the same keys. */
@@ -11,6 +13,12 @@ export const fr = {
     queue: 'File nationale',
     inbox: 'Orientations reçues',
     files: 'Dossiers suivis',
+    assignments: 'Attributions',
+    approvals: 'Clôtures à approuver',
+    team: 'Équipe et charge',
+    dashboard: 'Tableau de bord',
+    annualReport: 'Rapport annuel',
+    mediationWeek: 'Ma semaine',
     overdue: 'Orientations en retard',
     massEvents: 'Événements collectifs',
     audit: 'Journal d’accès et effacement',
@@ -392,4 +400,6 @@ export const fr = {
     erased: 'Les données personnelles ont été effacées.',
   },
   ...followUpFr,
+  ...mediationFr,
+  ...projectionsFr,
 };
