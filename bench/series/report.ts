@@ -156,3 +156,20 @@ export function withSection(text: string, body: string): string {
     ? text.slice(0, start) + section + text.slice(end + close.length)
     : `${text}\n${section}\n`;
 }
+
+/** One line per verdict that counts: the losses beyond the spread first, then the gains. */
+export function verdicts(comparisons: Comparison[], titles: Record<string, string>): string {
+  const named = (verdict: Comparison['verdict']) =>
+    comparisons
+      .filter((c) => c.verdict === verdict)
+      .map(
+        (c) =>
+          `${titles[c.bench] ?? c.bench}: ${c.figure} ${c.ratio.toFixed(2)} (spread ±${(100 * c.spread).toFixed(0)} %)`,
+      );
+  const losses = named('loss beyond spread');
+  const gains = named('gain beyond spread');
+  return [
+    `**Losses beyond the spread: ${losses.length ? losses.join('; ') : 'none'}.**`,
+    `Gains beyond the spread: ${gains.length ? gains.join('; ') : 'none'}.`,
+  ].join(' ');
+}

@@ -9,12 +9,13 @@
 //   SERIES_SHORT=1 node bench/series/run.ts   3 s cells, one pair per bench; report in .out/ only
 //
 // Knobs (env): SERIES_START (7a2d536), SERIES_START_DIR ($TMPDIR/parcours-series-<start>),
-// SERIES_BENCHES (eventstore,intake,referral), SERIES_PAIRS (eventstore=3,intake=4,referral=3),
-// SERIES_EVENTSTORE_SECONDS (10), SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10),
-// SERIES_REFERRAL_RATES (50,200), SERIES_MINUTES (25: a pair that would end after it is left out,
-// judged by the bench's previous pair), SERIES_PROFILE (1: CPU profiles of the services of the intake and
-// referral runs, each summarised by bench/tools/profile-top.ts beside its log; a profiled series
-// finds where a loss comes from, its figures are not the measure).
+// SERIES_BENCHES (eventstore,intake,referral: their order within a round),
+// SERIES_PAIRS (eventstore=3,intake=4,referral=3), SERIES_EVENTSTORE_SECONDS (8),
+// SERIES_INTAKE_SECONDS (10), SERIES_REFERRAL_SECONDS (10), SERIES_REFERRAL_RATES (200: each rate
+// starts both services again), SERIES_MINUTES (25: a pair that would end after it, judged by the
+// bench's previous pair, is left out), SERIES_PROFILE (1: CPU profiles of the services of the
+// intake and referral runs, each summarised by bench/tools/profile-top.ts beside its log; a
+// profiled series finds where a loss comes from, its figures are not the measure).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -37,6 +38,7 @@ import {
   pairsTable,
   runsTable,
   type SeriesRun,
+  verdicts,
   withSection,
 } from './report.ts';
 
@@ -56,12 +58,16 @@ const pairs = Object.fromEntries(
     .map(([name, n]) => [name, Number(n)]),
 );
 const cells = {
-  eventstoreSeconds: Number(env('SERIES_EVENTSTORE_SECONDS', short ? '3' : '10')),
+  eventstoreSeconds: Number(env('SERIES_EVENTSTORE_SECONDS', short ? '3' : '8')),
   intakeSeconds: Number(env('SERIES_INTAKE_SECONDS', short ? '3' : '10')),
   referralSeconds: Number(env('SERIES_REFERRAL_SECONDS', short ? '3' : '10')),
-  referralRates: env('SERIES_REFERRAL_RATES', '50,200').split(',').map(Number),
+  referralRates: env('SERIES_REFERRAL_RATES', '200').split(',').map(Number),
 };
-const specs = benches(cells).filter((b) => chosen.includes(b.name));
+const specs = chosen.map((name) => {
+  const spec = benches(cells).find((b) => b.name === name);
+  if (!spec) throw new Error(`SERIES_BENCHES: no bench ${name}`);
+  return spec;
+});
 const titles = Object.fromEntries(specs.map((b) => [b.name, b.title]));
 const outDir = join(here, '.out', new Date().toISOString().replaceAll(':', '-').slice(0, 19));
 mkdirSync(outDir, { recursive: true });
@@ -168,6 +174,8 @@ the two sides): a loss beyond the spread is a ratio below 1 ÷ (1 + spread) for 
 
 ${pairsTable(compare(runs), titles)}
 
+${verdicts(compare(runs), titles)}
+
 ${failed.length ? `Runs that failed or showed a problem: ${failed.map((r) => `${r.bench} pair ${r.pair} ${r.side}: ${r.error ?? r.problems.join('; ')}`).join(' · ')}.` : 'Every run completed; no request failed, no outbox row stayed behind, no referral was missing or doubled.'}
 
 ## Machine
@@ -194,7 +202,7 @@ service benches name their topics per run and do not delete them, on both sides)
 
 function updateReadme() {
   const readme = join(root, 'bench', 'README.md');
-  const body = `${pairsTable(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).`;
+  const body = `${pairsTable(compare(runs), titles)}\n\n${verdicts(compare(runs), titles)}\n\n${seriesStarted.toISOString().slice(0, 16).replace('T', ' ')} UTC, before = \`${checkouts.before.commit}\`, after = \`${checkouts.after.commit}\`; ${machine.cores} × ${machine.cpu}, ${loadSummary(runs)}. Every run and the machine: [series/REPORT.md](series/REPORT.md).`;
   writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), body));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benches } from './benches.ts';
-import { compare, type SeriesRun, withSection } from './report.ts';
+import { compare, type SeriesRun, verdicts, withSection } from './report.ts';
 
 const [eventstore, intake, referral] = benches({
   eventstoreSeconds: 3,
@@ -47,6 +47,13 @@ describe('a series compares each pair against the spread of the same code', () =
   it('reads a higher latency as the loss, not a lower one', () => {
     expect(twoPairs([10, 11], [20, 21], 'lower')?.verdict).toBe('loss beyond spread');
     expect(twoPairs([20, 21], [10, 10], 'lower')?.verdict).toBe('gain beyond spread');
+  });
+
+  it('names the losses beyond the spread first', () => {
+    const loss = twoPairs([1000, 1020], [800, 820])!;
+    expect(verdicts([loss], { intake: 'Intake' })).toBe(
+      '**Losses beyond the spread: Intake: helpline calls/s 0.80 (spread ±2 %).** Gains beyond the spread: none.',
+    );
   });
 
   it('gives no verdict from a single pair', () => {

@@ -10,6 +10,7 @@ import { type FollowUpModule, openFollowUpModule } from './module.ts';
 import { procedureRoutes } from './procedure/api.ts';
 import { rosterRoutes } from './roster/api.ts';
 import { taskRoutes } from './tasks/api.ts';
+import { overdueRoutes } from './tasks/overdue.ts';
 
 export type BuildOptions = ServiceAppOptions<FollowUpConfig, FollowUpModule>;
 
@@ -34,6 +35,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Fol
         procedureRoutes,
         compensationRoutes,
         taskRoutes,
+        overdueRoutes,
       ],
     },
     options,

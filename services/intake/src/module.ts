@@ -7,6 +7,7 @@ import {
   SubjectKeys,
   subjectKeyMigrations,
 } from '@parcours/eventstore';
+import { type Geography, loadGeography } from '@parcours/geography';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { IntakeConfig } from './config.ts';
 import { DirectoryCopy, isDirectoryEvent } from './directory/copy.ts';
@@ -24,6 +25,8 @@ export interface IntakeModule {
   store: EventStore;
   keys: SubjectKeys;
   matchKeys: MatchKeys;
+  /** The official geography (communes, postcodes), loaded once per process. */
+  geography: Geography;
   /** The offices and agreements intakes are checked against, fed by the referral service's directory. */
   directory: DirectoryCopy;
   intakes: IntakeService;
@@ -58,12 +61,14 @@ export async function openIntakeModule(
   directory.follow(config.DIRECTORY_REFRESH_MS, (error) =>
     options.logger?.warn({ err: error }, 'directory reload failed; retrying at the next tick'),
   );
+  const geography = loadGeography();
   const intakes = new IntakeService({
     db,
     store,
     keys,
     matchKeys,
     reference: directory,
+    geography,
     topic: config.INTAKE_TOPIC,
   });
   const importer = new MassEventImporter(db, intakes);
@@ -92,6 +97,7 @@ export async function openIntakeModule(
     store,
     keys,
     matchKeys,
+    geography,
     directory,
     intakes,
     importer,

@@ -1,5 +1,6 @@
 import { schemaDrift } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseBatchHandler } from '../consumers.ts';
 import {
   bav,
   commissariat,
@@ -9,7 +10,7 @@ import {
   referralAccepted,
   referralProposed,
 } from '../test-events.ts';
-import { deliverTo, startTestService, type TestService } from '../test-support.ts';
+import { deliverTo, messageContext, startTestService, type TestService } from '../test-support.ts';
 
 let service: TestService;
 let deliver: ReturnType<typeof deliverTo>;
@@ -98,6 +99,22 @@ describe('files opened from the events the service consumes', () => {
       origin: 'added-service',
       linkedFileId: holder,
     });
+  });
+});
+
+describe('a fetch of messages handled in one transaction', () => {
+  it('opens the same files as one at a time, and a redelivered batch changes nothing', async () => {
+    const batch = caseBatchHandler(service.module.db, service.module.followUp);
+    const intake = await intakeReady(service.module.keys);
+    const proposed = referralProposed(intake.data.caseId, lyon);
+    const messages = [intake, proposed, referralAccepted(proposed)].map((event) => ({
+      event,
+      ctx: messageContext,
+    }));
+    await batch(messages);
+    await batch(messages);
+    const files = (await get(`/files?caseId=${intake.data.caseId}`, 'caseworker-69')).json();
+    expect(files.items).toMatchObject([{ ...lyon, status: 'open', origin: 'referral' }]);
   });
 });
 

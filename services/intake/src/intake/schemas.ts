@@ -115,6 +115,16 @@ export const RecordedResponse = Type.Object({
   caseId: Type.String(),
   status: Type.String(),
   events: Type.Array(Type.String()),
+  missingForOrientation: Type.Array(Type.String(), {
+    description:
+      'What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise',
+  }),
+  communeCandidates: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
+      description:
+        'The communes sharing the postcode given without a commune code: one to choose (then correct the residence)',
+    }),
+  ),
 });
 
 export const IntakeSummary = Type.Object({

@@ -7,6 +7,7 @@ import {
   type SubjectKeys,
   type Tx,
 } from '@parcours/eventstore';
+import type { Geography } from '@parcours/geography';
 import { eventMetadata, type RequestMetadata } from '@parcours/service-kit';
 import {
   type CallbackSource,
@@ -27,11 +28,13 @@ import {
   type IntakeProfile,
   type IntakeState,
   intakeStreamId,
+  missingForOrientation,
   type OfficeType,
   type PersonalData,
   type Urgency,
 } from './intake.ts';
 import { readyForOrientationOutbox } from './ready-outbox.ts';
+import { type CommuneCandidate, resolveResidence } from './residence.ts';
 
 export interface IntakeDeps {
   db: IntakeDb;
@@ -39,8 +42,17 @@ export interface IntakeDeps {
   keys: SubjectKeys;
   matchKeys: MatchKeys;
   reference: Reference;
+  /** The official geography: a residence's commune found from its postcode. */
+  geography: Geography;
   /** Where IntakeReadyForOrientation goes (intake.events.v1; tests use a topic of their own). */
   topic: string;
+}
+
+/** A recording's data, its new keys (stored with it) and the communes to choose from, if any. */
+interface Prepared {
+  data: RecordingData;
+  keys: NewKeys;
+  candidates: CommuneCandidate[];
 }
 
 export interface RecordInput {
@@ -78,7 +90,8 @@ export class IntakeService {
    * Ids, encryption and match key: everything a recording command needs that decide may not do.
    * The victim's data key is made in memory (`keys`) and stored only with the command (`record`).
    */
-  prepare(input: RecordInput, now: Date): { data: RecordingData; keys: NewKeys } {
+  prepare(input: RecordInput, now: Date): Prepared {
+    const { residence, candidates } = resolveResidence(this.deps.geography, input.profile.residence);
     const keys = this.deps.keys.newKeys();
     const intakeId = randomUUID();
     const victimId = randomUUID();
@@ -89,7 +102,7 @@ export class IntakeService {
       intakeId,
       caseId: randomUUID(),
       victimId,
-      profile: { ...input.profile, ...(ageBand ? { ageBand } : {}) },
+      profile: { ...input.profile, residence, ...(ageBand ? { ageBand } : {}) },
       // Always an envelope (`{}` for an anonymous call): the integration event carries one, and
       // erasing the victim's key shreds whatever was said.
       personal: keys.encrypt(victimId, personal),
@@ -97,50 +110,54 @@ export class IntakeService {
       matchKey: this.deps.matchKeys.maybe({
         ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
         ...(birthDate ? { birthDate } : {}),
-        ...(input.profile.residence.communeCode ? { communeCode: input.profile.residence.communeCode } : {}),
+        ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
       }),
     };
-    return { data, keys };
+    return { data, keys, candidates };
   }
 
   /**
    * Decides and appends a recording with its new keys: both are stored, or neither (a recording
    * its decider refuses leaves no key behind). `more` runs in the same transaction (a callback).
    */
-  private record(
-    keys: NewKeys,
+  private async record(
+    prepared: Prepared,
     command: IntakeCommand & { data: RecordingData },
     metadata: RequestMetadata,
     more?: (tx: Tx) => Promise<unknown>,
   ) {
+    const { keys, candidates } = prepared;
     const { intakeId } = command.data;
-    if (!more) return keys.commit(this.deps.db, (tx) => this.handle(intakeId, command, metadata, tx));
-    return this.deps.db.transaction((tx) =>
-      keys.commit(
-        this.deps.db,
-        async () => {
-          const result = await this.handle(intakeId, command, metadata, tx);
-          await more(tx);
-          return result;
-        },
-        tx,
-      ),
-    );
+    const answer = more
+      ? await this.deps.db.transaction((tx) =>
+          keys.commit(
+            this.deps.db,
+            async () => {
+              const result = await this.handle(intakeId, command, metadata, tx);
+              await more(tx);
+              return result;
+            },
+            tx,
+          ),
+        )
+      : await keys.commit(this.deps.db, (tx) => this.handle(intakeId, command, metadata, tx));
+    return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
   }
 
   async recordHelplineCall(
     input: RecordInput & { caller: 'victim' | 'relative'; outcome: HelplineOutcome; anonymous: boolean },
     metadata: RequestMetadata,
   ) {
-    const { data, keys } = this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     const command = {
       type: 'RecordHelplineCall' as const,
       data: { ...data, caller: input.caller, outcome: input.outcome, anonymous: input.anonymous },
       metadata,
     };
-    if (input.outcome !== 'callback-needed') return this.record(keys, command, metadata);
+    if (input.outcome !== 'callback-needed') return this.record(prepared, command, metadata);
     // The intake and its callback task commit together, or neither does.
-    return this.record(keys, command, metadata, (tx) =>
+    return this.record(prepared, command, metadata, (tx) =>
       this.requestCallback(
         { source: 'helpline-call', urgency: input.profile.urgency, intakeId: data.intakeId, contact: null },
         metadata,
@@ -153,9 +170,10 @@ export class IntakeService {
     input: RecordInput & { officeId: string; officeType: OfficeType },
     metadata: RequestMetadata,
   ) {
-    const { data, keys } = this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     return this.record(
-      keys,
+      prepared,
       {
         type: 'RecordWalkIn',
         data: {
@@ -179,10 +197,11 @@ export class IntakeService {
     },
     metadata: RequestMetadata,
   ) {
-    const { data, keys } = this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     const { prosecutorReference, court, dueDate, evviRequested } = input;
     return this.record(
-      keys,
+      prepared,
       {
         type: 'RecordRequisition',
         data: { ...data, prosecutorReference, court, dueDate, evviRequested },
@@ -196,10 +215,11 @@ export class IntakeService {
     input: RecordInput & { agreementId: string; employer: string; attackedAtWork: boolean },
     metadata: RequestMetadata,
   ) {
-    const { data, keys } = this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     const { agreementId, employer, attackedAtWork } = input;
     return this.record(
-      keys,
+      prepared,
       {
         type: 'RecordPartnerIntake',
         data: { ...data, agreementId, employer, attackedAtWork, agreements: this.deps.reference.agreements },
@@ -220,10 +240,11 @@ export class IntakeService {
     massEvent: MassEventSummary | undefined,
     metadata: RequestMetadata,
   ) {
-    const { data, keys } = this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     const { massEventId, importId, row } = input;
     return this.record(
-      keys,
+      prepared,
       {
         type: 'RecordMassEventIntake',
         data: {
@@ -384,6 +405,7 @@ export class IntakeService {
       caseId: state.status === 'none' ? '' : state.intake.caseId,
       status: state.status,
       events: result.events.map((e) => e.type),
+      missingForOrientation: state.status === 'open' ? missingForOrientation(state.intake) : [],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
+import { postcodeProblem } from '@parcours/geography';
 import { eventMetadata, isDomainError, type RequestMetadata } from '@parcours/service-kit';
 import type { IntakeDb } from '../entities.ts';
 import type { MassEventSummary } from '../intake/decide.ts';
@@ -84,12 +85,12 @@ export function rowToInput(
   const country = (row.country?.trim() || 'FR').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw new RowInvalid('country', 'must be an ISO 3166 alpha-2 code');
   const postcode = row.postcode!.trim();
-  if (country === 'FR' && !/^[0-9]{5}$/.test(postcode)) throw new RowInvalid('postcode', 'must be 5 digits');
+  const postcodeInvalid = postcodeProblem(country, postcode);
+  if (postcodeInvalid) throw new RowInvalid('postcode', postcodeInvalid);
   const communeCode = row.commune_code?.trim();
   if (communeCode && !/^[0-9][0-9AB][0-9]{3}$/.test(communeCode)) {
     throw new RowInvalid('commune_code', 'must be an INSEE commune code');
   }
-  if (country === 'FR' && !communeCode) throw new RowInvalid('commune_code', 'is required in France');
   const birthDate = row.birth_date?.trim();
   if (birthDate && !isCalendarDate(birthDate)) {
     throw new RowInvalid('birth_date', 'must be a date YYYY-MM-DD');
@@ -135,6 +136,12 @@ export function rowToInput(
     },
   };
 }
+
+/** The column of a field the intake's rules named (a residence's commune, say). */
+const columnOf = (field: string) =>
+  ({ '/body/profile/residence/postcode': 'postcode', '/body/profile/residence/communeCode': 'commune_code' })[
+    field
+  ] ?? field;
 
 export interface ImportOptions {
   concurrency?: number;
@@ -244,7 +251,7 @@ export class MassEventImporter {
         if (!isDomainError(error) || error.status >= 500) throw error;
         errors.push({
           row: line,
-          field: error.errors?.[0]?.field ?? '',
+          field: columnOf(error.errors?.[0]?.field ?? ''),
           message: error.detail ?? error.code,
         });
       } finally {

@@ -65,7 +65,7 @@ const stories = (prefix: string, associationId: string, officeId: string): Integ
     },
     { caseId: `${prefix}-5`, start: new Date('2026-05-30T09:00:00.000Z'), ...place, unanswered: true },
   ];
-  return [office(associationId, officeId), ...journeys.flatMap(journeyEvents)];
+  return [office(associationId, officeId), ...journeys.flatMap((journey) => journeyEvents(journey))];
 };
 
 const read = async (url: string) => {

@@ -59,6 +59,11 @@ class Basis {
     }
     return v;
   }
+  clone(): Basis {
+    const copy = new Basis(this.#size);
+    for (const [pivot, row] of this.#rows) copy.#rows.set(pivot, row);
+    return copy;
+  }
   add(vector: Float64Array): void {
     const v = this.reduce(vector);
     const pivot = v.findIndex((x) => x !== 0);
@@ -114,11 +119,14 @@ export function suppress(leaves: readonly Leaf[], threshold: number): Cell[] {
       return cells;
     }
     // The smallest candidate whose suppression hides the exposed cell; else the smallest, and go on.
+    // The published cells but the candidates make one basis; each trial adds the other candidates to a copy.
+    for (const candidate of candidates) candidate.suppressed = true;
+    const others = basisOf();
+    for (const candidate of candidates) candidate.suppressed = false;
     const hiding = candidates.find((candidate) => {
-      candidate.suppressed = true;
-      const hides = !basisOf().contains(vectors.get(exposed)!);
-      candidate.suppressed = false;
-      return hides;
+      const trial = others.clone();
+      for (const other of candidates) if (other !== candidate) trial.add(vectors.get(other)!);
+      return !trial.contains(vectors.get(exposed)!);
     });
     (hiding ?? candidates[0]!).suppressed = true;
   }

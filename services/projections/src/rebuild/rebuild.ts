@@ -50,21 +50,23 @@ export class Rebuilds {
       status: ViewStatus['status'];
       processed: string;
       total: string;
-      started_at: Date | null;
-      finished_at: Date | null;
+      started_at: string | null;
+      finished_at: string | null;
     }>('SELECT name, status, processed, total, started_at, finished_at FROM pj_views ORDER BY name');
     const now = Date.now();
+    const date = (value: string | null) => (value === null ? null : new Date(value));
     return rows.map((row) => {
       const rebuilding = row.status === 'rebuilding';
+      const startedAt = date(row.started_at);
       return {
         name: row.name,
         status: row.status,
         processed: Number(row.processed),
         total: Number(row.total),
-        startedAt: row.started_at,
-        finishedAt: row.finished_at,
+        startedAt,
+        finishedAt: date(row.finished_at),
         lagEvents: rebuilding ? Math.max(0, Number(row.total) - Number(row.processed)) : 0,
-        lagSeconds: rebuilding && row.started_at ? Math.round((now - row.started_at.getTime()) / 1000) : 0,
+        lagSeconds: rebuilding && startedAt ? Math.round((now - startedAt.getTime()) / 1000) : 0,
       };
     });
   }

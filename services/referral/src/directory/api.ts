@@ -105,17 +105,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       metadata: eventMetadata(metadata),
       outbox: directoryOutbox(module.config.DIRECTORY_TOPIC, metadata.traceparent),
     });
-    if (result.events.length > 0) {
-      const [row] = await module.db.query<{ transaction_id: string; position: string }>(
-        `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
-         ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-        [streamOf(command)],
-      );
-      await module.directory.catchUpUntil({
-        transactionId: row!.transaction_id,
-        position: Number(row!.position),
-      });
-    }
+    // Read-your-writes: the routing index shows the change once this returns.
+    if (result.checkpoint) await module.directory.catchUpUntil(result.checkpoint);
     return { events: result.events.map((e) => e.type) };
   };
 

@@ -386,8 +386,7 @@ export async function seedDirectory(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727101)');
-    const [any] = await tx.query("SELECT 1 FROM es_events WHERE stream_id LIKE 'directory-%' LIMIT 1");
-    if (any) return 0;
+    if (await store.lastCheckpoint({ streamPrefix: 'directory-', tx })) return 0;
     const { commands } = generateNetwork(geography);
     for (const command of commands) {
       const full = { ...command, metadata: { now } } as DirectoryCommand;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '@parcours/eventstore';
+import { type Sql, schemaDrift } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -374,4 +374,8 @@ describe('the walk-in rule', () => {
     });
     expect(one.json().reasons[0]).toMatchObject({ code: 'walk-in-outside-coverage' });
   });
+});
+
+it('its read models match their migrated tables', async () => {
+  expect(await schemaDrift(service.module.db)).toEqual([]);
 });

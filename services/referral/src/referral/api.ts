@@ -8,12 +8,12 @@ import {
   notFound,
   unprocessable,
 } from '@parcours/service-kit';
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { access, nationalPlatform, ownerOfSender, ownerOfTarget, type ReferralAction } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
-import { type Reason, reason, reasonText, withReason } from '../routing/reasons.ts';
-import type { ReferralCommand } from './decide.ts';
-import { ReferralErrors } from './decide.ts';
+import { reason, withReason } from '../routing/reasons.ts';
+import { type ReferralCommand, ReferralErrors } from './decide.ts';
+import { caseReferrals, nationalQueue, officeReferrals, withText } from './inbox/queries.ts';
 import type { ReferralState, Target } from './referral.ts';
 import {
   CommandResponse,
@@ -26,64 +26,10 @@ import {
   UserReason,
 } from './schemas.ts';
 
-interface Row {
-  referral_id: string;
-  case_id: string;
-  intake_id: string;
-  status: string;
-  mode: string | null;
-  association_id: string | null;
-  office_id: string | null;
-  organisation_id: string | null;
-  from_association_id: string | null;
-  from_office_id: string | null;
-  urgency: string;
-  offence_category: string;
-  needs: string[];
-  reasons: Reason[];
-  queue_reason: string | null;
-  candidates: string[] | null;
-  due_at: Date | null;
-  overdue: boolean;
-  reminders_sent: string[];
-  escalated: boolean;
-  decline_reason: string | null;
-  redirected_to: string | null;
-  redirected_from: string | null;
-  outcome: unknown;
-  proposed_at: Date;
-  updated_at: Date;
-}
-
-const withText = (reasons: readonly Reason[]) => reasons.map((r) => ({ ...r, text: reasonText(r) }));
-
-const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
-  referralId: row.referral_id,
-  caseId: row.case_id,
-  intakeId: row.intake_id,
-  status: row.status,
-  mode: row.mode,
-  associationId: row.association_id,
-  officeId: row.office_id,
-  organisationId: row.organisation_id,
-  fromOfficeId: row.from_office_id,
-  urgency: row.urgency,
-  offenceCategory: row.offence_category,
-  needs: row.needs,
-  reasons: withText(row.reasons),
-  queueReason: row.queue_reason,
-  candidates: row.candidates,
-  dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-  overdue: row.overdue,
-  remindersSent: row.reminders_sent,
-  escalated: row.escalated,
-  declineReason: row.decline_reason,
-  redirectedTo: row.redirected_to,
-  redirectedFrom: row.redirected_from,
-  outcome: row.outcome,
-  readOnly,
-  proposedAt: new Date(row.proposed_at).toISOString(),
-  updatedAt: new Date(row.updated_at).toISOString(),
+/** Where a row of the inbox stands, for the access rules. */
+const owner = (associationId?: string | null, officeId?: string | null) => ({
+  associationId: associationId ?? undefined,
+  officeId: officeId ?? undefined,
 });
 
 /**
@@ -98,35 +44,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   const { db, referrals } = module;
   const index = () => module.directory.index;
 
-  async function list(officeId: string, q: Static<typeof ListQuery>) {
-    const params: unknown[] = [officeId];
-    const where = [q.box === 'sent' ? 'from_office_id = $1' : 'office_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.status) add('status = ?', q.status);
-    if (q.urgency) add('urgency = ?', q.urgency);
-    if (q.overdue === true) where.push(`status = 'proposed' AND due_at < now()`);
-    if (q.overdue === false) where.push(`NOT (status = 'proposed' AND due_at < now())`);
-    const filter = where.join(' AND ');
-    const [count] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM referral_inbox WHERE ${filter}`,
-      params,
-    );
-    const rows = await db.query<Row>(
-      `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox WHERE ${filter}
-       ORDER BY (status = 'proposed') DESC, urgency_rank, due_at NULLS LAST, referral_id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.limit, q.offset],
-    );
-    return {
-      items: rows.map((r) => toItem(r, q.box === 'sent')),
-      total: count?.n ?? 0,
-      limit: q.limit,
-      offset: q.offset,
-    };
-  }
+  const em = () => db.em();
 
   function officeInScope(officeId: string, actor: Actor) {
     const office = index().offices.get(officeId);
@@ -149,7 +67,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     },
     async (request) => {
       officeInScope(request.params.officeId, request.actor);
-      return list(request.params.officeId, request.query);
+      return officeReferrals(em(), request.params.officeId, request.query, new Date());
     },
   );
 
@@ -167,24 +85,16 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     },
     async (request) => {
       const { actor } = request;
-      const rows = await db.query<Row>(
-        `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox
-         WHERE case_id = $1 ORDER BY proposed_at, referral_id`,
-        [request.params.caseId],
-      );
       // A case has a few referrals: each is shown to whom may read it as its sender or its receiver.
-      const visible = rows.filter(
-        (row) =>
-          access.can(actor, 'referral.read', {
-            associationId: row.association_id ?? undefined,
-            officeId: row.office_id ?? undefined,
-          }) ||
-          access.can(actor, 'referral.read', {
-            associationId: row.from_association_id ?? undefined,
-            officeId: row.from_office_id ?? undefined,
-          }),
-      );
-      return { items: visible.map((row) => toItem(row, row.office_id !== actor.office)) };
+      const visible = (row: {
+        associationId?: string | null;
+        officeId?: string | null;
+        fromAssociationId?: string | null;
+        fromOfficeId?: string | null;
+      }) =>
+        access.can(actor, 'referral.read', owner(row.associationId, row.officeId)) ||
+        access.can(actor, 'referral.read', owner(row.fromAssociationId, row.fromOfficeId));
+      return { items: await caseReferrals(em(), request.params.caseId, actor, visible, new Date()) };
     },
   );
 
@@ -203,7 +113,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
       const officeId = request.actor.office;
       if (!officeId) throw forbidden('no_office', 'Your account is not attached to an office');
       officeInScope(officeId, request.actor);
-      return list(officeId, request.query);
+      return officeReferrals(em(), officeId, request.query, new Date());
     },
   );
 
@@ -228,15 +138,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     async (request) => {
       access.check(request.actor, 'queue.read', nationalPlatform);
       const { limit, offset } = request.query;
-      const [count] = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM referral_inbox WHERE status = 'queued'`,
-      );
-      const rows = await db.query<Row>(
-        `SELECT *, false AS overdue FROM referral_inbox WHERE status = 'queued'
-         ORDER BY urgency_rank, proposed_at, referral_id LIMIT $1 OFFSET $2`,
-        [limit, offset],
-      );
-      return { items: rows.map((r) => toItem(r, false)), total: count?.n ?? 0, limit, offset };
+      return nationalQueue(em(), limit, offset, new Date());
     },
   );
 
