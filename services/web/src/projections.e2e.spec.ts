@@ -28,7 +28,15 @@ describe('managers’ figures', () => {
       '/api/intake/intakes/helpline-calls',
       callBody({ lastName: 'Bertin' }),
     );
-    await expect.poll(count, { timeout: 30_000 }).toBeGreaterThan(before);
+    const waitingNow = async () =>
+      (
+        await manager.api<{ referrals: { waiting: number } }>(
+          'GET',
+          '/api/projections/offices/office-75-bav/dashboard',
+        )
+      ).referrals.waiting;
+    await expect.poll(waitingNow, { timeout: 90_000 }).toBeGreaterThan(before);
+    await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(before);
     await screenshot(manager.page, 'dashboard-office');
 
     const director = await signIn(browser, 'association-manager');

@@ -1,7 +1,4 @@
-import { followUpEn } from './follow-up.ts';
 import type { fr } from './fr.ts';
-import { mediationEn } from './mediation.ts';
-import { projectionsEn } from './projections.ts';
 import type { Same } from './same.ts';
 
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
@@ -388,7 +385,4 @@ export const en: Same<typeof fr> = {
     confirm: 'Erase for good',
     erased: 'The personal data was erased.',
   },
-  ...followUpEn,
-  ...mediationEn,
-  ...projectionsEn,
 };

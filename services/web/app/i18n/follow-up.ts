@@ -1,7 +1,11 @@
 // Over 300 lines: both languages of one feature side by side, so a missing translation shows at once.
+import { addTranslations } from './lazy.ts';
 import type { Same } from './same.ts';
 
-/** The caseworker's file and the office manager's screens (follow-up), in French then English. */
+/**
+ * The caseworker's file and the office manager's screens (follow-up), in French then English,
+ * added when their screens' chunks load (lazy.ts).
+ */
 export const followUpFr = {
   files: {
     title: 'Dossiers suivis',
@@ -508,3 +512,5 @@ export const followUpEn: Same<typeof followUpFr> = {
   },
   weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
 };
+
+addTranslations(followUpFr, followUpEn);

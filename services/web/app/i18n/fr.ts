@@ -1,7 +1,3 @@
-import { followUpFr } from './follow-up.ts';
-import { mediationFr } from './mediation.ts';
-import { projectionsFr } from './projections.ts';
-
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
 /** French, the interface's default language. Keys are grouped by screen; en.ts has the same keys. */
 export const fr = {
@@ -399,7 +395,4 @@ export const fr = {
     confirm: 'Effacer définitivement',
     erased: 'Les données personnelles ont été effacées.',
   },
-  ...followUpFr,
-  ...mediationFr,
-  ...projectionsFr,
 };

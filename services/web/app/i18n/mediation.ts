@@ -1,6 +1,10 @@
+import { addTranslations } from './lazy.ts';
 import type { Same } from './same.ts';
 
-/** The mediators' screens (mediation), in French then English. */
+/**
+ * The mediators' screens (mediation), in French then English,
+ * added when their screens' chunks load (lazy.ts).
+ */
 export const mediationFr = {
   mediation: {
     week: {
@@ -10,7 +14,7 @@ export const mediationFr = {
       previous: 'Semaine précédente',
       next: 'Semaine suivante',
       grid: 'Séances de la semaine',
-      session: '{{kind}} de {{from}} à {{to}} : déplacer',
+      move: 'déplacer',
     },
     kinds: { individual: 'Entretien individuel', joint: 'Séance commune' },
     move: {
@@ -66,7 +70,7 @@ export const mediationEn: Same<typeof mediationFr> = {
       previous: 'Previous week',
       next: 'Next week',
       grid: 'Sessions of the week',
-      session: '{{kind}} from {{from}} to {{to}}: move',
+      move: 'move',
     },
     kinds: { individual: 'Individual interview', joint: 'Joint session' },
     move: {
@@ -112,3 +116,5 @@ export const mediationEn: Same<typeof mediationFr> = {
     },
   },
 };
+
+addTranslations(mediationFr, mediationEn);

@@ -1,6 +1,10 @@
+import { addTranslations } from './lazy.ts';
 import type { Same } from './same.ts';
 
-/** The managers' dashboards and the annual report (projections), in French then English. */
+/**
+ * The managers' dashboards and the annual report (projections), in French then English,
+ * added when their screens' chunks load (lazy.ts).
+ */
 export const projectionsFr = {
   dashboard: {
     title: 'Tableau de bord — {{scope}}',
@@ -123,3 +127,5 @@ export const projectionsEn: Same<typeof projectionsFr> = {
     },
   },
 };
+
+addTranslations(projectionsFr, projectionsEn);

@@ -1,3 +1,4 @@
+import '../../i18n/follow-up.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { data, followUp } from '../../api/client.ts';
 import type { paths } from '../../api/generated/follow-up.ts';

@@ -1,3 +1,4 @@
+import '../../i18n/mediation.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { data, idempotencyKey, mediation } from '../../api/client.ts';
 import type { paths } from '../../api/generated/mediation.ts';

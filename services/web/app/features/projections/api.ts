@@ -1,3 +1,5 @@
+import '../../i18n/follow-up.ts';
+import '../../i18n/projections.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { data, projections } from '../../api/client.ts';
 import type { paths } from '../../api/generated/projections.ts';

@@ -1,4 +1,4 @@
-import { Box, Text, UnstyledButton } from '@mantine/core';
+import { Box, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarSession, Week } from '../api.ts';
 import { addDays, firstHour, hhmm, lastHour, moveTo, rows, stepMinutes, wallClock } from '../week.ts';
@@ -124,13 +124,11 @@ function SessionBlock({
   const { t } = useTranslation();
   const from = hhmm(wallClock(session.start).minutes);
   const to = hhmm(wallClock(session.end).minutes);
-  const label = t('mediation.week.session', { kind: t(`mediation.kinds.${session.kind}`), from, to });
   return (
     <UnstyledButton
       draggable
       onDragStart={(e: React.DragEvent) => e.dataTransfer.setData('text/plain', session.sessionId)}
       onClick={onPick}
-      aria-label={label}
       aria-pressed={selected}
       p={4}
       style={{
@@ -151,6 +149,7 @@ function SessionBlock({
       <Text size="xs" c="white">
         {t(`mediation.kinds.${session.kind}`)}
       </Text>
+      <VisuallyHidden>{t('mediation.week.move')}</VisuallyHidden>
     </UnstyledButton>
   );
 }
