@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { IntakeReadyForOrientation as ReadyContract, toOutboxMessage } from '@parcours/contracts';
 import {
   type Database,
@@ -68,9 +68,28 @@ export class IntakeService {
     this.deps = deps;
   }
 
+  /**
+   * The intake a request with an Idempotency-Key records, when a try of it committed already: the
+   * instance died before Redis kept its answer and the key's claim expired (bench/chaos). Answered
+   * as the first try was, instead of recording the call a second time.
+   */
+  async recordedBefore(intakeId: string) {
+    const stream = await this.deps.store.readStream<IntakeEvent>(intakeStreamId(intakeId));
+    const [recorded] = stream;
+    if (recorded?.type !== 'IntakeRecorded') return undefined;
+    // The first try's answer: its events (those of its transaction) and the state they made.
+    const first = stream.filter((e) => e.transactionId === recorded.transactionId);
+    const state = first.reduce(intakeDecider.evolve, intakeDecider.initialState());
+    return {
+      intakeId,
+      caseId: recorded.data.caseId,
+      status: state.status,
+      events: first.map((e) => e.type),
+    };
+  }
+
   /** Ids, encryption and match key: everything a recording command needs that decide may not do. */
-  async prepare(input: RecordInput, now: Date): Promise<RecordingData> {
-    const intakeId = randomUUID();
+  async prepare(input: RecordInput, now: Date, intakeId: string = randomUUID()): Promise<RecordingData> {
     const victimId = randomUUID();
     const personal = input.personal ?? {};
     const { identity, birthDate } = personal;
@@ -96,7 +115,10 @@ export class IntakeService {
     input: RecordInput & { caller: 'victim' | 'relative'; outcome: HelplineOutcome; anonymous: boolean },
     metadata: RequestMetadata,
   ) {
-    const data = await this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordHelplineCall');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const data = await this.prepare(input, metadata.now, intakeId);
     const command: IntakeCommand = {
       type: 'RecordHelplineCall',
       data: { ...data, caller: input.caller, outcome: input.outcome, anonymous: input.anonymous },
@@ -119,7 +141,10 @@ export class IntakeService {
     input: RecordInput & { officeId: string; officeType: OfficeType },
     metadata: RequestMetadata,
   ) {
-    const data = await this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordWalkIn');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const data = await this.prepare(input, metadata.now, intakeId);
     return this.handle(
       data.intakeId,
       {
@@ -145,7 +170,10 @@ export class IntakeService {
     },
     metadata: RequestMetadata,
   ) {
-    const data = await this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordRequisition');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const data = await this.prepare(input, metadata.now, intakeId);
     const { prosecutorReference, court, dueDate, evviRequested } = input;
     return this.handle(
       data.intakeId,
@@ -162,7 +190,10 @@ export class IntakeService {
     input: RecordInput & { agreementId: string; employer: string; attackedAtWork: boolean },
     metadata: RequestMetadata,
   ) {
-    const data = await this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordPartnerIntake');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const data = await this.prepare(input, metadata.now, intakeId);
     const { agreementId, employer, attackedAtWork } = input;
     return this.handle(
       data.intakeId,
@@ -335,6 +366,20 @@ export class IntakeService {
  * needs, urgency, consent and safe-contact flags in clear; the personal data only as the envelope.
  * Validated strictly here, so nothing undeclared (a name in clear) can reach the outbox.
  */
+/**
+ * A recording's intake id: from the request's Idempotency-Key when it has one (per actor and
+ * command, a UUID's shape), so that every try of the same request opens the same stream; random
+ * otherwise. A mass-event import shares one request among its rows and keeps random ids.
+ */
+export function recordingId(metadata: RequestMetadata, command: IntakeCommand['type']): string {
+  if (!metadata.idempotencyKey) return randomUUID();
+  const h = createHash('sha256')
+    .update(`${metadata.actor.id}\n${command}\n${metadata.idempotencyKey}`)
+    .digest('hex');
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function readyForOrientationOutbox(
   topic: string,
   events: IntakeEvent[],
