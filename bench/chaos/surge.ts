@@ -1,19 +1,8 @@
 // The surge: helpline calls sent to intake at a steady rate, each retried with its own
 // Idempotency-Key until intake answers 201, as a helpline's client would through any outage.
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
-import { helplineCallBody } from '../support.ts';
+import { nationwideCallBody } from '../support.ts';
 import { sleep } from './servers.ts';
-
-// Residences across the country (bench/referral): each routes to a different office.
-const residences = [
-  ['75011', '75111'],
-  ['69003', '69383'],
-  ['13008', '13208'],
-  ['20000', '2A004'],
-  ['97400', '97411'],
-  ['33000', '33063'],
-  ['59000', '59350'],
-] as const;
 
 /** What no Kafka message may carry in clear: the surge's names, phones, addresses and narratives. */
 export const clearTextMarkers = [
@@ -27,8 +16,7 @@ export const clearTextMarkers = [
 
 /** Helpline call number `i`: its own victim (name, birth date, address) and its own phone. */
 export function surgeCall(i: number): string {
-  const [postcode, communeCode] = residences[i % residences.length]!;
-  const body = JSON.parse(helplineCallBody(i, { countryCode: 'FR', postcode, communeCode }));
+  const body = JSON.parse(nationwideCallBody(i));
   const digits = String(i).padStart(6, '0');
   body.personal.contact.phone = `+33 6 55 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
   return JSON.stringify(body);
