@@ -40,7 +40,7 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(readyTimeoutMs = 120_000) {
+  async start(readyTimeoutMs = 300_000) {
     this.starts++;
     this.log.write(`--- start ${this.starts} at ${new Date().toISOString()}\n`);
     const child = spawn(process.execPath, [...serviceNodeFlags, 'src/server.ts'], {
@@ -68,7 +68,7 @@ export class ServiceProcess {
   }
 
   /** /health/ready answers 200: the database, Redis and Kafka all answer the service. */
-  async ready(timeoutMs = 120_000) {
+  async ready(timeoutMs = 300_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.child?.exitCode !== null && this.child?.exitCode !== undefined)
