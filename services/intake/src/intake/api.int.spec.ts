@@ -196,6 +196,24 @@ describe('intake API', () => {
     expect(second.json().intakeId).toBe(first.json().intakeId);
   });
 
+  it('answers a retry after a crash between the commit and the key completed with the intake already recorded', async () => {
+    const key = `crash-${Date.now()}`;
+    const first = await post('/intakes/helpline-calls', 'helpline', helplineCall(), {
+      'idempotency-key': key,
+    });
+    expect(first.statusCode).toBe(201);
+    // The instance died after its commit and before Redis kept the answer: the claim expired, the key is unknown.
+    const stored = await service.app.redis.keys(`*:idempotency:*:${key}`);
+    expect(stored).toHaveLength(1);
+    await service.app.redis.del(...stored);
+
+    const retry = await post('/intakes/helpline-calls', 'helpline', helplineCall(), {
+      'idempotency-key': key,
+    });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+  });
+
   it('lists intakes with pagination and search, without identities, scoped for managers', async () => {
     await post(
       '/intakes/helpline-calls',
@@ -324,9 +342,7 @@ describe('intake API', () => {
       residence: { countryCode: 'FR', postcode: '2A000' },
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([
-      expect.objectContaining({ field: '/body/residence/postcode' }),
-    ]);
+    expect(wrong.json().errors).toEqual([expect.objectContaining({ field: '/body/residence/postcode' })]);
     expect((await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {})).statusCode).toBe(400);
 
     const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
