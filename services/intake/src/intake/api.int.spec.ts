@@ -324,9 +324,7 @@ describe('intake API', () => {
       residence: { countryCode: 'FR', postcode: '2A000' },
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([
-      expect.objectContaining({ field: '/body/residence/postcode' }),
-    ]);
+    expect(wrong.json().errors).toEqual([expect.objectContaining({ field: '/body/residence/postcode' })]);
     expect((await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {})).statusCode).toBe(400);
 
     const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
