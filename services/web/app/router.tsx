@@ -4,6 +4,8 @@ import { callbackRoutes } from './features/callbacks/routes.tsx';
 import { followUpRoutes } from './features/follow-up/routes.tsx';
 import { intakeRoutes } from './features/intake/routes.tsx';
 import { massEventRoutes } from './features/mass-events/routes.tsx';
+import { mediationRoutes } from './features/mediation/routes.tsx';
+import { projectionRoutes } from './features/projections/routes.tsx';
 import { referralRoutes } from './features/referral/routes.tsx';
 import { sessionRoutes } from './features/session/routes.tsx';
 import { appRoute, rootRoute } from './root.tsx';
@@ -16,6 +18,8 @@ const routeTree = rootRoute.addChildren([
     ...callbackRoutes,
     ...referralRoutes,
     ...followUpRoutes,
+    ...mediationRoutes,
+    ...projectionRoutes,
     ...massEventRoutes,
   ]),
 ]);

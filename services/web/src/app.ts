@@ -102,6 +102,8 @@ export async function buildApp({ config, ...options }: BuildOptions): Promise<Ap
       intake: config.INTAKE_URL,
       referral: config.REFERRAL_URL,
       'follow-up': config.FOLLOW_UP_URL,
+      mediation: config.MEDIATION_URL,
+      projections: config.PROJECTIONS_URL,
     },
   });
   await communeRoutes(app);

@@ -315,6 +315,40 @@ describe('intake API', () => {
     );
   });
 
+  it('corrects the residence of an intake recorded without its commune, which then becomes ready', async () => {
+    const profile = { ...helplineCall().profile, residence: { countryCode: 'FR', postcode: '20200' } };
+    const { intakeId } = (
+      await post('/intakes/helpline-calls', 'helpline', helplineCall({ profile }))
+    ).json();
+    const wrong = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '2A000' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/residence/postcode' }),
+    ]);
+    expect((await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {})).statusCode).toBe(400);
+
+    const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '20200', communeCode: '2B033' },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({
+      status: 'ready',
+      events: ['IntakeProfileCorrected', 'IntakeReadyForOrientation'],
+      missingForOrientation: [],
+    });
+    const again = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', { urgency: 'low' });
+    expect(again.statusCode).toBe(409);
+    // The corrected commune completes the match key: the intake now finds its duplicates by name.
+    await service.catchUp();
+    const byName = await get(
+      '/intakes?lastName=Lefevre&firstName=Elodie&birthDate=1990-04-12&communeCode=2B033',
+      'helpline',
+    );
+    expect(byName.json().items.map((i: { intakeId: string }) => i.intakeId)).toContain(intakeId);
+  });
+
   it('refuses a malformed postcode as a 400 naming the field, recording nothing', async () => {
     for (const postcode of ['2A000', '00000', '99999']) {
       const res = await post(

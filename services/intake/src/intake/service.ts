@@ -31,6 +31,7 @@ import {
   missingForOrientation,
   type OfficeType,
   type PersonalData,
+  type ProfileChanges,
   type Urgency,
 } from './intake.ts';
 import { readyForOrientationOutbox } from './ready-outbox.ts';
@@ -107,13 +108,44 @@ export class IntakeService {
       // erasing the victim's key shreds whatever was said.
       personal: keys.encrypt(victimId, personal),
       hasIdentity: identity !== undefined,
-      matchKey: this.deps.matchKeys.maybe({
-        ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
-        ...(birthDate ? { birthDate } : {}),
-        ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
-      }),
+      matchKey: this.matchKeyOf(personal, residence.communeCode),
     };
     return { data, keys, candidates };
+  }
+
+  /** The pseudonym duplicates are found by: name, birth date and commune, when all are known. */
+  private matchKeyOf(personal: PersonalData, communeCode: string | undefined) {
+    const { identity, birthDate } = personal;
+    return this.deps.matchKeys.maybe({
+      ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
+      ...(birthDate ? { birthDate } : {}),
+      ...(communeCode ? { communeCode } : {}),
+    });
+  }
+
+  /**
+   * Corrects profile facts before orientation (a commune chosen among the candidates, an offence
+   * better understood); the intake becomes ready in the same decision when that completes it. A
+   * new commune changes the match key, computed here from the personal data (the decider cannot).
+   */
+  async correctProfile(intakeId: string, input: ProfileChanges, metadata: RequestMetadata) {
+    let changes = input;
+    let candidates: CommuneCandidate[] = [];
+    let matchKey: string | null | undefined;
+    if (input.residence) {
+      const resolved = resolveResidence(this.deps.geography, input.residence, '/body/residence');
+      changes = { ...input, residence: resolved.residence };
+      candidates = resolved.candidates;
+      const state = await this.load(intakeId);
+      const before = state.status === 'none' ? undefined : state.intake;
+      if (before?.personal && before.profile.residence.communeCode !== resolved.residence.communeCode) {
+        const personal = await this.deps.keys.tryDecrypt<PersonalData>(before.personal);
+        if (personal) matchKey = this.matchKeyOf(personal, resolved.residence.communeCode);
+      }
+    }
+    const data = { changes, ...(matchKey === undefined ? {} : { matchKey }) };
+    const answer = await this.handle(intakeId, { type: 'CorrectProfile', data, metadata }, metadata);
+    return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
   }
 
   /**

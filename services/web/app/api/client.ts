@@ -1,6 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as FollowUpPaths } from './generated/follow-up.ts';
 import type { paths as IntakePaths } from './generated/intake.ts';
+import type { paths as MediationPaths } from './generated/mediation.ts';
+import type { paths as ProjectionsPaths } from './generated/projections.ts';
 import type { paths as ReferralPaths } from './generated/referral.ts';
 import { ApiError, networkProblem, problemOf } from './problem.ts';
 
@@ -37,7 +39,17 @@ export const followUp = createClient<FollowUpPaths>({
 });
 intake.use(middleware);
 referral.use(middleware);
+export const mediation = createClient<MediationPaths>({
+  baseUrl: '/api/mediation',
+  credentials: 'same-origin',
+});
+export const projections = createClient<ProjectionsPaths>({
+  baseUrl: '/api/projections',
+  credentials: 'same-origin',
+});
 followUp.use(middleware);
+mediation.use(middleware);
+projections.use(middleware);
 
 /** The data of a successful call (errors were thrown by the middleware). */
 export async function data<T>(call: Promise<{ data?: T }>): Promise<T> {

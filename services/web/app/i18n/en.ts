@@ -1,4 +1,3 @@
-import { followUpEn } from './follow-up.ts';
 import type { fr } from './fr.ts';
 import type { Same } from './same.ts';
 
@@ -14,6 +13,12 @@ export const en: Same<typeof fr> = {
     queue: 'National queue',
     inbox: 'Referrals received',
     files: 'Files',
+    assignments: 'Assignments',
+    approvals: 'Closures to approve',
+    team: 'Team and caseload',
+    dashboard: 'Dashboard',
+    annualReport: 'Annual report',
+    mediationWeek: 'My week',
     overdue: 'Overdue referrals',
     massEvents: 'Mass-casualty events',
     audit: 'Access log and erasure',
@@ -380,5 +385,4 @@ export const en: Same<typeof fr> = {
     confirm: 'Erase for good',
     erased: 'The personal data was erased.',
   },
-  ...followUpEn,
 };

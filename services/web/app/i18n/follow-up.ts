@@ -1,7 +1,11 @@
 // Over 300 lines: both languages of one feature side by side, so a missing translation shows at once.
+import { addTranslations } from './lazy.ts';
 import type { Same } from './same.ts';
 
-/** The caseworker's file and the office manager's screens (follow-up), in French then English. */
+/**
+ * The caseworker's file and the office manager's screens (follow-up), in French then English,
+ * added when their screens' chunks load (lazy.ts).
+ */
 export const followUpFr = {
   files: {
     title: 'Dossiers suivis',
@@ -20,6 +24,8 @@ export const followUpFr = {
     actions: 'Entretiens',
     opening: 'Ouverture du dossier…',
     openFile: 'Ouvrir le dossier',
+    inactiveTitle: 'Dossiers sans activité',
+    noInactive: 'Aucun dossier sans activité.',
   },
   fileStatus: {
     open: 'Ouvert',
@@ -37,6 +43,16 @@ export const followUpFr = {
     consent: 'Consentement',
     consentGiven: 'accompagnement accepté',
     readOnly: 'Dossier transféré : lecture seule.',
+    action: {
+      title: 'Noter un entretien',
+      kind: 'Nature',
+      on: 'Date et heure',
+      duration: 'Durée (minutes)',
+      channel: 'Moyen',
+      note: 'Note',
+      noteHint: 'Chiffrée pour la victime : effacée avec ses données.',
+      record: 'Enregistrer l’entretien',
+    },
     tabs: {
       label: 'Parties du dossier',
       timeline: 'Historique',
@@ -86,6 +102,8 @@ export const followUpFr = {
       unanswered: 'Sans réponse',
       voicemail: 'Message laissé',
       ongoing: 'En cours',
+      next: 'prochaine plage : {{at}}',
+      start: 'Commencer l’appel',
       channels: { phone: 'Téléphone', sms: 'SMS', video: 'Visio' },
     },
     tasks: {
@@ -97,6 +115,9 @@ export const followUpFr = {
       kind: 'Tâche',
       status: 'État',
       overdue: 'En retard',
+      add: 'Ajouter la tâche',
+      complete: 'Marquer faite',
+      schedule: 'Prévoir le rendez-vous',
       startsAt: 'Début',
       duration: 'Durée',
       kinds: {
@@ -166,12 +187,53 @@ export const followUpFr = {
       openItems: 'Points encore ouverts',
       closed: 'Clôturé le {{date}} : {{reason}}',
       notRequested: 'Le dossier est ouvert.',
+      reason: 'Motif de clôture',
+      details: 'Précisions',
+      request: 'Demander la clôture',
+      comment: 'Commentaire (en cas de refus)',
+      approve: 'Approuver la clôture',
+      refuse: 'Refuser la clôture',
       items: {
         hearing: 'Audience prévue',
         'compensation-deadline': 'Délai d’indemnisation',
         mediation: 'Médiation',
       },
     },
+  },
+  team: {
+    title: 'Équipe et charge de travail',
+    empty: 'Personne n’est encore dans l’équipe du bureau.',
+    chart: 'Dossiers ouverts et capacité par intervenant',
+    count_one: '{{count}} membre de l’équipe',
+    count_other: '{{count}} membres de l’équipe',
+    staffId: 'Identifiant',
+    role: 'Fonction',
+    capacity: 'Capacité',
+    openFiles: 'Dossiers ouverts',
+    over: 'Au-delà de la capacité',
+    notOnRoster: 'Hors équipe',
+    formTitle: 'Ajouter ou modifier un membre de l’équipe',
+    save: 'Enregistrer',
+    roles: {
+      jurist: 'Juriste',
+      psychologist: 'Psychologue',
+      'social-worker': 'Travailleur social',
+      volunteer: 'Bénévole',
+      'office-manager': 'Responsable de bureau',
+      other: 'Autre',
+    },
+  },
+  assignments: {
+    title: 'Attribution des dossiers ouverts',
+    for: 'Intervenant du dossier {{id}}',
+    option: '{{id}} ({{open}} / {{capacity}})',
+    assign: 'Attribuer',
+    reassign: 'Réattribuer',
+    force: 'Attribuer malgré la capacité atteinte',
+  },
+  approvals: {
+    title: 'Clôtures à approuver',
+    empty: 'Aucune demande de clôture en attente.',
   },
   actionKind: {
     'legal-information': 'Information juridique',
@@ -218,6 +280,8 @@ export const followUpEn: Same<typeof followUpFr> = {
     actions: 'Interviews',
     opening: 'Opening the file…',
     openFile: 'Open the file',
+    inactiveTitle: 'Files without activity',
+    noInactive: 'No file without activity.',
   },
   fileStatus: {
     open: 'Open',
@@ -235,6 +299,16 @@ export const followUpEn: Same<typeof followUpFr> = {
     consent: 'Consent',
     consentGiven: 'support accepted',
     readOnly: 'Transferred file: read only.',
+    action: {
+      title: 'Record an interview',
+      kind: 'Kind',
+      on: 'Date and time',
+      duration: 'Duration (minutes)',
+      channel: 'Channel',
+      note: 'Note',
+      noteHint: 'Encrypted for the victim: erased with their data.',
+      record: 'Record the interview',
+    },
     tabs: {
       label: 'Parts of the file',
       timeline: 'Timeline',
@@ -284,6 +358,8 @@ export const followUpEn: Same<typeof followUpFr> = {
       unanswered: 'No answer',
       voicemail: 'Voicemail left',
       ongoing: 'Ongoing',
+      next: 'next window: {{at}}',
+      start: 'Start the call',
       channels: { phone: 'Phone', sms: 'Text message', video: 'Video' },
     },
     tasks: {
@@ -295,6 +371,9 @@ export const followUpEn: Same<typeof followUpFr> = {
       kind: 'Task',
       status: 'State',
       overdue: 'Overdue',
+      add: 'Add the task',
+      complete: 'Mark done',
+      schedule: 'Schedule the appointment',
       startsAt: 'Starts',
       duration: 'Duration',
       kinds: {
@@ -364,12 +443,53 @@ export const followUpEn: Same<typeof followUpFr> = {
       openItems: 'Items still open',
       closed: 'Closed on {{date}}: {{reason}}',
       notRequested: 'The file is open.',
+      reason: 'Reason for closing',
+      details: 'Details',
+      request: 'Request closure',
+      comment: 'Comment (when refusing)',
+      approve: 'Approve closure',
+      refuse: 'Refuse closure',
       items: {
         hearing: 'Scheduled hearing',
         'compensation-deadline': 'Compensation deadline',
         mediation: 'Mediation',
       },
     },
+  },
+  team: {
+    title: 'Team and caseload',
+    empty: 'Nobody is on the office’s roster yet.',
+    chart: 'Open files and capacity per caseworker',
+    count_one: '{{count}} member of staff',
+    count_other: '{{count}} members of staff',
+    staffId: 'Id',
+    role: 'Role',
+    capacity: 'Capacity',
+    openFiles: 'Open files',
+    over: 'Over capacity',
+    notOnRoster: 'Not on the roster',
+    formTitle: 'Add or change a member of staff',
+    save: 'Save',
+    roles: {
+      jurist: 'Jurist',
+      psychologist: 'Psychologist',
+      'social-worker': 'Social worker',
+      volunteer: 'Volunteer',
+      'office-manager': 'Office manager',
+      other: 'Other',
+    },
+  },
+  assignments: {
+    title: 'Assigning the open files',
+    for: 'Caseworker of file {{id}}',
+    option: '{{id}} ({{open}} / {{capacity}})',
+    assign: 'Assign',
+    reassign: 'Reassign',
+    force: 'Assign over capacity',
+  },
+  approvals: {
+    title: 'Closures to approve',
+    empty: 'No closure request is waiting.',
   },
   actionKind: {
     'legal-information': 'Legal information',
@@ -392,3 +512,5 @@ export const followUpEn: Same<typeof followUpFr> = {
   },
   weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
 };
+
+addTranslations(followUpFr, followUpEn);

@@ -1,5 +1,3 @@
-import { followUpFr } from './follow-up.ts';
-
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
 /** French, the interface's default language. Keys are grouped by screen; en.ts has the same keys. */
 export const fr = {
@@ -11,6 +9,12 @@ export const fr = {
     queue: 'File nationale',
     inbox: 'Orientations reçues',
     files: 'Dossiers suivis',
+    assignments: 'Attributions',
+    approvals: 'Clôtures à approuver',
+    team: 'Équipe et charge',
+    dashboard: 'Tableau de bord',
+    annualReport: 'Rapport annuel',
+    mediationWeek: 'Ma semaine',
     overdue: 'Orientations en retard',
     massEvents: 'Événements collectifs',
     audit: 'Journal d’accès et effacement',
@@ -391,5 +395,4 @@ export const fr = {
     confirm: 'Effacer définitivement',
     erased: 'Les données personnelles ont été effacées.',
   },
-  ...followUpFr,
 };

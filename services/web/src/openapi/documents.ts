@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { startTestService as startFollowUp } from '../../../follow-up/src/test-support.ts';
 import { startTestService as startIntake } from '../../../intake/src/test-support.ts';
+import { startTestService as startMediation } from '../../../mediation/src/test-support.ts';
+import { startTestService as startProjections } from '../../../projections/src/test-support.ts';
 import { startTestService as startReferral } from '../../../referral/src/test-support.ts';
 import type { OpenApiDocument, ProxiedService } from '../proxy/operations.ts';
 
@@ -20,6 +22,8 @@ export async function currentDocuments(): Promise<Record<ProxiedService, OpenApi
     intake: () => startIntake('web_openapi'),
     referral: () => startReferral('web_openapi'),
     'follow-up': () => startFollowUp('web_openapi'),
+    mediation: () => startMediation('web_openapi'),
+    projections: () => startProjections('web_openapi'),
   };
   const documents = {} as Record<ProxiedService, OpenApiDocument>;
   // One service at a time: each boots on a fresh database of its own and is closed before the next.

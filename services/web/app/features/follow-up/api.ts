@@ -1,3 +1,4 @@
+import '../../i18n/follow-up.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { data, followUp } from '../../api/client.ts';
 import type { paths } from '../../api/generated/follow-up.ts';
@@ -153,4 +154,77 @@ export const fileOfReferralQuery = (caseId: string, referralId: string) =>
       return items.find((item) => item.referralId === referralId) ?? null;
     },
     refetchInterval: (query) => (query.state.data ? false : 1_000),
+  });
+
+export const actionKinds = [
+  'legal-information',
+  'psychological-support',
+  'social-support',
+  'hearing-accompaniment',
+  'civil-party-claim',
+  'compensation-file',
+  'orientation',
+  'other',
+] as const satisfies readonly NonNullable<SupportAction['kind']>[];
+export const actionChannels = [
+  'in-person',
+  'phone',
+  'video',
+  'home-visit',
+] as const satisfies readonly NonNullable<SupportAction['channel']>[];
+export const closureReasons = [
+  'support-completed',
+  'unreachable',
+  'declined-by-victim',
+  'deceased',
+  'other',
+] as const;
+export const taskKinds = [
+  'accompany-hearing',
+  'prepare-hearing',
+  'file-civi-claim',
+  'file-sarvi-claim',
+  'review-compensation',
+  'submit-evvi',
+  'call-back',
+  'other',
+] as const;
+
+/** `GET /files/{fileId}/may-call-now` (no response schema published): what the screen shows before dialling. */
+export interface CallAdvice {
+  allowed: boolean;
+  refusals: ('safe_hours_not_set' | 'outside_safe_hours')[];
+  number: 'safe' | 'other' | 'third-party';
+  voicemailAllowed: boolean;
+  localTime: string;
+  timeZone: string;
+  nextWindowAt?: string;
+}
+
+export const mayCallNowQuery = (fileId: string) =>
+  queryOptions({
+    queryKey: ['follow-up', 'may-call-now', fileId],
+    queryFn: () =>
+      data(
+        followUp.GET('/files/{fileId}/may-call-now', { params: { path: { fileId } } }),
+      ) as unknown as Promise<CallAdvice>,
+    // The answer changes with the clock: asked again every half minute while the tab is shown.
+    refetchInterval: 30_000,
+  });
+
+export type Caseload =
+  paths['/offices/{officeId}/caseload']['get']['responses']['200']['content']['application/json'];
+export const staffRoles = [
+  'jurist',
+  'psychologist',
+  'social-worker',
+  'volunteer',
+  'office-manager',
+  'other',
+] as const;
+
+export const caseloadQuery = (officeId: string) =>
+  queryOptions({
+    queryKey: ['follow-up', 'caseload', officeId],
+    queryFn: () => data(followUp.GET('/offices/{officeId}/caseload', { params: { path: { officeId } } })),
   });

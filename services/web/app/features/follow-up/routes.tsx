@@ -27,4 +27,20 @@ const fileRoute = createRoute({
   component: lazyRouteComponent(() => import('./components/FilePage.tsx'), 'FilePage'),
 });
 
-export const followUpRoutes = [filesRoute, fileRoute];
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  component: lazyRouteComponent(() => import('./components/TeamPage.tsx'), 'TeamPage'),
+});
+const assignmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assignments',
+  component: lazyRouteComponent(() => import('./components/AssignmentsPage.tsx'), 'AssignmentsPage'),
+});
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/approvals',
+  component: lazyRouteComponent(() => import('./components/ApprovalsPage.tsx'), 'ApprovalsPage'),
+});
+
+export const followUpRoutes = [filesRoute, fileRoute, teamRoute, assignmentsRoute, approvalsRoute];

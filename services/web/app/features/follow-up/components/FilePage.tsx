@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { type FileDetail, fileQuery } from '../api.ts';
+import { ActionForm } from './ActionForm.tsx';
 import { ContactPanel } from './ContactPanel.tsx';
 import { ClosurePanel, CompensationPanel, EvviPanel, ProcedurePanel, TasksPanel } from './FileSections.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -38,6 +39,11 @@ export function FilePage() {
               ))}
             </Tabs.List>
             <Tabs.Panel value="timeline" pt="md">
+              {file.status === 'open' && (
+                <Card withBorder mb="md">
+                  <ActionForm fileId={file.fileId} />
+                </Card>
+              )}
               <Timeline file={file} />
             </Tabs.Panel>
             <Tabs.Panel value="contact" pt="md">

@@ -1,7 +1,9 @@
-import { Alert, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
 import type { FileDetail } from '../api.ts';
+import { useActor } from '../commands.ts';
+import { AppointmentForm, ClosureDecision, ClosureForm, CompleteTask, TaskForm } from './FileForms.tsx';
 
 const byDate = <T,>(items: T[], at: (item: T) => string) =>
   [...items].sort((a, b) => at(a).localeCompare(at(b)));
@@ -37,6 +39,9 @@ export function TasksPanel({ file }: { file: FileDetail }) {
                   {t(`file.tasks.statuses.${task.status}`)}{' '}
                   {task.status === 'open' && task.dueAt < now && (
                     <Badge color="red.9">{t('file.tasks.overdue')}</Badge>
+                  )}{' '}
+                  {task.status === 'open' && !file.readOnly && (
+                    <CompleteTask fileId={file.fileId} taskId={task.taskId} />
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -44,6 +49,7 @@ export function TasksPanel({ file }: { file: FileDetail }) {
           </Table.Tbody>
         </Table>
       )}
+      {!file.readOnly && <TaskForm fileId={file.fileId} />}
       <Title order={2} size="h4">
         {t('file.tasks.appointments')}
       </Title>
@@ -71,6 +77,7 @@ export function TasksPanel({ file }: { file: FileDetail }) {
           </Table.Tbody>
         </Table>
       )}
+      {!file.readOnly && <AppointmentForm fileId={file.fileId} />}
     </Stack>
   );
 }
@@ -204,7 +211,13 @@ export function EvviPanel({ file }: { file: FileDetail }) {
               <List.Item key={v.version}>
                 v{v.version} · {formatDateTime(v.at, i18n.language)} ·{' '}
                 {t('fact', { label: t('file.evvi.level') })}
-                {t(`file.evvi.levels.${v.level}`, { defaultValue: v.level })}
+                {t(`file.evvi.levels.${v.level}`, { defaultValue: v.level })} ·{' '}
+                <Anchor
+                  href={`/api/follow-up/files/${file.fileId}/evvi/versions/${v.version}/opinion.pdf`}
+                  target="_blank"
+                >
+                  {t('file.evvi.pdf')} (v{v.version})
+                </Anchor>
               </List.Item>
             ))}
           </List>
@@ -214,9 +227,11 @@ export function EvviPanel({ file }: { file: FileDetail }) {
   );
 }
 
-/** Where closure stands: open, requested (waiting for the manager, with what is still open), closed. */
+/** Where closure stands: open (the request form), requested (the manager decides), closed. */
 export function ClosurePanel({ file }: { file: FileDetail }) {
   const { t, i18n } = useTranslation();
+  const actor = useActor();
+  const manages = actor?.roles.some((r) => r === 'office-manager' || r === 'association-manager') ?? false;
   if (file.closed)
     return (
       <Text size="sm">
@@ -228,18 +243,22 @@ export function ClosurePanel({ file }: { file: FileDetail }) {
     );
   if (file.closureRequest)
     return (
-      <Alert
-        color="yellow"
-        title={t('file.closure.requested', { reason: t(`closureReason.${file.closureRequest.reason}`) })}
-      >
-        <Text size="sm">{t('file.closure.waiting')}</Text>
-        {file.closureRequest.openItems.length > 0 && (
-          <Text size="sm">
-            {t('fact', { label: t('file.closure.openItems') })}
-            {file.closureRequest.openItems.map((i) => t(`file.closure.items.${i}`)).join(', ')}
-          </Text>
-        )}
-      </Alert>
+      <Stack>
+        <Alert
+          color="yellow"
+          title={t('file.closure.requested', { reason: t(`closureReason.${file.closureRequest.reason}`) })}
+        >
+          <Text size="sm">{t('file.closure.waiting')}</Text>
+          {file.closureRequest.openItems.length > 0 && (
+            <Text size="sm">
+              {t('fact', { label: t('file.closure.openItems') })}
+              {file.closureRequest.openItems.map((i) => t(`file.closure.items.${i}`)).join(', ')}
+            </Text>
+          )}
+        </Alert>
+        {manages && <ClosureDecision fileId={file.fileId} />}
+      </Stack>
     );
-  return <Text size="sm">{t('file.closure.notRequested')}</Text>;
+  if (file.readOnly) return <Text size="sm">{t('file.readOnly')}</Text>;
+  return <ClosureForm file={file} />;
 }
