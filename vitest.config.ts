@@ -31,7 +31,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['{packages,services}/**/*.e2e.spec.ts'],
+          // bench/chaos: the fault harness's short form, on servers of its own (its README).
+          include: ['{packages,services,bench}/**/*.e2e.spec.ts'],
           exclude,
           // The web e2e files share one system and one browser, started only when the run has some.
           globalSetup: [

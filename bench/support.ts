@@ -144,6 +144,23 @@ export function helplineCallBody(
   });
 }
 
+// Residences across the country: Paris, Lyon, Marseille, Ajaccio, Saint-Denis (Réunion), Bordeaux, Lille.
+const residences = [
+  ['75011', '75111'],
+  ['69003', '69383'],
+  ['13008', '13208'],
+  ['20000', '2A004'],
+  ['97400', '97411'],
+  ['33000', '33063'],
+  ['59000', '59350'],
+] as const;
+
+/** Helpline call number `i`, its residence one of seven across the country (each routes elsewhere). */
+export function nationwideCallBody(i: number): string {
+  const [postcode, communeCode] = residences[i % residences.length]!;
+  return helplineCallBody(i, { countryCode: 'FR', postcode, communeCode });
+}
+
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /**

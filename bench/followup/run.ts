@@ -16,7 +16,7 @@ import type { IntegrationEvent } from '@parcours/contracts';
 import { Database, SubjectKeys } from '@parcours/eventstore';
 import { createMessaging, toKafkaMessage } from '@parcours/messaging';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
-import { createTestDatabase, uniqueTopic } from '@parcours/testing';
+import { createTestDatabase } from '@parcours/testing';
 import {
   bav,
   intakeReady,
@@ -29,16 +29,18 @@ process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const [rate = 200, seconds = 15, reads = 1000] = process.argv.slice(2).map(Number);
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 
+// Not uniqueTopic's names: a test run's teardown on the shared broker deletes those, in use or not.
+const benchTopic = (name: string) => `bench-${name}-${randomBytes(4).toString('hex')}.v1`;
 const database = await createTestDatabase('bench_followup');
 const kek = randomBytes(32).toString('base64');
-const topics = { intake: uniqueTopic('bench-intake'), referral: uniqueTopic('bench-referral') };
+const topics = { intake: benchTopic('intake'), referral: benchTopic('referral') };
 const service = await startService('follow-up', 3913, {
   DATABASE_URL: database.url,
   KEY_ENCRYPTION_KEY: kek,
-  FOLLOWUP_TOPIC: uniqueTopic('bench-followup'),
+  FOLLOWUP_TOPIC: benchTopic('followup'),
   INTAKE_TOPIC: topics.intake,
   REFERRAL_TOPIC: topics.referral,
-  MEDIATION_TOPIC: uniqueTopic('bench-mediation'),
+  MEDIATION_TOPIC: benchTopic('mediation'),
   CONSUMER_GROUP: `bench-followup-${randomUUID().slice(0, 8)}`,
 });
 const rss = sampleRss(service.process.pid!);

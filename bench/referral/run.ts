@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import pg from 'pg';
-import { helplineCallBody, machine, percentile, postJson, sampleRss, startService } from '../support.ts';
+import { machine, nationwideCallBody, percentile, postJson, sampleRss, startService } from '../support.ts';
 
 process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const args = process.argv.slice(2).map(Number);
@@ -22,23 +22,9 @@ const runs: [number, number][] = [];
 for (let i = 0; i + 1 < args.length; i += 2) runs.push([args[i]!, args[i + 1]!]);
 if (runs.length === 0) runs.push([50, 20], [200, 20]);
 
-// Residences across the country: Paris, Lyon, Marseille, Ajaccio, Saint-Denis (Réunion), Bordeaux, Lille.
-const residences = [
-  ['75011', '75111'],
-  ['69003', '69383'],
-  ['13008', '13208'],
-  ['20000', '2A004'],
-  ['97400', '97411'],
-  ['33000', '33063'],
-  ['59000', '59350'],
-] as const;
-
 const issuer = await DevIssuer.shared({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
 const helpline = { authorization: `Bearer ${await issuer.sign('helpline', { expiresIn: '1h' })}` };
-const call = (i: number) => {
-  const [postcode, communeCode] = residences[i % residences.length]!;
-  return helplineCallBody(i, { countryCode: 'FR', postcode, communeCode });
-};
+const call = nationwideCallBody;
 
 interface Result {
   rate: number;

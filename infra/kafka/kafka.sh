@@ -11,20 +11,28 @@
 # spare:   the same on 127.0.0.1:29092, for tests that stop and restart their broker
 # cluster: three combined nodes on 127.0.0.1:19092-19094 (controllers 19192-19194),
 #          replication factor 3, min.insync.replicas 2, for the fault tests.
+#
+# A harness that must not meet another user of these ports (bench/chaos) moves them and the data:
+#   KAFKA_CLUSTER_PORT  first broker port of cluster mode (default 19092; controllers at +100)
+#   KAFKA_RUN_DIR       where the nodes' configuration, data and logs go
+#   KAFKA_LIBS          a directory of broker jars fetched already (another checkout's .cache/libs)
+#   KAFKA_EXTRA_CONFIG  lines appended to every node's server.properties (timeouts for a loaded machine)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache="$here/.cache"
-libs="$cache/libs"
+libs="${KAFKA_LIBS:-$cache/libs}"
 command="${1:-status}"
 mode="${2:-single}"
-run_dir="$cache/run/$mode"
+run_dir="${KAFKA_RUN_DIR:-$cache/run/$mode}"
 
 case "$mode" in
   single) nodes=(1); all_nodes=(1); broker_port() { echo 9092; }; controller_port() { echo 9093; } ;;
   # A broker of its own for tests that stop and restart it while other tests use the main one.
   spare) nodes=(1); all_nodes=(1); broker_port() { echo 29092; }; controller_port() { echo 29093; } ;;
-  cluster) nodes=(1 2 3); all_nodes=(1 2 3); broker_port() { echo $((19091 + $1)); }; controller_port() { echo $((19191 + $1)); } ;;
+  cluster)
+    nodes=(1 2 3); all_nodes=(1 2 3); first_port="${KAFKA_CLUSTER_PORT:-19092}"
+    broker_port() { echo $((first_port - 1 + $1)); }; controller_port() { echo $((first_port + 99 + $1)); } ;;
   *) echo "unknown mode '$mode' (single|spare|cluster)" >&2; exit 2 ;;
 esac
 
@@ -74,6 +82,7 @@ log.retention.hours=168
 log.segment.bytes=67108864
 num.network.threads=2
 num.io.threads=4
+${KAFKA_EXTRA_CONFIG:-}
 EOF
   cat >"$dir/log4j.properties" <<EOF
 log4j.rootLogger=WARN, file
@@ -176,5 +185,9 @@ case "$command" in
   # Stop or start one node of a running cluster (fault tests).
   stop-node) nodes=("$3"); stop ;;
   start-node) nodes=("$3"); start_node "$3" ;;
+  # A crash rather than a shutdown: SIGKILL, no controlled leadership handover.
+  kill-node)
+    pid="$(cat "$run_dir/node-$3/pid" 2>/dev/null || true)"
+    if [ -n "$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; rm -f "$run_dir/node-$3/pid"; fi ;;
   *) echo "usage: $0 start|stop|status|reset [single|spare|cluster]" >&2; exit 2 ;;
 esac

@@ -75,6 +75,32 @@ const JOIN_TIMEOUT_MS = 60_000;
 const COMMIT_INTERVAL_MS = 200;
 
 /** Exponential backoff before try `attempt + 1`. */
+// Connection failures (Node's socket errors), PostgreSQL's connection exceptions (class 08), its
+// shutdown and start-up (57P01-57P03) and too many connections (53300).
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** Whether an error says a server is unreachable rather than anything about the message handled. */
+export function isUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+    // node-postgres ends a connection the server closed with this message and no code.
+    if (/^Connection terminated( unexpectedly)?$/.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isUnavailable)) return true;
+  }
+  return false;
+}
+
 export const backoffMs = (retry: RetryPolicy, attempt: number) =>
   Math.min(retry.maxMs, retry.initialMs * 2 ** (attempt - 1));
 
@@ -169,6 +195,14 @@ export async function startConsumer(
       } catch (error) {
         lastError = error;
         logger?.warn({ ...location, attempt, eventId: event.id, err: error }, 'Handler failed');
+        // A database or server that does not answer says nothing of the message: the partition
+        // waits for it, however long, instead of dead-lettering every message of a PostgreSQL
+        // restart (bench/chaos).
+        if (isUnavailable(error)) {
+          await sleepWithHeartbeats(retry.maxMs, heartbeat, () => stopping);
+          attempt--;
+          continue;
+        }
         if (attempt < retry.attempts) {
           await sleepWithHeartbeats(backoffMs(retry, attempt), heartbeat, () => stopping);
         }

@@ -136,6 +136,24 @@ describe('messaging on a real Kafka', () => {
     expect(attempts).toEqual([1, 2, 3]);
   });
 
+  it('waits out a database that does not answer instead of dead-lettering the message', async () => {
+    const { messaging, topic, event } = await given('unavailable');
+    let failures = 0;
+    const applied: number[] = [];
+    await consume(messaging, [topic], async (e) => {
+      // PostgreSQL restarting (bench/chaos): refused connections, more tries than the policy's three.
+      if (failures < 5) {
+        failures++;
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      }
+      applied.push((e.data as { step: number }).step);
+    });
+    await messaging.publish(topic, [event('case-u', 1)]);
+    // Dead-lettered after three tries, it would never be applied.
+    await vi.waitFor(() => expect(applied).toEqual([1]), { timeout: 20_000, interval: 50 });
+    expect(failures).toBe(5);
+  });
+
   it('sends a poison message to <topic>.dlq, moves on, and re-drives it once after the fix', async () => {
     const { messaging, topic, event } = await given('poison');
     let fixed = false;

@@ -72,14 +72,21 @@ export function createMessaging(options: MessagingOptions): Messaging {
     logCreator: kafkaLogCreator(options.logger),
   });
 
-  const producer: Producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    // The Java client's murmur2 partitioner: keys land on the same partitions as from any other client.
-    createPartitioner: Partitioners.DefaultPartitioner,
-    retry: clientRetry,
-  });
+  const newProducer = (): Producer => {
+    const created = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // The Java client's murmur2 partitioner: keys land on the same partitions as from any other client.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: clientRetry,
+    });
+    created.on(created.events.DISCONNECT, () => {
+      if (producer === created) producerReady = undefined;
+    });
+    return created;
+  };
+  let producer = newProducer();
   // Connected lazily and again after a failure, so a broker that comes back is picked up.
   let producerReady: Promise<void> | undefined;
   const connectProducer = () => {
@@ -89,9 +96,6 @@ export function createMessaging(options: MessagingOptions): Messaging {
     });
     return producerReady;
   };
-  producer.on(producer.events.DISCONNECT, () => {
-    producerReady = undefined;
-  });
 
   let adminReady: Promise<Admin> | undefined;
   const admin = () => {
@@ -154,9 +158,15 @@ export function createMessaging(options: MessagingOptions): Messaging {
     try {
       await Promise.race([send, timeout]);
     } catch (error) {
-      // Start from a fresh connection next time (the broker may have moved or come back).
+      // Start from a fresh producer next time. kafkajs keeps an idempotent producer's id and sequence
+      // numbers across a failed send; when the broker had written part of it (its leader killed
+      // mid-request), every later send was refused as "out of order sequence number" until the
+      // process restarted, and the outbox stopped (bench/chaos). A new producer has a new id.
       send.catch(() => {});
+      const failed = producer;
+      producer = newProducer();
       producerReady = undefined;
+      void failed.disconnect().catch(() => {});
       throw error;
     } finally {
       clearTimeout(timer);

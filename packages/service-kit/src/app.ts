@@ -74,6 +74,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     routerOptions: { maxParamLength: 1_000 },
     frameworkErrors,
     clientErrorHandler,
+    // A service's boot waits for its dependencies (migrations, topics, a consumer group's join, in
+    // onReady): on a Kafka cluster just back from an outage that takes longer than Fastify's 10 s,
+    // and the service exited instead of starting (bench/chaos). The orchestrator's startup probe
+    // is what decides when a boot is too slow.
+    pluginTimeout: 180_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {

@@ -25,6 +25,12 @@ export interface RequestMetadata extends CommandMetadata {
   correlationId?: string;
   causationId?: string;
   traceparent?: string;
+  /**
+   * The request's Idempotency-Key. A command that creates something derives its id from it, so
+   * that a retry after a crash between the commit and the key's completion in Redis finds what the
+   * first try created instead of creating it twice. Never copied into events.
+   */
+  idempotencyKey?: string;
 }
 
 // Ids from headers are echoed into events and logs: accept only plain tokens.
@@ -47,11 +53,14 @@ export function commandMetadata(request: FastifyRequest): RequestMetadata & { co
   const { id, roles, association, office } = request.actor;
   const causationId = headerId(request, 'x-causation-id');
   const traceparent = traceparentOf(request);
+  // Checked by the idempotency plugin before any handler runs (printable ASCII, at most 255).
+  const idempotencyKey = request.headers['idempotency-key'];
   return {
     actor: { id, roles, ...(association ? { association } : {}), ...(office ? { office } : {}) },
     correlationId: correlationIdOf(request),
     ...(causationId ? { causationId } : {}),
     ...(traceparent ? { traceparent } : {}),
+    ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
     now: new Date(),
   };
 }

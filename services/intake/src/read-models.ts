@@ -63,6 +63,7 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
       'IntakeRecorded',
       'IntakeReadyForOrientation',
       'IntakeMerged',
+      'IntakeProfileCorrected',
       'PersonalDataErased',
       'CallbackRequested',
       'CallbackCompleted',
@@ -148,6 +149,17 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
               .where('intakeId', '=', event.data.intakeId),
           );
           return;
+        case 'IntakeProfileCorrected': {
+          const { intakeId, changes, matchKey } = event.data;
+          const set = {
+            ...(changes.offenceCategory ? { offenceCategory: changes.offenceCategory } : {}),
+            ...(changes.urgency ? { urgency: changes.urgency } : {}),
+            ...(matchKey === undefined ? {} : { matchKey }),
+          };
+          if (Object.keys(set).length === 0) return;
+          await write(tx, kysely.updateTable('intake_summaries').set(set).where('intakeId', '=', intakeId));
+          return;
+        }
         case 'PersonalDataErased':
           // The match key is a pseudonym of the person: erased ones no longer link to anyone.
           await write(

@@ -59,3 +59,20 @@ describe('readiness with a failing check', () => {
     expect(ready.json().checks.slow.durationMs).toBeLessThan(1_000);
   });
 });
+
+describe('a slow boot', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  // Workers start in onReady (service-app.ts): joining a consumer group on a Kafka cluster just
+  // back from an outage took longer than Fastify's default 10 s, and the service exited (bench/chaos).
+  it('waits for workers that take longer than 10 s to start', async () => {
+    t.app.addHook('onReady', () => new Promise<void>((resolve) => setTimeout(resolve, 10_500)));
+    await t.app.ready();
+    const ready = await t.app.inject({ method: 'GET', url: '/health/live' });
+    expect(ready.statusCode).toBe(200);
+  }, 30_000);
+});

@@ -105,3 +105,30 @@ describe('Idempotency-Key', () => {
     expect(executions - before).toBe(2);
   });
 });
+
+describe('Idempotency-Key while Redis does not answer', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    down = await createTestApp();
+    down.app.post('/things', { config: { idempotent: true } }, async (_request, reply) =>
+      reply.code(201).send({}),
+    );
+    await down.app.ready();
+  });
+  afterAll(async () => {
+    await down.app.close();
+  });
+
+  it('answers 503 with Retry-After, a problem naming the cause, not a 500', async () => {
+    down.redis.disconnect();
+    const res = await down.app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { ...(await down.auth('caseworker')), 'idempotency-key': crypto.randomUUID() },
+      payload: {},
+    });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json()).toMatchObject({ code: 'idempotency_unavailable' });
+  });
+});

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { findActor } from '../auth/plugin.ts';
-import { badRequest, conflict, unprocessable } from '../errors.ts';
+import { badRequest, conflict, DomainError, unprocessable } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,6 +65,22 @@ const fingerprintOf = (request: FastifyRequest) =>
  * `idempotent-replayed: true`. A duplicate during the first run gets 409; the same key with
  * another body gets 422. A 5xx releases the key so the client can retry.
  */
+/**
+ * Redis not answering is no fault of the request: 503 with Retry-After, which a client retries
+ * with the same key, rather than a 500 (bench/chaos: a stopped Redis answered every keyed POST 500).
+ */
+async function unlessDown<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (error) {
+    throw new DomainError('idempotency_unavailable', 503, {
+      detail: 'The Idempotency-Key store does not answer; retry with the same key',
+      headers: { 'retry-after': '1' },
+      cause: error,
+    });
+  }
+}
+
 export const idempotencyPlugin = fp<IdempotencyOptions>(
   async (app, options) => {
     const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
@@ -84,12 +100,12 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
       const key = `${options.namespace}:idempotency:${actor}:${request.method} ${request.routeOptions.url}:${header}`;
       const fingerprint = fingerprintOf(request);
       const claim: InFlight = { state: 'in-flight', fingerprint };
-      const claimed = await redis.set(key, JSON.stringify(claim), 'PX', lockMs, 'NX');
+      const claimed = await unlessDown(redis.set(key, JSON.stringify(claim), 'PX', lockMs, 'NX'));
       if (claimed === 'OK') {
         (request as Claimed)[kClaim] = { key, fingerprint };
         return;
       }
-      const stored = await redis.get(key);
+      const stored = await unlessDown(redis.get(key));
       if (stored === null) {
         throw conflict(
           'idempotency_key_in_flight',
@@ -146,7 +162,11 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
         ...(typeof contentType === 'string' ? { contentType } : {}),
         body: payload.toString(),
       };
-      await redis.set(claim.key, JSON.stringify(entry), 'PX', ttlMs);
+      // The command has happened: its answer goes out even when Redis cannot keep it (a retry is
+      // then answered by the command's own idempotence, e.g. intake's ids derived from the key).
+      await redis.set(claim.key, JSON.stringify(entry), 'PX', ttlMs).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'Idempotency-Key answer not kept: Redis did not answer');
+      });
       return payload;
     });
 

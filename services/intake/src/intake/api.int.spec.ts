@@ -196,6 +196,24 @@ describe('intake API', () => {
     expect(second.json().intakeId).toBe(first.json().intakeId);
   });
 
+  it('answers a retry after a crash between the commit and the key completed with the intake already recorded', async () => {
+    const key = `crash-${Date.now()}`;
+    const first = await post('/intakes/helpline-calls', 'helpline', helplineCall(), {
+      'idempotency-key': key,
+    });
+    expect(first.statusCode).toBe(201);
+    // The instance died after its commit and before Redis kept the answer: the claim expired, the key is unknown.
+    const stored = await service.app.redis.keys(`*:idempotency:*:${key}`);
+    expect(stored).toHaveLength(1);
+    await service.app.redis.del(...stored);
+
+    const retry = await post('/intakes/helpline-calls', 'helpline', helplineCall(), {
+      'idempotency-key': key,
+    });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+  });
+
   it('lists intakes with pagination and search, without identities, scoped for managers', async () => {
     await post(
       '/intakes/helpline-calls',
@@ -313,6 +331,38 @@ describe('intake API', () => {
     expect(corsica.json().communeCandidates).toEqual(
       expect.arrayContaining([{ code: '2B033', name: 'Bastia' }]),
     );
+  });
+
+  it('corrects the residence of an intake recorded without its commune, which then becomes ready', async () => {
+    const profile = { ...helplineCall().profile, residence: { countryCode: 'FR', postcode: '20200' } };
+    const { intakeId } = (
+      await post('/intakes/helpline-calls', 'helpline', helplineCall({ profile }))
+    ).json();
+    const wrong = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '2A000' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([expect.objectContaining({ field: '/body/residence/postcode' })]);
+    expect((await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {})).statusCode).toBe(400);
+
+    const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '20200', communeCode: '2B033' },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({
+      status: 'ready',
+      events: ['IntakeProfileCorrected', 'IntakeReadyForOrientation'],
+      missingForOrientation: [],
+    });
+    const again = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', { urgency: 'low' });
+    expect(again.statusCode).toBe(409);
+    // The corrected commune completes the match key: the intake now finds its duplicates by name.
+    await service.catchUp();
+    const byName = await get(
+      '/intakes?lastName=Lefevre&firstName=Elodie&birthDate=1990-04-12&communeCode=2B033',
+      'helpline',
+    );
+    expect(byName.json().items.map((i: { intakeId: string }) => i.intakeId)).toContain(intakeId);
   });
 
   it('refuses a malformed postcode as a 400 naming the field, recording nothing', async () => {

@@ -13,6 +13,7 @@ import {
   IntakeSummary,
   iso,
   PartnerIntakeBody,
+  ProfileChangesBody,
   RecordedResponse,
   RequisitionBody,
   WalkInBody,
@@ -151,6 +152,26 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
     async (request) => {
       await loadInScope(request.params.intakeId, request.actor);
       return intakes.markReady(request.params.intakeId, commandMetadata(request));
+    },
+  );
+
+  app.post(
+    '/intakes/:intakeId/profile-corrections',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Correct profile facts (residence, offence, needs, urgency…) before orientation; ready when that completes it',
+        params: IntakeIdParams,
+        body: ProfileChangesBody,
+        response: { 200: RecordedResponse },
+      },
+      preHandler: changeRoles,
+      config: { idempotent: true },
+    },
+    async (request) => {
+      await loadInScope(request.params.intakeId, request.actor);
+      return intakes.correctProfile(request.params.intakeId, request.body, commandMetadata(request));
     },
   );
 

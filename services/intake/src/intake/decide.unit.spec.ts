@@ -485,6 +485,56 @@ describe('ErasePersonalData', () => {
   });
 });
 
+describe('CorrectProfile', () => {
+  const noCommune = { countryCode: 'FR', postcode: '20200' };
+  const recordedWithout = helplineRecorded('orientation', { profile: profile({ residence: noCommune }) });
+  const correct = (changes: object, matchKey?: string) => ({
+    type: 'CorrectProfile' as const,
+    data: { changes, ...(matchKey ? { matchKey } : {}) },
+    metadata: listener,
+  });
+
+  it('given an intake waiting for its commune, when the commune is chosen, then it is ready', () => {
+    const residence = { ...noCommune, communeCode: '2B033' };
+    spec
+      .given([recordedWithout])
+      .when(correct({ residence }, 'mk-2'))
+      .then([
+        {
+          type: 'IntakeProfileCorrected',
+          data: { intakeId: 'intake-1', changes: { residence }, matchKey: 'mk-2', by: 'listener-1', at },
+        },
+        readyEvent(),
+      ]);
+  });
+
+  it('corrects without orienting what still misses a fact, or what waits for a callback', () => {
+    const events = spec
+      .given([recordedWithout])
+      .when(correct({ urgency: 'immediate' }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['IntakeProfileCorrected']);
+    const callback = helplineRecorded('callback-needed');
+    expect(
+      spec
+        .given([callback])
+        .when(correct({ needs: [] }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['IntakeProfileCorrected']);
+  });
+
+  it('refuses once oriented (409), on a merged or unknown intake, and an empty correction', () => {
+    const ready = [helplineRecorded('orientation'), readyEvent()];
+    expect(code(spec.given(ready).when(correct({ urgency: 'low' })).events)).toEqual({
+      code: 'intake_already_oriented',
+      status: 409,
+    });
+    expect(code(spec.given([]).when(correct({ urgency: 'low' })).events).code).toBe('intake_not_found');
+    expect(code(spec.given([recordedWithout]).when(correct({})).events).code).toBe('nothing_to_correct');
+  });
+});
+
 describe('LinkCallback', () => {
   const link = { type: 'LinkCallback' as const, data: { taskId: 'task-1' }, metadata: listener };
   const linked: IntakeEvent = {

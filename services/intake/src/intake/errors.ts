@@ -50,6 +50,9 @@ export const IntakeErrors = {
     unprocessable('intake_incomplete', `The intake cannot be oriented yet: ${missing.join(', ')}`, {
       errors: missing.map((field) => ({ field, message: 'is missing' })),
     }),
+  alreadyOriented: () =>
+    conflict('intake_already_oriented', 'The intake was oriented: its profile travels with its referral now'),
+  nothingToCorrect: () => unprocessable('nothing_to_correct', 'A correction changes at least one fact'),
   callbackForUnknownIntake: () =>
     unprocessable('unknown_intake', 'No such intake to call back about', {
       errors: [{ field: '/body/intakeId', message: 'unknown intake' }],

@@ -115,6 +115,13 @@ export type IntakeReadyForOrientation = Event<
   { intakeId: string; caseId: string; at: string }
 >;
 export type IntakeMerged = Event<'IntakeMerged', { intakeId: string; into: string; by: string; at: string }>;
+/** What a correction may change of the profile before orientation (consent has its own commands). */
+export type ProfileChanges = Partial<Omit<IntakeProfile, 'consent'>>;
+/** The profile corrected before orientation; `matchKey` when the residence's commune changed it. */
+export type IntakeProfileCorrected = Event<
+  'IntakeProfileCorrected',
+  { intakeId: string; changes: ProfileChanges; matchKey?: string | null; by: string; at: string }
+>;
 /** A callback was queued for this intake: its caller's key is erased with the intake's personal data. */
 export type CallbackLinked = Event<
   'CallbackLinked',
@@ -132,6 +139,7 @@ export type IntakeEvent =
   | ConsentOverridden
   | IntakeReadyForOrientation
   | IntakeMerged
+  | IntakeProfileCorrected
   | CallbackLinked
   | PersonalDataErased;
 
@@ -195,6 +203,15 @@ export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
     case 'IntakeMerged':
       if (state.status === 'none') return state;
       return { status: 'merged', intake: state.intake, into: event.data.into };
+    case 'IntakeProfileCorrected': {
+      if (state.status === 'none') return state;
+      const { changes, matchKey } = event.data;
+      const profile = { ...state.intake.profile, ...changes };
+      return {
+        ...state,
+        intake: { ...state.intake, profile, ...(matchKey === undefined ? {} : { matchKey }) },
+      };
+    }
     case 'CallbackLinked':
       if (state.status === 'none') return state;
       return {

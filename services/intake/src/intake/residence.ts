@@ -14,9 +14,6 @@ export interface ResolvedResidence {
   candidates: CommuneCandidate[];
 }
 
-/** Where the residence's fields are in the request, for the 400 that names them. */
-const field = (name: keyof Residence) => `/body/profile/residence/${name}`;
-
 /**
  * Checks a residence against its country's postcode rule (a 400 naming the field) and, in France,
  * finds its commune from the official geography: a postcode used by one commune needs no commune
@@ -24,7 +21,13 @@ const field = (name: keyof Residence) => `/body/profile/residence/${name}`;
  * candidates are answered); a city's code with an arrondissement's postcode means the
  * arrondissement. A commune code that is unknown, or that does not use the postcode, is refused.
  */
-export function resolveResidence(geography: Geography, residence: Residence): ResolvedResidence {
+export function resolveResidence(
+  geography: Geography,
+  residence: Residence,
+  /** Where the residence is in the request, for the 400 that names its fields. */
+  at = '/body/profile/residence',
+): ResolvedResidence {
+  const field = (name: keyof Residence) => `${at}/${name}`;
   const { countryCode, postcode, communeCode } = residence;
   const problem = postcode === undefined ? undefined : postcodeProblem(countryCode, postcode);
   if (problem) {

@@ -43,6 +43,13 @@ export const ProfileSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Profile facts to correct before orientation: any of the profile's but consent (its own commands). */
+const { consent: _consent, ...correctable } = ProfileSchema.properties;
+export const ProfileChangesBody = Type.Partial(Type.Object(correctable), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+
 const Phone = Type.String({ pattern: '^\\+?[0-9 .-]{6,20}$' });
 
 export const PersonalSchema = Type.Object(

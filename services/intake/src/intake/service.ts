@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   type EventStore,
   handleCommand,
@@ -25,12 +25,14 @@ import {
   type AgeBand,
   dataSubjects,
   type HelplineOutcome,
+  type IntakeEvent,
   type IntakeProfile,
   type IntakeState,
   intakeStreamId,
   missingForOrientation,
   type OfficeType,
   type PersonalData,
+  type ProfileChanges,
   type Urgency,
 } from './intake.ts';
 import { readyForOrientationOutbox } from './ready-outbox.ts';
@@ -87,13 +89,33 @@ export class IntakeService {
   }
 
   /**
+   * The intake a request with an Idempotency-Key records, when a try of it committed already: the
+   * instance died before Redis kept its answer and the key's claim expired (bench/chaos). Answered
+   * as the first try was, instead of recording the call a second time.
+   */
+  async recordedBefore(intakeId: string) {
+    const stream = await this.deps.store.readStream<IntakeEvent>(intakeStreamId(intakeId));
+    const [recorded] = stream;
+    if (recorded?.type !== 'IntakeRecorded') return undefined;
+    // The first try's answer: its events (those of its transaction) and the state they made.
+    const first = stream.filter((e) => e.transactionId === recorded.transactionId);
+    const state = first.reduce(intakeDecider.evolve, intakeDecider.initialState());
+    return {
+      intakeId,
+      caseId: recorded.data.caseId,
+      status: state.status,
+      events: first.map((e) => e.type),
+      missingForOrientation: state.status === 'open' ? missingForOrientation(state.intake) : [],
+    };
+  }
+
+  /**
    * Ids, encryption and match key: everything a recording command needs that decide may not do.
    * The victim's data key is made in memory (`keys`) and stored only with the command (`record`).
    */
-  prepare(input: RecordInput, now: Date): Prepared {
+  prepare(input: RecordInput, now: Date, intakeId: string = randomUUID()): Prepared {
     const { residence, candidates } = resolveResidence(this.deps.geography, input.profile.residence);
     const keys = this.deps.keys.newKeys();
-    const intakeId = randomUUID();
     const victimId = randomUUID();
     const personal = input.personal ?? {};
     const { identity, birthDate } = personal;
@@ -107,13 +129,44 @@ export class IntakeService {
       // erasing the victim's key shreds whatever was said.
       personal: keys.encrypt(victimId, personal),
       hasIdentity: identity !== undefined,
-      matchKey: this.deps.matchKeys.maybe({
-        ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
-        ...(birthDate ? { birthDate } : {}),
-        ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
-      }),
+      matchKey: this.matchKeyOf(personal, residence.communeCode),
     };
     return { data, keys, candidates };
+  }
+
+  /** The pseudonym duplicates are found by: name, birth date and commune, when all are known. */
+  private matchKeyOf(personal: PersonalData, communeCode: string | undefined) {
+    const { identity, birthDate } = personal;
+    return this.deps.matchKeys.maybe({
+      ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
+      ...(birthDate ? { birthDate } : {}),
+      ...(communeCode ? { communeCode } : {}),
+    });
+  }
+
+  /**
+   * Corrects profile facts before orientation (a commune chosen among the candidates, an offence
+   * better understood); the intake becomes ready in the same decision when that completes it. A
+   * new commune changes the match key, computed here from the personal data (the decider cannot).
+   */
+  async correctProfile(intakeId: string, input: ProfileChanges, metadata: RequestMetadata) {
+    let changes = input;
+    let candidates: CommuneCandidate[] = [];
+    let matchKey: string | null | undefined;
+    if (input.residence) {
+      const resolved = resolveResidence(this.deps.geography, input.residence, '/body/residence');
+      changes = { ...input, residence: resolved.residence };
+      candidates = resolved.candidates;
+      const state = await this.load(intakeId);
+      const before = state.status === 'none' ? undefined : state.intake;
+      if (before?.personal && before.profile.residence.communeCode !== resolved.residence.communeCode) {
+        const personal = await this.deps.keys.tryDecrypt<PersonalData>(before.personal);
+        if (personal) matchKey = this.matchKeyOf(personal, resolved.residence.communeCode);
+      }
+    }
+    const data = { changes, ...(matchKey === undefined ? {} : { matchKey }) };
+    const answer = await this.handle(intakeId, { type: 'CorrectProfile', data, metadata }, metadata);
+    return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
   }
 
   /**
@@ -148,7 +201,10 @@ export class IntakeService {
     input: RecordInput & { caller: 'victim' | 'relative'; outcome: HelplineOutcome; anonymous: boolean },
     metadata: RequestMetadata,
   ) {
-    const prepared = this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordHelplineCall');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const prepared = this.prepare(input, metadata.now, intakeId);
     const { data } = prepared;
     const command = {
       type: 'RecordHelplineCall' as const,
@@ -170,7 +226,10 @@ export class IntakeService {
     input: RecordInput & { officeId: string; officeType: OfficeType },
     metadata: RequestMetadata,
   ) {
-    const prepared = this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordWalkIn');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const prepared = this.prepare(input, metadata.now, intakeId);
     const { data } = prepared;
     return this.record(
       prepared,
@@ -197,7 +256,10 @@ export class IntakeService {
     },
     metadata: RequestMetadata,
   ) {
-    const prepared = this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordRequisition');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const prepared = this.prepare(input, metadata.now, intakeId);
     const { data } = prepared;
     const { prosecutorReference, court, dueDate, evviRequested } = input;
     return this.record(
@@ -215,7 +277,10 @@ export class IntakeService {
     input: RecordInput & { agreementId: string; employer: string; attackedAtWork: boolean },
     metadata: RequestMetadata,
   ) {
-    const prepared = this.prepare(input, metadata.now);
+    const intakeId = recordingId(metadata, 'RecordPartnerIntake');
+    const replay = await this.recordedBefore(intakeId);
+    if (replay) return replay;
+    const prepared = this.prepare(input, metadata.now, intakeId);
     const { data } = prepared;
     const { agreementId, employer, attackedAtWork } = input;
     return this.record(
@@ -408,6 +473,20 @@ export class IntakeService {
       missingForOrientation: state.status === 'open' ? missingForOrientation(state.intake) : [],
     };
   }
+}
+
+/**
+ * A recording's intake id: from the request's Idempotency-Key when it has one (per actor and
+ * command, a UUID's shape), so that every try of the same request opens the same stream; random
+ * otherwise. A mass-event import shares one request among its rows and keeps random ids.
+ */
+export function recordingId(metadata: RequestMetadata, command: IntakeCommand['type']): string {
+  if (!metadata.idempotencyKey) return randomUUID();
+  const h = createHash('sha256')
+    .update(`${metadata.actor.id}\n${command}\n${metadata.idempotencyKey}`)
+    .digest('hex');
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export { IntakeErrors };

@@ -55,6 +55,10 @@ describe('the calendar', () => {
     const ids = month.json().sessions.map((s: { sessionId: string }) => s.sessionId);
     expect(ids).toContain(session.created);
     expect(ids).not.toContain(dropped.created);
+    // The month's JSON (built by PostgreSQL) has the week's shape, to the millisecond.
+    expect(month.json().sessions.find((s: { sessionId: string }) => s.sessionId === session.created)).toEqual(
+      week.json().sessions[0],
+    );
     expect(JSON.stringify(month.json())).not.toContain('Vic');
 
     expect(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { may } from '../access.ts';
-import { calendar, monthOf, weekOf } from '../calendar/views.ts';
+import { calendar, monthOf, officeCalendarJson, weekOf } from '../calendar/views.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationModule } from '../module.ts';
 import { allow, mediationStaff } from './guard.ts';
@@ -89,14 +89,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
       },
       preHandler: mediationStaff,
     },
-    async (request) => {
-      const sessions = await calendar(
+    async (request, reply) => {
+      const sessions = await officeCalendarJson(
         db,
-        { officeId: request.params.officeId },
+        request.params.officeId,
         monthOf(request.query.month, zone()),
         (target) => may(request.actor, 'read', target),
       );
-      return { month: request.query.month, sessions };
+      // Already JSON (PostgreSQL built it): sent as it is, the month being a pattern-checked value.
+      return (
+        reply
+          .type('application/json; charset=utf-8')
+          // The schema types the object; this is its JSON already.
+          .send(`{"month":${JSON.stringify(request.query.month)},"sessions":${sessions}}` as never)
+      );
     },
   );
 };

@@ -87,3 +87,37 @@ export async function calendar(
       parties: row.convocations.map(({ partyId, role, arriveAt }) => ({ partyId, role, arriveAt })),
     }));
 }
+
+/**
+ * An office's sessions in [start, end) as the JSON array the month view sends, built by PostgreSQL:
+ * 2,000 sessions cost the service about 50 ms of CPU as rows parsed and serialised again
+ * (bench/mediation/REPORT.md), the same shape as `calendar` gives. One array per association (an
+ * office has one), each kept only when the reader may see it.
+ */
+export async function officeCalendarJson(
+  db: MediationDatabase,
+  officeId: string,
+  range: { start: Date; end: Date },
+  visible: (target: AccessTarget) => boolean,
+): Promise<string> {
+  const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const groups = await db.query<{ association_id: string; sessions: string }>(
+    `SELECT association_id, json_agg(json_build_object(
+              'sessionId', session_id, 'mandateId', mandate_id, 'kind', kind, 'status', status,
+              'start', ${iso('starts_at')}, 'end', ${iso('ends_at')}, 'mediatorId', mediator_id, 'roomId', room_id,
+              'officeId', office_id, 'sequence', sequence,
+              'parties', (SELECT coalesce(json_agg(json_build_object('partyId', c->>'partyId', 'role', c->>'role',
+                                  'arriveAt', c->>'arriveAt') ORDER BY n), '[]')
+                          FROM jsonb_array_elements(convocations) WITH ORDINALITY AS e(c, n)))
+            ORDER BY starts_at, session_id)::text AS sessions
+     FROM mediation_sessions
+     WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'cancelled'
+     GROUP BY association_id`,
+    [officeId, range.start, range.end],
+    'mediation_calendar_office_json',
+  );
+  const arrays = groups
+    .filter((group) => visible({ associationId: group.association_id, officeId }))
+    .map((group) => group.sessions.slice(1, -1));
+  return `[${arrays.join(',')}]`;
+}

@@ -4,7 +4,7 @@ import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
 import { caseTables, groupByCase, writeCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
-import { DIRECTORY_KEY, fromRow } from '../log/log.ts';
+import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
 
 export const Views = ['cases', 'directory'] as const;
 export type View = (typeof Views)[number];
@@ -135,7 +135,7 @@ export class Rebuilds {
   /** The next cases after `after`, every event of each (a case cut at the chunk's end waits for the next). */
   private async casesChunk(tx: Sql, after: string) {
     const rows = await tx.query<Parameters<typeof fromRow>[0]>(
-      `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log
+      `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key > $1 AND case_key <> $2 ORDER BY case_key, time, event_id LIMIT $3`,
       [after, DIRECTORY_KEY, CHUNK],
     );
@@ -149,7 +149,7 @@ export class Rebuilds {
       else
         events = (
           await tx.query<Parameters<typeof fromRow>[0]>(
-            `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log WHERE case_key = $1
+            `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = $1
              ORDER BY time, event_id`,
             [lastKey],
           )
@@ -159,13 +159,14 @@ export class Rebuilds {
     await writeCases(
       tx,
       [...byCase].map(([key, list]) => foldCase(key, list)),
+      false,
     );
     return { events: events.length, after: events.at(-1)?.caseKey ?? after, last: !full };
   }
 
   private async directoryChunk(tx: Sql, after: string) {
     const rows = await tx.query<Parameters<typeof fromRow>[0]>(
-      `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log
+      `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
       [DIRECTORY_KEY, after, CHUNK],
     );

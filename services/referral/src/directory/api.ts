@@ -1,13 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, eventMetadata, notFound, StringEnum } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { access } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
+import { withText } from '../referral/inbox/queries.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
 import { directoryOutbox } from './publish.ts';
+import {
+  AssociationParams,
+  OfficeList,
+  OfficeParams,
+  OfficeSchema,
+  OfficeSearchQuery,
+  RoutingDecisionSchema,
+  RoutingQuery,
+} from './schemas.ts';
+import { searchOffices } from './search.ts';
 
 /**
  * Read the directory, try the routing (no effect), and change the directory by command (admin):
@@ -20,12 +30,27 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   const index = () => module.directory.index;
 
   app.get(
+    '/directory/offices',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Find offices by words of their name or id, postcode or commune code, or association',
+        querystring: OfficeSearchQuery,
+        response: { 200: OfficeList },
+      },
+      preHandler: access.guard('directory.read'),
+    },
+    async (request) => searchOffices(index(), request.query),
+  );
+
+  app.get(
     '/directory/offices/:officeId',
     {
       schema: {
         tags: ['directory'],
         summary: 'An office of the network: its association, type, coverage and whether it is open',
-        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+        params: OfficeParams,
+        response: { 200: OfficeSchema },
       },
       preHandler: access.guard('directory.read'),
     },
@@ -42,7 +67,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: 'An association of the network with its offices',
-        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+        params: AssociationParams,
       },
       preHandler: access.guard('directory.read'),
     },
@@ -64,22 +89,14 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: 'Where a case with this residence and offence would go, and why (no effect)',
-        querystring: Type.Object(
-          {
-            countryCode: Type.String({ pattern: '^[A-Z]{2}$', default: 'FR' }),
-            postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
-            communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
-            offenceCategory: StringEnum(OffenceCategories),
-            urgency: Type.Optional(StringEnum(Urgencies)),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: RoutingQuery,
+        response: { 200: RoutingDecisionSchema },
       },
       preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const q = request.query;
-      return route(
+      const decision = route(
         {
           channel: 'helpline',
           residence: {
@@ -96,6 +113,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         module.geography,
         new Date().toISOString().slice(0, 10),
       );
+      return { ...decision, reasons: withText(decision.reasons) };
     },
   );
 
@@ -151,7 +169,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: "Change an association's coverage (admin): the communes and départements it serves",
-        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+        params: AssociationParams,
         body: Type.Object(
           {
             communes: Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }), { maxItems: 2000 }),

@@ -1,3 +1,4 @@
+// Over 300 lines: the synthetic network's generator, one deterministic pass best read whole.
 import { type Database, type EventStore, handleCommand } from '@parcours/eventstore';
 import type { Commune, Geography } from '@parcours/geography';
 import {

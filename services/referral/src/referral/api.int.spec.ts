@@ -1,3 +1,4 @@
+// Over 300 lines: the referral API end to end on one service instance (its boot costs seconds).
 import { randomUUID } from 'node:crypto';
 import { type Sql, schemaDrift } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
@@ -378,4 +379,25 @@ describe('the walk-in rule', () => {
 
 it('its read models match their migrated tables', async () => {
   expect(await schemaDrift(service.module.db)).toEqual([]);
+});
+
+describe('the directory for the web', () => {
+  it('finds offices by words, and answers a routing and an office with their documented shapes', async () => {
+    const found = await get('/directory/offices?q=75%20bav', 'caseworker');
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((o: { officeId: string }) => o.officeId)).toContain('office-75-bav');
+    expect((await get('/directory/offices?q=x', 'caseworker')).statusCode).toBe(400);
+    const routing = await get(
+      '/directory/routing?postcode=75011&communeCode=75111&offenceCategory=couple-violence',
+      'helpline',
+    );
+    expect(routing.json()).toMatchObject({ kind: 'office', associationId: 'asso-75' });
+    expect(routing.json().reasons[0]).toMatchObject({ code: 'residence-commune', text: expect.any(String) });
+    const office = await get('/directory/offices/office-75-bav', 'caseworker');
+    expect(office.json()).toMatchObject({
+      officeId: 'office-75-bav',
+      associationId: 'asso-75',
+      active: true,
+    });
+  });
 });

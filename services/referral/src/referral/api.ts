@@ -1,30 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type Actor,
-  commandMetadata,
-  commandRoute,
-  forbidden,
-  notFound,
-  unprocessable,
-} from '@parcours/service-kit';
-import { type TSchema, Type } from '@sinclair/typebox';
-import { access, nationalPlatform, ownerOfSender, ownerOfTarget, type ReferralAction } from '../access.ts';
+import { type Actor, forbidden, notFound } from '@parcours/service-kit';
+import { Type } from '@sinclair/typebox';
+import { access, nationalPlatform, ownerOfSender, ownerOfTarget } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
-import { reason, withReason } from '../routing/reasons.ts';
-import { type ReferralCommand, ReferralErrors } from './decide.ts';
+import { ReferralErrors } from './decide.ts';
 import { caseReferrals, nationalQueue, officeReferrals, withText } from './inbox/queries.ts';
-import type { ReferralState, Target } from './referral.ts';
-import {
-  CommandResponse,
-  Item,
-  ListQuery,
-  ListResponse,
-  OfficeParams,
-  ReferralParams,
-  TargetBody,
-  UserReason,
-} from './schemas.ts';
+import type { ReferralState } from './referral.ts';
+import { Item, ListQuery, ListResponse, OfficeParams, ReferralDetail, ReferralParams } from './schemas.ts';
+import type { ReferralService } from './service.ts';
 
 /** Where a row of the inbox stands, for the access rules. */
 const owner = (associationId?: string | null, officeId?: string | null) => ({
@@ -32,10 +15,27 @@ const owner = (associationId?: string | null, officeId?: string | null) => ({
   officeId: officeId ?? undefined,
 });
 
+/** The sender's and receiver's associations and the national platform see a referral. */
+function canSee(actor: Actor, state: ReferralState): boolean {
+  if (state.status === 'none' || state.status === 'queued')
+    return access.can(actor, 'referral.read', nationalPlatform);
+  const { target, from } = state.proposal;
+  return (
+    access.can(actor, 'referral.read', ownerOfTarget(target)) ||
+    access.can(actor, 'referral.read', ownerOfSender(from))
+  );
+}
+
+export async function loadVisible(referrals: ReferralService, referralId: string, actor: Actor) {
+  const state = await referrals.load(referralId);
+  if (state.status === 'none') throw ReferralErrors.notFound();
+  if (!canSee(actor, state)) throw forbidden('referral_out_of_scope', 'This referral is out of your scope');
+  return state;
+}
+
 /**
- * The office inbox: my office's referrals with filters, and the answers (accept, decline, redirect,
- * done, revoke). Association scope: a caseworker reaches the offices of their own association only.
- * Every POST honours Idempotency-Key; answers return once the inbox shows them (read-your-writes).
+ * What an office, a case and the national platform see: an office's referrals with filters, a case's,
+ * the queue, one referral. Who may see what: access.ts. The answers are in answers.ts.
  */
 export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule }> = async (
   app,
@@ -142,24 +142,6 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
     },
   );
 
-  /** The sender's and receiver's associations and the national platform see a referral. */
-  function canSee(actor: Actor, state: ReferralState): boolean {
-    if (state.status === 'none' || state.status === 'queued')
-      return access.can(actor, 'referral.read', nationalPlatform);
-    const { target, from } = state.proposal;
-    return (
-      access.can(actor, 'referral.read', ownerOfTarget(target)) ||
-      access.can(actor, 'referral.read', ownerOfSender(from))
-    );
-  }
-
-  async function loadVisible(referralId: string, actor: Actor) {
-    const state = await referrals.load(referralId);
-    if (state.status === 'none') throw ReferralErrors.notFound();
-    if (!canSee(actor, state)) throw forbidden('referral_out_of_scope', 'This referral is out of your scope');
-    return state;
-  }
-
   app.get(
     '/referrals/:referralId',
     {
@@ -167,11 +149,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         tags: ['referral'],
         summary: 'A referral with its routing reasons and deadlines',
         params: ReferralParams,
+        response: { 200: ReferralDetail },
       },
       preHandler: access.guard('referral.read'),
     },
     async (request) => {
-      const state = await loadVisible(request.params.referralId, request.actor);
+      const state = await loadVisible(referrals, request.params.referralId, request.actor);
       return state.status === 'queued'
         ? { status: state.status, ...state.queued, reasons: withText(state.queued.reasons) }
         : {
@@ -180,182 +163,6 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
             reasons: withText(state.proposal.reasons),
             remindersSent: state.remindersSent,
           };
-    },
-  );
-
-  const run = async (
-    referralId: string,
-    request: Parameters<typeof commandMetadata>[0],
-    command: (metadata: ReturnType<typeof commandMetadata>) => ReferralCommand,
-  ) => {
-    await loadVisible(referralId, request.actor);
-    const metadata = commandMetadata(request);
-    // The inbox is written in the command's transaction: it shows the answer once this returns.
-    const result = await referrals.execute(referralId, command(metadata), metadata);
-    const { checkpoint: _checkpoint, ...response } = result;
-    return response;
-  };
-
-  /** A target named by id: an office (its association follows) or a foreign organisation. */
-  function targetFrom(body: { officeId?: string; organisationId?: string }): Target {
-    if (body.officeId) {
-      const office = index().offices.get(body.officeId);
-      if (!office?.active)
-        throw unprocessable('unknown_office', 'No open office with this id', {
-          errors: [{ field: '/body/officeId', message: 'unknown or closed office' }],
-        });
-      return { kind: 'office', associationId: office.associationId, officeId: office.officeId };
-    }
-    const organisation = body.organisationId
-      ? index().foreignOrganisations.get(body.organisationId)
-      : undefined;
-    if (!organisation?.active) {
-      throw unprocessable('unknown_target', 'Name an open office or a foreign organisation', {
-        errors: [{ field: '/body', message: 'officeId or organisationId required' }],
-      });
-    }
-    return {
-      kind: 'foreign-organisation',
-      organisationId: organisation.organisationId,
-      countryCode: organisation.countryCode,
-    };
-  }
-
-  /** An answer to a referral: its body typed from the schema, 409 for its status, 422 for a rule. */
-  const post = <Body extends TSchema | undefined = undefined>(
-    summary: string,
-    body?: Body,
-    action: ReferralAction = 'referral.answer',
-  ) =>
-    commandRoute({
-      summary,
-      tags: ['referral'],
-      params: ReferralParams,
-      body,
-      response: { 200: CommandResponse },
-      // The role here, before the Idempotency-Key is claimed; the scope in the decider.
-      preHandler: access.guard(action),
-      problems: [409, 422],
-    });
-
-  app.post('/referrals/:referralId/accept', post('Accept a proposed referral'), async (request) =>
-    run(request.params.referralId, request, (metadata) => ({ type: 'AcceptReferral', data: {}, metadata })),
-  );
-
-  app.post(
-    '/referrals/:referralId/decline',
-    post(
-      'Decline a proposed referral, with a reason',
-      Type.Object({ reason: UserReason }, { additionalProperties: false }),
-    ),
-    async (request) =>
-      run(request.params.referralId, request, (metadata) => ({
-        type: 'DeclineReferral',
-        data: { reason: request.body.reason },
-        metadata,
-      })),
-  );
-
-  /** A command that hands the case on to a new referral: a redirection, or an added service. */
-  const handOn = (path: string, type: 'RedirectReferral' | 'AddService', summary: string) =>
-    app.post(path, post(summary, TargetBody), async (request) => {
-      const body = request.body;
-      const to = targetFrom(body);
-      return run(request.params.referralId, request, (metadata) => ({
-        type,
-        data: { to, newReferralId: randomUUID(), reason: body.reason },
-        metadata,
-      }));
-    });
-  handOn(
-    '/referrals/:referralId/redirect',
-    'RedirectReferral',
-    'Redirect to another office or a foreign organisation: a new referral is proposed there',
-  );
-  handOn(
-    '/referrals/:referralId/add-service',
-    'AddService',
-    'From an accepted referral, refer the victim to another office or a foreign organisation for a further service; the office keeps the case',
-  );
-
-  app.post(
-    '/referrals/:referralId/revoke',
-    post(
-      'Withdraw a referral (its sender)',
-      Type.Object({ reason: UserReason }, { additionalProperties: false }),
-      'referral.revoke',
-    ),
-    async (request) =>
-      run(request.params.referralId, request, (metadata) => ({
-        type: 'RevokeReferral',
-        data: { reason: request.body.reason },
-        metadata,
-      })),
-  );
-
-  app.post(
-    '/referrals/:referralId/done',
-    post(
-      'Close an accepted referral with its outcome',
-      Type.Object(
-        { successful: Type.Boolean(), reason: Type.Optional(UserReason) },
-        { additionalProperties: false },
-      ),
-    ),
-    async (request) => {
-      const body = request.body;
-      if (!body.successful && !body.reason) {
-        throw unprocessable('outcome_reason_required', 'An unsuccessful outcome needs a reason', {
-          errors: [{ field: '/body/reason', message: 'required when successful is false' }],
-        });
-      }
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'CompleteReferral',
-        data: {
-          outcome: body.successful ? { successful: true } : { successful: false, reason: body.reason! },
-        },
-        metadata,
-      }));
-    },
-  );
-
-  app.post(
-    '/referrals/:referralId/route',
-    {
-      ...post(
-        'Route a queued case by hand (national platform): propose it to an office or a foreign organisation',
-        TargetBody,
-      ),
-      preHandler: access.guard('queue.route'),
-    },
-    async (request) => {
-      access.check(request.actor, 'queue.route', nationalPlatform);
-      const body = request.body;
-      const to = targetFrom(body);
-      const state = await referrals.load(request.params.referralId);
-      if (state.status !== 'queued') throw ReferralErrors.wrongStatus(state.status, 'routed by hand');
-      const q = state.queued;
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'ProposeReferral',
-        data: {
-          caseId: q.caseId,
-          intakeId: q.intakeId,
-          urgency: q.urgency,
-          offenceCategory: q.offenceCategory,
-          needs: q.needs,
-          consent: q.consent,
-          ...(q.originAssociationId ? { originAssociationId: q.originAssociationId } : {}),
-          referralId: q.referralId,
-          mode: 'transfer',
-          from: { kind: 'national-platform' },
-          target: to,
-          reasons: withReason(
-            q.reasons,
-            reason('routed-by-hand', { by: metadata.actor.id, reason: body.reason }),
-          ),
-        },
-        metadata,
-      }));
     },
   );
 };

@@ -1,3 +1,4 @@
+// Over 300 lines: the given/when/then of every command of the referral's decider.
 import type { CommandMetadata } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Over 300 lines: the routing rules read in their order in one file, each with its reason.
 import type { IntakeReadyForOrientationData } from '@parcours/contracts';
 import type { Commune, Geography } from '@parcours/geography';
 import type { Static } from '@sinclair/typebox';

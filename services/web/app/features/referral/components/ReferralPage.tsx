@@ -54,7 +54,7 @@ export function ReferralPage() {
                     {formatRelative(referral.deadlines.dueAt, i18n.language)})
                   </Text>
                 )}
-                {referral.target?.officeId && (
+                {referral.target && 'officeId' in referral.target && (
                   <Text size="sm">
                     <b>{t('fact', { label: t('referral.office') })}</b> {referral.target.officeId}
                   </Text>
