@@ -96,13 +96,12 @@ describe('mediator', () => {
     await sessionOf('Vincent Victime', '14:00');
 
     await mediator.page.goto(`/mediation/week?mediatorId=${mediatorId}&date=${tuesday}`);
-    const morning = mediator.page.getByRole('button', {
-      name: 'Entretien individuel de 10:00 à 11:00 : déplacer',
-    });
+    const morning = mediator.page.getByRole('button', { name: /^10:00–11:00 ?Entretien individuel/ });
     await morning.waitFor();
     await expectAccessible(mediator.page, 'week');
     // Onto the afternoon session: the mediator and the room are taken, and saving is not offered.
-    await morning.dragTo(mediator.page.locator('[data-slot="2-14:00"]'));
+    const afternoon = mediator.page.getByRole('button', { name: /^14:00–15:00 ?Entretien individuel/ });
+    await morning.dragTo(afternoon, { targetPosition: { x: 10, y: 5 } });
     const conflicts = mediator.page.getByRole('alert').filter({ hasText: 'Ce créneau est en conflit' });
     await conflicts.waitFor();
     await conflicts.getByText('Le médiateur a déjà une séance à cette heure.').waitFor();
