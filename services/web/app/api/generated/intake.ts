@@ -180,6 +180,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intakes/{intakeId}/profile-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct profile facts (residence, offence, needs, urgency…) before orientation; ready when that completes it
+         * @description Correct profile facts (residence, offence, needs, urgency…) before orientation; ready when that completes it
+         */
+        post: operations["postIntakesByIntakeIdProfileCorrections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intakes/{intakeId}/merge": {
         parameters: {
             query?: never;
@@ -1207,6 +1227,78 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postIntakesByIntakeIdProfileCorrections: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response is kept 24 h and replayed, with `idempotent-replayed: true` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                intakeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    residence?: {
+                        /** @description ISO 3166-1 alpha-2 */
+                        countryCode: string;
+                        postcode?: string;
+                        /** @description INSEE code */
+                        communeCode?: string;
+                    };
+                    /** @enum {string} */
+                    ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
+                    /** @enum {string} */
+                    offenceCategory?: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                    needs?: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
+                    vulnerabilities?: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
+                    /** @enum {string} */
+                    urgency?: "low" | "normal" | "high" | "immediate";
+                    safeContact?: {
+                        safeNumber: boolean;
+                        safeHours: boolean;
+                        noVoicemail: boolean;
+                        throughThirdParty: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intakeId: string;
+                        caseId: string;
+                        status: string;
+                        events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
         };
