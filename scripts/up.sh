@@ -3,6 +3,8 @@
 # and every service that exists, each in the background with its log in .data/logs/.
 # One status line per component. Stop with scripts/down.sh.
 set -euo pipefail
+# --demo: the projections service loads a year of synthetic network activity into its empty log.
+if [ "${1:-}" = "--demo" ]; then export DEMO_DATA=true; fi
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$PARCOURS_ROOT"
 infra/stack.sh up

@@ -145,3 +145,31 @@ export function loadSummary(runs: SeriesRun[]): string {
   if (loads.length === 0) return 'not measured';
   return `1-minute load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (median ${median(loads).toFixed(2)}) at the starts and ends of the runs`;
 }
+
+/** `text` with what lies between the series' markers replaced by `body` (appended when absent). */
+export function withSection(text: string, body: string): string {
+  const [open, close] = ['<!-- series:start -->', '<!-- series:end -->'];
+  const section = `${open}\n${body}\n${close}`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  return start >= 0 && end > start
+    ? text.slice(0, start) + section + text.slice(end + close.length)
+    : `${text}\n${section}\n`;
+}
+
+/** One line per verdict that counts: the losses beyond the spread first, then the gains. */
+export function verdicts(comparisons: Comparison[], titles: Record<string, string>): string {
+  const named = (verdict: Comparison['verdict']) =>
+    comparisons
+      .filter((c) => c.verdict === verdict)
+      .map(
+        (c) =>
+          `${titles[c.bench] ?? c.bench}: ${c.figure} ${c.ratio.toFixed(2)} (spread ±${(100 * c.spread).toFixed(0)} %)`,
+      );
+  const losses = named('loss beyond spread');
+  const gains = named('gain beyond spread');
+  return [
+    `**Losses beyond the spread: ${losses.length ? losses.join('; ') : 'none'}.**`,
+    `Gains beyond the spread: ${gains.length ? gains.join('; ') : 'none'}.`,
+  ].join(' ');
+}

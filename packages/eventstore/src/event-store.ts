@@ -140,6 +140,19 @@ export class EventStore {
     return this.reads.readAll<E>(checkpoint, options);
   }
 
+  /** Every committed event of these types, stream by stream: see EventReads.readTypes. */
+  readTypes<E extends Event = Event>(
+    types: readonly string[],
+    options: { tx?: Sql } = {},
+  ): Promise<StoredEvent<E>[]> {
+    return this.reads.readTypes<E>(types, options);
+  }
+
+  /** Where the last committed event stands, of the streams with this prefix when given: see EventReads.lastCheckpoint. */
+  lastCheckpoint(options: { streamPrefix?: string; tx?: Sql } = {}): Promise<Checkpoint | undefined> {
+    return this.reads.lastCheckpoint(options);
+  }
+
   /** A group-commit batch: one statement for all; if it fails, each append alone (its own outcome). */
   private async send(batch: PendingAppend[]): Promise<void> {
     if (batch.length === 1) {

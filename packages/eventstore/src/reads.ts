@@ -122,6 +122,33 @@ export class EventReads {
     };
   }
 
+  /**
+   * Every committed event of these types, stream by stream: what a snapshot of some streams' states
+   * folds (the referral service's directory feed). Not for following the store: see readAll.
+   */
+  async readTypes<E extends Event = Event>(
+    types: readonly string[],
+    options: { tx?: Sql } = {},
+  ): Promise<StoredEvent<E>[]> {
+    const rows = await (options.tx ?? this.sql).query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events WHERE type = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [types],
+      'es_read_types',
+    );
+    return rows.map((row) => this.toStored<E>(row));
+  }
+
+  /** Where the last committed event stands (of the streams whose id starts with `streamPrefix`, when given). */
+  async lastCheckpoint(options: { streamPrefix?: string; tx?: Sql } = {}): Promise<Checkpoint | undefined> {
+    const [row] = await (options.tx ?? this.sql).query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text, position FROM es_events WHERE $1::text IS NULL OR starts_with(stream_id, $1)
+       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+      [options.streamPrefix ?? null],
+      'es_last_checkpoint',
+    );
+    return row ? { transactionId: row.transaction_id, position: Number(row.position) } : undefined;
+  }
+
   private toStored<E extends Event>(row: EventRow): StoredEvent<E> {
     return {
       id: row.event_id,

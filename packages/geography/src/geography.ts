@@ -228,3 +228,6 @@ function buildGeography(): Geography {
     },
   };
 }
+
+export { postcodeProblem } from './postcodes.ts';
+export { type CommuneChoice, normaliseName, searchCommunes } from './search.ts';

@@ -1,7 +1,16 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
+import { actionRoutes } from './actions/api.ts';
+import { compensationRoutes } from './compensation/api.ts';
 import type { FollowUpConfig } from './config.ts';
+import { contactRoutes } from './contact/api.ts';
+import { evviRoutes } from './evvi/api.ts';
 import { fileRoutes } from './files/api.ts';
+import { fileLifecycleRoutes } from './files/commands.ts';
 import { type FollowUpModule, openFollowUpModule } from './module.ts';
+import { procedureRoutes } from './procedure/api.ts';
+import { rosterRoutes } from './roster/api.ts';
+import { taskRoutes } from './tasks/api.ts';
+import { overdueRoutes } from './tasks/overdue.ts';
 
 export type BuildOptions = ServiceAppOptions<FollowUpConfig, FollowUpModule>;
 
@@ -16,7 +25,18 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Fol
       },
       open: (config, { logger }) => openFollowUpModule(config, { logger }),
       readinessTopic: (config) => config.FOLLOWUP_TOPIC,
-      routes: [fileRoutes],
+      routes: [
+        fileRoutes,
+        fileLifecycleRoutes,
+        rosterRoutes,
+        actionRoutes,
+        contactRoutes,
+        evviRoutes,
+        procedureRoutes,
+        compensationRoutes,
+        taskRoutes,
+        overdueRoutes,
+      ],
     },
     options,
   );

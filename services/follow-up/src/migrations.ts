@@ -54,9 +54,35 @@ class FollowUpReadModels extends Migration {
   }
 }
 
+/** Open tasks for the overdue lists, per caseworker and per office. */
+class FollowUpTasks extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE followup_tasks (
+        task_id         text         PRIMARY KEY,
+        file_id         text         NOT NULL,
+        association_id  text         NOT NULL,
+        office_id       text         NOT NULL,
+        kind            text         NOT NULL,
+        due_at          timestamptz  NOT NULL,
+        assignee_id     text,
+        status          text         NOT NULL,
+        updated_at      timestamptz  NOT NULL
+      )`);
+    this.addSql(
+      "CREATE INDEX followup_tasks_office ON followup_tasks (office_id, due_at) WHERE status = 'open'",
+    );
+    this.addSql(
+      "CREATE INDEX followup_tasks_assignee ON followup_tasks (assignee_id, due_at) WHERE status = 'open'",
+    );
+    this.addSql('CREATE INDEX followup_tasks_file ON followup_tasks (file_id)');
+  }
+}
+
 export const followUpMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   // The subject keys live here unless KEYSTORE_URL names the deployment's shared key store.
   ...subjectKeyMigrations,
   { name: '0300_followup_read_models', class: FollowUpReadModels },
+  { name: '0301_followup_tasks', class: FollowUpTasks },
 ];

@@ -10,7 +10,7 @@ import {
 } from '@parcours/eventstore';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { FollowUpConfig } from './config.ts';
-import { caseHandler } from './consumers.ts';
+import { caseBatchHandler, caseHandler } from './consumers.ts';
 import { fileViews, followUpEntities } from './files/read-model.ts';
 import { followUpMigrations } from './migrations.ts';
 import { FollowUpService } from './service.ts';
@@ -36,7 +36,7 @@ export interface FollowUpModule {
   scheduler: Scheduler;
   /** Creates the topics this service reads and writes, with their dead-letter topics. */
   ensureTopics(): Promise<void>;
-  /** Joins the consumer group on intake's and referral's topics. */
+  /** Joins the consumer group on intake's, referral's and mediation's topics. */
   startConsumer(): Promise<RunningConsumer>;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -111,8 +111,9 @@ export async function openFollowUpModule(
     async startConsumer() {
       const consumer = await messaging.startConsumer({
         groupId: config.CONSUMER_GROUP,
-        topics: [config.INTAKE_TOPIC, config.REFERRAL_TOPIC],
+        topics: [config.INTAKE_TOPIC, config.REFERRAL_TOPIC, config.MEDIATION_TOPIC],
         handler: caseHandler(db, followUp, clock),
+        batchHandler: caseBatchHandler(db, followUp, clock),
         fromBeginning: true,
         partitionsConcurrently: config.CONSUMER_CONCURRENCY,
       });

@@ -19,6 +19,7 @@ import { integrationEventFor } from './file/integration.ts';
 import type { FilePolicy } from './file/lifecycle.ts';
 import { reactToFile } from './file/reactions.ts';
 import { newId } from './ids.ts';
+import { type RosterCommand, type RosterState, rosterDecider, rosterStreamId } from './roster/roster.ts';
 import { jobsFor, type ScheduleSettings } from './tasks/schedule.ts';
 
 /** Who acts when the service acts on its own (consumers, reactions, scheduler): never in a user's token. */
@@ -93,6 +94,32 @@ export class FollowUpService {
       tx ? { tx } : {},
     );
     return state;
+  }
+
+  async loadRoster(officeId: string, tx?: Sql): Promise<RosterState> {
+    const { state } = await this.deps.store.aggregateStream(
+      rosterStreamId(officeId),
+      rosterDecider,
+      tx ? { tx } : {},
+    );
+    return state;
+  }
+
+  async executeRoster(officeId: string, command: RosterCommand, metadata: Metadata): Promise<RosterState> {
+    const result = await handleCommand(this.deps.store, rosterStreamId(officeId), rosterDecider, command, {
+      metadata: eventMetadataOf(metadata),
+    });
+    return result.state;
+  }
+
+  /** The caseworker's caseload: the files they hold that are not closed (the lists' read model). */
+  async openFiles(caseworkerId: string): Promise<number> {
+    const [row] = await this.deps.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM followup_files
+       WHERE caseworker_id = $1 AND status IN ('open', 'closure-requested')`,
+      [caseworkerId],
+    );
+    return row?.n ?? 0;
   }
 
   async loadCase(caseId: string, tx?: Sql): Promise<CaseState> {

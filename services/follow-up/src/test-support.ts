@@ -1,10 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IntegrationEvent } from '@parcours/contracts';
+import type { MessageContext } from '@parcours/messaging';
 import { DevIssuer, type DevUser, type DevUserName, loadConfig } from '@parcours/service-kit';
 import { testServiceEnv } from '@parcours/service-kit/testing';
 import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import { Redis } from 'ioredis';
 import { buildApp } from './app.ts';
+import type { Place } from './command.ts';
 import { followUpConfigSchema } from './config.ts';
+import { caseHandler } from './consumers.ts';
+import { bav, intakeReady, referralAccepted, referralProposed } from './test-events.ts';
 
 /**
  * The follow-up service on the real stack for one test file: a fresh database, topics of its own, a
@@ -52,3 +57,38 @@ export async function startTestService(
 }
 
 export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/** The delivery context the consumers' handlers get from Kafka, for tests that call them directly. */
+export const messageContext: MessageContext = {
+  topic: 't',
+  partition: 0,
+  offset: '0',
+  key: null,
+  attempt: 1,
+  traceparent: undefined,
+  tracestate: undefined,
+  headers: {},
+};
+
+/** Feeds intake's and referral's events to the service as its consumer would. */
+export const deliverTo = (service: TestService) => {
+  const handler = caseHandler(service.module.db, service.module.followUp);
+  return (event: IntegrationEvent) => handler(event, messageContext);
+};
+
+/** A case accepted by an office, its file opened by the consumer: the file's id. */
+export async function openedFile(
+  service: TestService,
+  place: Place = bav,
+  overrides: Parameters<typeof intakeReady>[1] = {},
+): Promise<string> {
+  const deliver = deliverTo(service);
+  const intake = await intakeReady(service.module.keys, overrides);
+  const proposed = referralProposed(intake.data.caseId, place);
+  for (const event of [intake, proposed, referralAccepted(proposed)]) await deliver(event);
+  const [row] = await service.module.db.query<{ file_id: string }>(
+    'SELECT file_id FROM followup_files WHERE case_id = $1',
+    [intake.data.caseId],
+  );
+  return row!.file_id;
+}

@@ -1,5 +1,6 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
 import { callbackRoutes } from './callbacks/api.ts';
+import { communeRoutes } from './communes/api.ts';
 import type { IntakeConfig } from './config.ts';
 import { duplicateRoutes } from './duplicates/api.ts';
 import { intakeRoutes } from './intake/api.ts';
@@ -18,7 +19,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Int
       },
       open: (config, { logger }) => openIntakeModule(config, { logger }),
       readinessTopic: (config) => config.INTAKE_TOPIC,
-      routes: [intakeRoutes, callbackRoutes, duplicateRoutes, massEventRoutes],
+      routes: [intakeRoutes, callbackRoutes, duplicateRoutes, massEventRoutes, communeRoutes],
     },
     options,
   );

@@ -7,10 +7,12 @@ import {
   SubjectKeys,
   subjectKeyMigrations,
 } from '@parcours/eventstore';
+import { type Geography, loadGeography } from '@parcours/geography';
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { IntakeConfig } from './config.ts';
 import { DirectoryCopy, isDirectoryEvent } from './directory/copy.ts';
 import { MatchKeys } from './duplicates/match-key.ts';
+import { type IntakeDb, intakeEntities } from './entities.ts';
 import { IntakeService } from './intake/service.ts';
 import { MassEventImporter } from './mass-events/import.ts';
 import { intakeMigrations } from './migrations.ts';
@@ -19,10 +21,12 @@ import { intakeViews } from './read-models.ts';
 /** Everything the routes use, opened once per process: database, keys, messaging, workers. */
 export interface IntakeModule {
   config: IntakeConfig;
-  db: Database;
+  db: IntakeDb;
   store: EventStore;
   keys: SubjectKeys;
   matchKeys: MatchKeys;
+  /** The official geography (communes, postcodes), loaded once per process. */
+  geography: Geography;
   /** The offices and agreements intakes are checked against, fed by the referral service's directory. */
   directory: DirectoryCopy;
   intakes: IntakeService;
@@ -42,6 +46,7 @@ export async function openIntakeModule(
   const db = await Database.connect({
     url: config.DATABASE_URL,
     migrations: intakeMigrations,
+    entities: intakeEntities,
     poolSize: config.DB_POOL_SIZE,
     applicationName: config.SERVICE_NAME,
   });
@@ -56,16 +61,18 @@ export async function openIntakeModule(
   directory.follow(config.DIRECTORY_REFRESH_MS, (error) =>
     options.logger?.warn({ err: error }, 'directory reload failed; retrying at the next tick'),
   );
+  const geography = loadGeography();
   const intakes = new IntakeService({
     db,
     store,
     keys,
     matchKeys,
     reference: directory,
+    geography,
     topic: config.INTAKE_TOPIC,
   });
   const importer = new MassEventImporter(db, intakes);
-  const projections = new ProjectionRunner(db, store, [intakeViews], { pollIntervalMs: 500 });
+  const projections = new ProjectionRunner(db, store, [intakeViews(db)], { pollIntervalMs: 500 });
   const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
   // Its own topic and the directory's it reads, with their dead-letter topics, created at boot
   // when missing (whichever of intake and referral starts first).
@@ -90,6 +97,7 @@ export async function openIntakeModule(
     store,
     keys,
     matchKeys,
+    geography,
     directory,
     intakes,
     importer,

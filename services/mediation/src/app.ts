@@ -1,4 +1,5 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
+import { calendarRoutes } from './api/calendar.ts';
 import { documentRoutes } from './api/documents.ts';
 import { mandateRoutes } from './api/mandates.ts';
 import { mediatorRoutes } from './api/mediators.ts';
@@ -20,7 +21,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Med
       },
       open: (config, { logger }) => openMediationModule(config, { logger }),
       readinessTopic: (config) => config.MEDIATION_TOPIC,
-      routes: [mandateRoutes, sessionRoutes, outcomeRoutes, documentRoutes, mediatorRoutes],
+      routes: [mandateRoutes, sessionRoutes, outcomeRoutes, documentRoutes, mediatorRoutes, calendarRoutes],
     },
     options,
   );

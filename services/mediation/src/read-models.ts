@@ -5,6 +5,7 @@ import {
   type Projection,
   readModels,
   type StoredEvent,
+  type Tx,
   write,
 } from '@parcours/eventstore';
 import type { MandateEvent } from './mandate/mandate.ts';
@@ -60,7 +61,8 @@ export const SessionRow = defineEntity({
     status: p.text(),
     startsAt: p.datetime().columnType('timestamptz'),
     endsAt: p.datetime().columnType('timestamptz'),
-    convocations: p.json<Convocation[]>(),
+    /** Each party's arrival with their role (copied at write time: the calendar reads one table). */
+    convocations: p.json<(Convocation & { role: string })[]>(),
     sequence: p.integer(),
   },
 });
@@ -82,6 +84,17 @@ const types: MandateEvent['type'][] = [
   'MandateReturned',
   'AgreementSettled',
 ];
+
+/** The convened parties' roles, from their rows (a party's role never changes). */
+async function withRoles(tx: Tx, convocations: readonly Convocation[]) {
+  const rows = await tx.query<{ party_id: string; role: string }>(
+    'SELECT party_id, role FROM mediation_parties WHERE party_id = ANY($1::text[])',
+    [convocations.map((c) => c.partyId)],
+    'mediation_party_roles',
+  );
+  const roles = new Map(rows.map((row) => [row.party_id, row.role]));
+  return convocations.map((c) => ({ ...c, role: roles.get(c.partyId) ?? 'unknown' }));
+}
 
 /**
  * The mandates, parties' roles and sessions, written in each mandate command's own transaction
@@ -186,6 +199,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
         }
         case 'SessionScheduled': {
           const { session: s, mandateId } = event.data;
+          const convocations = await withRoles(tx, s.convocations);
           const [mandate] = await tx.query<{ association_id: string }>(
             'SELECT association_id FROM mediation_mandates WHERE mandate_id = $1',
             [mandateId],
@@ -205,7 +219,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
                 status: 'scheduled',
                 startsAt: new Date(s.start),
                 endsAt: new Date(s.end),
-                convocations: JSON.stringify(s.convocations) as never,
+                convocations,
                 sequence: s.sequence,
               })
               .onConflict((c) => c.column('sessionId').doNothing()),
@@ -213,6 +227,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
         }
         case 'SessionRescheduled': {
           const { slot, sequence, sessionId } = event.data;
+          const convocations = await withRoles(tx, slot.convocations);
           return write(
             tx,
             session(sessionId).set({
@@ -221,7 +236,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
               roomId: slot.roomId,
               startsAt: new Date(slot.start),
               endsAt: new Date(slot.end),
-              convocations: JSON.stringify(slot.convocations) as never,
+              convocations,
               sequence,
             }),
           );

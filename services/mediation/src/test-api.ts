@@ -98,4 +98,47 @@ export function api(service: TestService) {
   };
 }
 
+/**
+ * A mandate whose individual interviews and joint session were held (sessions of a few seconds,
+ * starting just ahead: attendance is recorded once a session has started), ready for an agreement.
+ * Needs ARRIVAL_GAP_MINUTES=0: every party arrives at the start.
+ */
+export async function throughJointSession(given: ReturnType<typeof api>, openMandate?: string) {
+  const [mediatorA, mediatorB, roomA, roomB] = [
+    await given.mediator(),
+    await given.mediator(),
+    await given.room(),
+    await given.room(),
+  ];
+  const mandateId = openMandate ?? (await given.mandate());
+  const victim = await given.party(mandateId, 'victim', 'Valérie Victime');
+  const respondent = await given.party(mandateId, 'respondent', 'Rémi Respondent');
+  await given.consent(mandateId, victim);
+  await given.consent(mandateId, respondent);
+  const held = async (present: string[], mediatorId: string, roomId: string, kind: string) => {
+    const session = await given.ok('mediator', `/mandates/${mandateId}/sessions`, {
+      kind,
+      ...given.slot(mediatorId, roomId, present, 1_500, 2_000),
+    });
+    return session.created!;
+  };
+  const attend = (sessionId: string, present: string[]) =>
+    given.ok('mediator', `/mandates/${mandateId}/sessions/${sessionId}/attendance`, {
+      present,
+      absent: [],
+      excused: [],
+    });
+  // Two individual interviews at once, one side each, with two mediators in two rooms.
+  const first = await held([victim], mediatorA, roomA, 'individual');
+  const second = await held([respondent], mediatorB, roomB, 'individual');
+  await sleep(1_600);
+  await attend(first, [victim]);
+  await attend(second, [respondent]);
+  await sleep(2_000);
+  const joint = await held([victim, respondent], mediatorA, roomA, 'joint');
+  await sleep(1_600);
+  await attend(joint, [victim, respondent]);
+  return { mandateId, victim, respondent, joint };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

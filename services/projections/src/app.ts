@@ -1,5 +1,8 @@
 import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/service-kit';
+import { annualReportRoutes } from './annual/api.ts';
 import type { ProjectionsConfig } from './config.ts';
+import { dashboardRoutes } from './dashboards/api.ts';
+import { federationRoutes } from './federation/api.ts';
 import { openProjectionsModule, type ProjectionsModule } from './module.ts';
 import { pathRoutes } from './path/api.ts';
 import { viewRoutes } from './rebuild/api.ts';
@@ -17,7 +20,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Pro
       },
       open: (config, { logger }) => openProjectionsModule(config, { logger }),
       readinessTopic: (config) => config.FOLLOWUP_TOPIC,
-      routes: [pathRoutes, viewRoutes],
+      routes: [pathRoutes, dashboardRoutes, federationRoutes, annualReportRoutes, viewRoutes],
     },
     options,
   );

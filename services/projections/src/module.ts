@@ -3,6 +3,7 @@ import { type Geography, loadGeography } from '@parcours/geography';
 import { createMessaging, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import { Redis } from 'ioredis';
 import type { ProjectionsConfig } from './config.ts';
+import { loadDemo, progressBar } from './demo/load.ts';
 import { projectionEntities } from './entities.ts';
 import { DashboardNotices, placesOfCases } from './live/notify.ts';
 import { consumerHandlers, type Ingested } from './log/ingest.ts';
@@ -120,5 +121,31 @@ export async function openProjectionsModule(
     },
   };
   await module.ensureTopics();
+  if (config.DEMO_DATA) void loadDemoOnce(module, options.logger);
   return module;
+}
+
+/** The demo year, loaded in the background when the log is empty (scripts/up.sh --demo). */
+async function loadDemoOnce(module: ProjectionsModule, logger?: Logger) {
+  const [any] = await module.db.query('SELECT 1 FROM pj_event_log LIMIT 1');
+  if (any) return;
+  let shown = -1;
+  try {
+    const events = await loadDemo(
+      module.db,
+      module.geography,
+      { victims: module.config.DEMO_VICTIMS, year: new Date().getUTCFullYear() - 1 },
+      (progress) => {
+        const tenth =
+          Math.floor((progress.done / Math.max(progress.total, 1)) * 10) +
+          (progress.phase === 'views' ? 10 : 0);
+        if (tenth === shown) return;
+        shown = tenth;
+        logger?.info({ demo: progressBar(progress) }, 'loading the demo year');
+      },
+    );
+    logger?.info({ events }, 'demo year loaded');
+  } catch (error) {
+    logger?.error({ err: error }, 'demo year not loaded');
+  }
 }

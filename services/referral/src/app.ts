@@ -2,6 +2,7 @@ import { type App, createServiceApp, type ServiceAppOptions } from '@parcours/se
 import type { ReferralConfig } from './config.ts';
 import { directoryRoutes } from './directory/api.ts';
 import { openReferralModule, type ReferralModule } from './module.ts';
+import { answerRoutes } from './referral/answers.ts';
 import { referralRoutes } from './referral/api.ts';
 
 export type BuildOptions = ServiceAppOptions<ReferralConfig, ReferralModule>;
@@ -16,7 +17,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Ref
       },
       open: (config, { logger }) => openReferralModule(config, { logger }),
       readinessTopic: (config) => config.REFERRAL_TOPIC,
-      routes: [referralRoutes, directoryRoutes],
+      routes: [referralRoutes, answerRoutes, directoryRoutes],
     },
     options,
   );

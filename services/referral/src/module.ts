@@ -12,6 +12,7 @@ import {
   watchDirectoryFeed,
 } from './directory/publish.ts';
 import { seedDirectory } from './directory/seed.ts';
+import { referralEntities } from './entities.ts';
 import { referralMigrations } from './migrations.ts';
 import { orientationBatchHandler, orientationHandler } from './referral/consumers.ts';
 import { referralInbox } from './referral/inbox/index.ts';
@@ -28,7 +29,7 @@ type Logger = {
 /** Everything the routes use, opened once per process: database, geography, directory, messaging, workers. */
 export interface ReferralModule {
   config: ReferralConfig;
-  db: Database;
+  db: Database<typeof referralEntities>;
   store: EventStore;
   geography: Geography;
   directory: DirectoryFeed;
@@ -59,6 +60,7 @@ export async function openReferralModule(
     migrations: referralMigrations,
     poolSize: config.DB_POOL_SIZE,
     applicationName: config.SERVICE_NAME,
+    entities: referralEntities,
   });
   // The inbox is written with the referral events, in the append's transaction (inline).
   const store = new EventStore(db, referralEventSchemas, { inline: [referralInbox] });
@@ -70,16 +72,8 @@ export async function openReferralModule(
   // Routing needs the whole directory from the first message: wait for the last directory event
   // (a transaction open elsewhere on the server can hold the commit-safe reader back), then follow.
   const directory = new DirectoryFeed(db, store);
-  const [last] = await db.query<{ transaction_id: string; position: string }>(
-    `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id LIKE 'directory-%'
-     ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-  );
-  if (last) {
-    await directory.catchUpUntil(
-      { transactionId: last.transaction_id, position: Number(last.position) },
-      60_000,
-    );
-  }
+  const last = await store.lastCheckpoint({ streamPrefix: 'directory-' });
+  if (last) await directory.catchUpUntil(last, 60_000);
   directory.follow();
   const referrals = new ReferralService({
     db,

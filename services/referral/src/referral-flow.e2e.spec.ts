@@ -107,10 +107,11 @@ describe('helpline call → referral in the right office inbox', () => {
 
 describe('the network directory feed: referral → intake', () => {
   it('an office of the seeded network takes walk-ins once its state arrives, routed to it; closed, it takes none', async () => {
-    // An office the intake tests' own directory does not hold: only the feed can bring it.
+    // An office the intake tests' own directory does not hold: only the feed can bring it. Of the
+    // association covering the walk-in's residence (Paris 11e), so that the walk-in stays there.
     const known = new Set(testDirectory.map((e) => e.subject.replace('directory-office-', '')));
     const office = [...referral.module.directory.index.offices.values()].find(
-      (o) => o.active && o.type === 'hospital' && !known.has(o.officeId),
+      (o) => o.active && o.associationId === 'asso-75' && !known.has(o.officeId),
     )!;
     expect(office).toBeDefined();
     const walkIn = async () =>
@@ -128,11 +129,11 @@ describe('the network directory feed: referral → intake', () => {
     });
     expect(recorded.statusCode).toBe(201);
     const { intakeId } = recorded.json();
-    // A walk-in stays at the office the victim walked into.
+    // A walk-in stays at the office the victim walked into, accepted at once.
     const item = await eventually(async () => {
       const res = await referral.app.inject({
         method: 'GET',
-        url: `/offices/${office.officeId}/referrals?status=proposed`,
+        url: `/offices/${office.officeId}/referrals?status=accepted`,
         headers: await referral.auth('admin'),
       });
       return res.json().items.find((i: { intakeId: string }) => i.intakeId === intakeId);

@@ -7,6 +7,13 @@ export const navigation = [
   { to: '/platform/queue', label: 'nav.queue', roles: ['helpline', 'admin'] },
   { to: '/overdue', label: 'nav.overdue', roles: ['office-manager'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['caseworker', 'office-manager'] },
+  { to: '/files', label: 'nav.files', roles: ['caseworker', 'office-manager'] },
+  { to: '/assignments', label: 'nav.assignments', roles: ['office-manager'] },
+  { to: '/approvals', label: 'nav.approvals', roles: ['office-manager'] },
+  { to: '/team', label: 'nav.team', roles: ['office-manager'] },
+  { to: '/mediation/week', label: 'nav.mediationWeek', roles: ['mediator'] },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['office-manager', 'association-manager'] },
+  { to: '/annual-report', label: 'nav.annualReport', roles: ['association-manager'] },
   { to: '/mass-events', label: 'nav.massEvents', roles: ['helpline', 'association-manager', 'admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
 ] as const;

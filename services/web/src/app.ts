@@ -97,7 +97,15 @@ export async function buildApp({ config, ...options }: BuildOptions): Promise<Ap
 
   await signIn.routes(app);
   await sessionRoutes(app);
-  await proxyRoutes(app, { services: { intake: config.INTAKE_URL, referral: config.REFERRAL_URL } });
+  await proxyRoutes(app, {
+    services: {
+      intake: config.INTAKE_URL,
+      referral: config.REFERRAL_URL,
+      'follow-up': config.FOLLOW_UP_URL,
+      mediation: config.MEDIATION_URL,
+      projections: config.PROJECTIONS_URL,
+    },
+  });
   await communeRoutes(app);
 
   const messaging = createMessaging({

@@ -15,6 +15,9 @@ export const webConfigSchema = Type.Object({
   PUBLIC_URL: Url,
   INTAKE_URL: Url,
   REFERRAL_URL: Url,
+  FOLLOW_UP_URL: { ...Url, default: 'http://127.0.0.1:3003' },
+  MEDIATION_URL: { ...Url, default: 'http://127.0.0.1:3004' },
+  PROJECTIONS_URL: { ...Url, default: 'http://127.0.0.1:3005' },
   /** The built single-page application (vite build's output). */
   STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** A signed-in session lasts a working day; the user signs in again after it. */

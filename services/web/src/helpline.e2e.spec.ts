@@ -44,14 +44,36 @@ describe('helpline listener → office caseworker', () => {
     await screenshot(caseworker.page, 'inbox-live');
     await open.click();
     await caseworker.page.getByRole('heading', { name: 'Pourquoi ici' }).waitFor();
-    await expect.poll(() => caseworker.page.getByText('residence in 75117').count()).toBeGreaterThan(0);
+    await expect.poll(() => caseworker.page.getByText(/résidence à .*\(75117\)/).count()).toBeGreaterThan(0);
     await expectAccessible(caseworker.page, 'referral');
     await screenshot(caseworker.page, 'referral-proposed');
     await caseworker.page.getByRole('button', { name: 'Accepter' }).click();
     await caseworker.page.getByText('Acceptée', { exact: true }).waitFor();
     await screenshot(caseworker.page, 'referral-accepted');
+
+    // Follow-up opens the file when the acceptance reaches it through Kafka: the way to it appears.
+    await caseworker.page.getByRole('link', { name: 'Ouvrir le dossier' }).click({ timeout: 20_000 });
+    await caseworker.page.getByText('Inès Rousseau').waitFor();
+    await caseworker.page.getByText('Dossier ouvert').waitFor();
+    await expectAccessible(caseworker.page, 'file');
+    await screenshot(caseworker.page, 'file-timeline');
+    await caseworker.page
+      .getByLabel('Note', { exact: true })
+      .fill('Premier entretien : information sur le dépôt de plainte.');
+    await caseworker.page.getByRole('button', { name: 'Enregistrer l’entretien' }).click();
+    await caseworker.page.getByText('Entretien : Information juridique').waitFor();
+    await caseworker.page.getByText(/Premier entretien : information sur le dépôt de plainte/).waitFor();
+    await caseworker.page.getByRole('tab', { name: 'Contact' }).click();
+    await caseworker.page.getByText('Règles de contact sûr').waitFor();
+    await caseworker.page.getByText('Appel possible maintenant').waitFor();
+    await caseworker.page.getByRole('button', { name: 'Commencer l’appel' }).click();
+    await caseworker.page.getByRole('button', { name: 'Répondu' }).click();
+    await caseworker.page.getByRole('cell', { name: 'Répondu' }).waitFor();
+    await expectAccessible(caseworker.page, 'file contact');
+    await screenshot(caseworker.page, 'file-contact');
     await Promise.all([listener.context.close(), caseworker.context.close()]);
-  });
+    // The whole day's path through four services and two browsers: slow on a loaded machine.
+  }, 300_000);
 
   it('a refused call keeps every value and shows the service’s error on its field', async () => {
     const listener = await signIn(browser, 'helpline');

@@ -84,27 +84,33 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ module: FollowUpModule }> =
       preHandler: fileReaders,
     },
     async (request) => {
-      const state = await followUp.loadFile(request.params.fileId);
+      // The stream and the actions are read together; nothing leaves before the checks and the log.
+      const [state, actions] = await Promise.all([
+        followUp.loadFile(request.params.fileId),
+        actionRows(request.params.fileId),
+      ]);
       if (state.status === 'none') throw FileErrors.notFound();
       assertCan(request.actor, 'file:read', state.file.place);
-      // Logged before the data leaves: a read that cannot be logged does not happen.
+      // Logged before the data is decrypted: a read that cannot be logged does not happen.
       await logAccess(db, {
         actor: request.actor.id,
         subject: { kind: 'followup-file', id: state.file.fileId },
         purpose: request.query.purpose,
       });
-      return fileView(state, await actionsOf(state.file.fileId));
+      return fileView(state, await decryptNotes(actions));
     },
   );
 
-  async function actionsOf(fileId: string) {
-    const rows = await readModels(db.em())
+  const actionRows = (fileId: string) =>
+    readModels(db.em())
       .selectFrom('followup_actions')
       .selectAll()
       .where('fileId', '=', fileId)
       .orderBy('on', 'desc')
       .orderBy('actionId')
       .execute();
+
+  async function decryptNotes(rows: Awaited<ReturnType<typeof actionRows>>) {
     return Promise.all(
       rows.map(async (row) => ({
         ...row,

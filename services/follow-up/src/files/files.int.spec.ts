@@ -1,8 +1,6 @@
-import type { IntegrationEvent } from '@parcours/contracts';
 import { schemaDrift } from '@parcours/eventstore';
-import type { MessageContext } from '@parcours/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseHandler } from '../consumers.ts';
+import { caseBatchHandler } from '../consumers.ts';
 import {
   bav,
   commissariat,
@@ -12,25 +10,14 @@ import {
   referralAccepted,
   referralProposed,
 } from '../test-events.ts';
-import { startTestService, type TestService } from '../test-support.ts';
+import { deliverTo, messageContext, startTestService, type TestService } from '../test-support.ts';
 
 let service: TestService;
-let deliver: (event: IntegrationEvent) => Promise<void>;
-const ctx: MessageContext = {
-  topic: 't',
-  partition: 0,
-  offset: '0',
-  key: null,
-  attempt: 1,
-  traceparent: undefined,
-  tracestate: undefined,
-  headers: {},
-};
+let deliver: ReturnType<typeof deliverTo>;
 
 beforeAll(async () => {
   service = await startTestService('files');
-  const handler = caseHandler(service.module.db, service.module.followUp);
-  deliver = (event) => handler(event, ctx);
+  deliver = deliverTo(service);
 });
 afterAll(async () => {
   await service?.close();
@@ -112,6 +99,22 @@ describe('files opened from the events the service consumes', () => {
       origin: 'added-service',
       linkedFileId: holder,
     });
+  });
+});
+
+describe('a fetch of messages handled in one transaction', () => {
+  it('opens the same files as one at a time, and a redelivered batch changes nothing', async () => {
+    const batch = caseBatchHandler(service.module.db, service.module.followUp);
+    const intake = await intakeReady(service.module.keys);
+    const proposed = referralProposed(intake.data.caseId, lyon);
+    const messages = [intake, proposed, referralAccepted(proposed)].map((event) => ({
+      event,
+      ctx: messageContext,
+    }));
+    await batch(messages);
+    await batch(messages);
+    const files = (await get(`/files?caseId=${intake.data.caseId}`, 'caseworker-69')).json();
+    expect(files.items).toMatchObject([{ ...lyon, status: 'open', origin: 'referral' }]);
   });
 });
 

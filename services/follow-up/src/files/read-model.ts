@@ -51,7 +51,24 @@ export const SupportActionRow = defineEntity({
   },
 });
 
-export const followUpEntities = [FileSummary, SupportActionRow] as const;
+/** A task for the overdue lists; its assignee, else the file's caseworker, is who it falls to. */
+export const TaskRow = defineEntity({
+  name: 'TaskRow',
+  tableName: 'followup_tasks',
+  properties: {
+    taskId: p.text().primary(),
+    fileId: p.text(),
+    associationId: p.text(),
+    officeId: p.text(),
+    kind: p.text(),
+    dueAt: p.datetime().columnType('timestamptz'),
+    assigneeId: p.text().nullable(),
+    status: p.text(),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+export const followUpEntities = [FileSummary, SupportActionRow, TaskRow] as const;
 
 const statusAfter: Partial<Record<FileEvent['type'], string>> = {
   ClosureRequested: 'closure-requested',
@@ -135,6 +152,12 @@ async function apply(tx: Tx, stored: StoredEvent<FileEvent>): Promise<void> {
     case 'MediationOutcomeRecorded':
       sets.push('mediation_open = false');
       break;
+    case 'TaskCreated':
+    case 'TaskRescheduled':
+    case 'TaskCompleted':
+    case 'TaskCancelled':
+      await applyTask(tx, fileId, event);
+      break;
     case 'SupportActionRecorded':
       await insertAction(tx, fileId, event.data);
       sets.push(
@@ -143,6 +166,34 @@ async function apply(tx: Tx, stored: StoredEvent<FileEvent>): Promise<void> {
       break;
   }
   await tx.query(`UPDATE followup_files SET ${sets.join(', ')} WHERE file_id = $1`, params);
+}
+
+type TaskEvent = Extract<
+  FileEvent,
+  { type: 'TaskCreated' | 'TaskRescheduled' | 'TaskCompleted' | 'TaskCancelled' }
+>;
+
+async function applyTask(tx: Tx, fileId: string, event: TaskEvent): Promise<void> {
+  const d = event.data;
+  if (event.type === 'TaskCreated') {
+    await tx.query(
+      `INSERT INTO followup_tasks (task_id, file_id, association_id, office_id, kind, due_at, assignee_id, status, updated_at)
+       SELECT $1, f.file_id, f.association_id, f.office_id, $3, $4, $5, 'open', $6 FROM followup_files f WHERE f.file_id = $2
+       ON CONFLICT (task_id) DO NOTHING`,
+      [d.taskId, fileId, event.data.kind, event.data.dueAt, event.data.assigneeId ?? null, d.at],
+      'followup_tasks_insert',
+    );
+    return;
+  }
+  const [set, value] =
+    event.type === 'TaskRescheduled'
+      ? ['due_at', event.data.dueAt]
+      : ['status', event.type === 'TaskCompleted' ? 'done' : 'cancelled'];
+  await tx.query(`UPDATE followup_tasks SET ${set} = $2, updated_at = $3 WHERE task_id = $1`, [
+    d.taskId,
+    value,
+    d.at,
+  ]);
 }
 
 async function insertAction(
@@ -173,7 +224,7 @@ async function insertAction(
   );
 }
 
-/** Files and their actions as an inline projection (the runner only rebuilds them). */
+/** Files, their actions and tasks as an inline projection (the runner only rebuilds them). */
 export const fileViews: Projection<FileEvent> = {
   name: 'followup-file-views',
   types: [
@@ -188,10 +239,14 @@ export const fileViews: Projection<FileEvent> = {
     'MediationRequested',
     'MediationOutcomeRecorded',
     'SupportActionRecorded',
+    'TaskCreated',
+    'TaskRescheduled',
+    'TaskCompleted',
+    'TaskCancelled',
   ],
   inline: true,
   apply: (tx: Tx, stored: StoredEvent<FileEvent>) => apply(tx, stored),
   async reset(tx: Tx) {
-    await tx.query('TRUNCATE followup_files, followup_actions');
+    await tx.query('TRUNCATE followup_files, followup_actions, followup_tasks');
   },
 };

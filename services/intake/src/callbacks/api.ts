@@ -3,9 +3,9 @@ import { Urgencies } from '@parcours/contracts';
 import { commandMetadata, StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { intakeAccess } from '../access.ts';
-import { iso } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
 import { CallbackOutcomes, CallbackSources } from './callback.ts';
+import { callbackQueue } from './queue.ts';
 
 const Task = Type.Object({
   taskId: Type.String(),
@@ -18,18 +18,6 @@ const Task = Type.Object({
   completedAt: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([Type.String(), Type.Null()]),
 });
-
-interface TaskRow {
-  task_id: string;
-  source: string;
-  intake_id: string | null;
-  urgency: string;
-  due_at: Date | string;
-  status: string;
-  requested_at: Date | string;
-  completed_at: Date | string | null;
-  outcome: string | null;
-}
 
 /** The helpline's callback queue: missed calls, voicemails and e-mails to answer, most urgent first. */
 export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> = async (
@@ -106,28 +94,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }>
     async (request) => {
       const { limit, offset } = request.query;
       const status = request.query.status ?? 'open';
-      const [count] = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM callback_queue WHERE status = $1',
-        [status],
-      );
-      const rows = await db.query<TaskRow>(
-        `SELECT * FROM callback_queue WHERE status = $1 ORDER BY urgency_rank, due_at, task_id LIMIT $2 OFFSET $3`,
-        [status, limit, offset],
-      );
-      return {
-        total: count?.n ?? 0,
-        items: rows.map((r) => ({
-          taskId: r.task_id,
-          source: r.source,
-          intakeId: r.intake_id,
-          urgency: r.urgency,
-          dueAt: iso(r.due_at),
-          status: r.status,
-          requestedAt: iso(r.requested_at),
-          completedAt: r.completed_at ? iso(r.completed_at) : null,
-          outcome: r.outcome,
-        })),
-      };
+      return callbackQueue(db.em(), { status, limit, offset });
     },
   );
 

@@ -58,6 +58,8 @@ export type CompleteCallback = {
 export type CallbackCommand = RequestCallback | CompleteCallback;
 
 export const callbackStreamId = (taskId: string) => `callback-${taskId}`;
+/** The data subject of the number to call back: erased with the intake the callback is for. */
+export const callerSubject = (taskId: string) => `caller-${taskId}`;
 
 export function evolve(_state: CallbackState, event: CallbackEvent): CallbackState {
   switch (event.type) {

@@ -1,3 +1,4 @@
+import { defineEntity, p } from '@mikro-orm/core';
 import type {
   DirectoryAgreementV1,
   DirectoryIntegrationEvent,
@@ -5,7 +6,8 @@ import type {
   DirectoryPartnerV1,
   IntegrationEvent,
 } from '@parcours/contracts';
-import type { Database } from '@parcours/eventstore';
+import { readModels, write } from '@parcours/eventstore';
+import type { IntakeDb } from '../entities.ts';
 import type { Office, PartnerAgreement } from '../intake/decide.ts';
 
 /**
@@ -21,6 +23,19 @@ type StoredState =
   | { type: 'fr.parcours.directory.office.v1'; data: DirectoryOfficeV1['data'] }
   | { type: 'fr.parcours.directory.partner.v1'; data: DirectoryPartnerV1['data'] }
   | { type: 'fr.parcours.directory.agreement.v1'; data: DirectoryAgreementV1['data'] };
+
+/** This service's copy of the directory (migration 0101_intake_directory): one row per office, partner, agreement. */
+export const DirectoryEntryRow = defineEntity({
+  name: 'DirectoryEntryRow',
+  tableName: 'intake_directory',
+  properties: {
+    /** The integration event's subject: the office, partner or agreement. */
+    key: p.text().primary(),
+    type: p.text().$type<StoredState['type']>(),
+    data: p.json<StoredState['data']>().columnType('jsonb'),
+    changedAt: p.datetime().columnType('timestamptz'),
+  },
+});
 
 const directoryTypes = new Set<string>([
   'fr.parcours.directory.office.v1',
@@ -43,9 +58,9 @@ export const isDirectoryEvent = (event: IntegrationEvent): event is DirectoryInt
 export class DirectoryCopy implements Reference {
   private current: Reference = { offices: {}, agreements: {} };
   private timer: NodeJS.Timeout | undefined;
-  private readonly db: Database;
+  private readonly db: IntakeDb;
 
-  constructor(db: Database) {
+  constructor(db: IntakeDb) {
     this.db = db;
   }
 
@@ -69,24 +84,38 @@ export class DirectoryCopy implements Reference {
     }
     if (latest.size === 0) return;
     const rows = [...latest.values()];
-    await this.db.query(
-      `INSERT INTO intake_directory (key, type, data, changed_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[])
-       ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, data = EXCLUDED.data, changed_at = EXCLUDED.changed_at
-       WHERE intake_directory.changed_at <= EXCLUDED.changed_at`,
-      [
-        rows.map((e) => e.subject),
-        rows.map((e) => e.type),
-        rows.map((e) => JSON.stringify(e.data)),
-        rows.map((e) => e.data.at),
-      ],
+    await write(
+      this.db,
+      readModels(this.db.em())
+        .insertInto('intake_directory')
+        .values(
+          rows.map((e) => ({
+            key: e.subject,
+            type: e.type as StoredState['type'],
+            data: e.data,
+            changedAt: new Date(e.data.at),
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .column('key')
+            .doUpdateSet((eb) => ({
+              type: eb.ref('excluded.type'),
+              data: eb.ref('excluded.data'),
+              changedAt: eb.ref('excluded.changedAt'),
+            }))
+            .where('intake_directory.changedAt', '<=', (eb) => eb.ref('excluded.changedAt')),
+        ),
     );
     await this.load();
   }
 
   /** Rebuilds the in-memory reference from the table (about a thousand rows: a few milliseconds). */
   async load(): Promise<void> {
-    const rows = await this.db.query<StoredState>('SELECT type, data FROM intake_directory');
+    const rows = (await readModels(this.db.em())
+      .selectFrom('intake_directory')
+      .select(['type', 'data'])
+      .execute()) as StoredState[];
     const offices: Record<string, Office> = {};
     const partners = new Map<string, string>();
     const agreements: DirectoryAgreementV1['data'][] = [];

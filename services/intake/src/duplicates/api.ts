@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { intakeAccess, intakeOwner } from '../access.ts';
-import { iso } from '../intake/schemas.ts';
 import type { IntakeModule } from '../module.ts';
+import { duplicateGroups, possibleDuplicates } from './read-model.ts';
 
 /** The minimal view of a possible duplicate: no identity, only what tells the intakes apart. */
 const Minimal = Type.Object({
@@ -12,23 +12,6 @@ const Minimal = Type.Object({
   recordedAt: Type.String(),
   officeId: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
-});
-
-interface Row {
-  intake_id: string;
-  channel: string;
-  recorded_at: Date | string;
-  office_id: string | null;
-  status: string;
-  match_key: string;
-}
-
-const minimal = (r: Row) => ({
-  intakeId: r.intake_id,
-  channel: r.channel,
-  recordedAt: iso(r.recorded_at),
-  officeId: r.office_id,
-  status: r.status,
 });
 
 /**
@@ -58,12 +41,7 @@ export const duplicateRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
       const owner = intakeOwner(state.intake, request.actor);
       intakeAccess.check(request.actor, 'intake.merge', owner, 'intake_out_of_scope');
       if (!state.intake.matchKey) return { items: [] };
-      const rows = await db.query<Row>(
-        `SELECT * FROM intake_summaries WHERE match_key = $1 AND intake_id <> $2 AND status <> 'merged'
-         ORDER BY recorded_at, intake_id`,
-        [state.intake.matchKey, state.intake.intakeId],
-      );
-      return { items: rows.map(minimal) };
+      return { items: await possibleDuplicates(db.em(), state.intake.intakeId, state.intake.matchKey) };
     },
   );
 
@@ -84,24 +62,6 @@ export const duplicateRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
       },
       preHandler: intakeAccess.guard('duplicates.list'),
     },
-    async (request) => {
-      const rows = await db.query<Row>(
-        `WITH groups AS (
-           SELECT match_key, max(recorded_at) AS latest FROM intake_summaries
-           WHERE match_key IS NOT NULL AND status <> 'merged'
-           GROUP BY match_key HAVING count(*) > 1
-           ORDER BY latest DESC, match_key LIMIT $1 OFFSET $2)
-         SELECT s.* FROM intake_summaries s JOIN groups g USING (match_key)
-         WHERE s.status <> 'merged' ORDER BY g.latest DESC, s.match_key, s.recorded_at, s.intake_id`,
-        [request.query.limit, request.query.offset],
-      );
-      const groups = new Map<string, ReturnType<typeof minimal>[]>();
-      for (const row of rows) {
-        const group = groups.get(row.match_key) ?? [];
-        groups.set(row.match_key, group);
-        group.push(minimal(row));
-      }
-      return { groups: [...groups.values()].map((group) => ({ intakes: group })) };
-    },
+    async (request) => ({ groups: await duplicateGroups(db.em(), request.query) }),
   );
 };

@@ -97,7 +97,7 @@ describe('possible duplicates', () => {
     const live = await snapshot(db);
     await projections.rebuild('intake-views');
     expect(await snapshot(db)).toEqual(live);
-    const replayed = await replayedOneByOne(db, store, intakeViews, snapshot);
+    const replayed = await replayedOneByOne(db, store, intakeViews(db), snapshot);
     expect(replayed).toEqual(live);
   });
 });

@@ -302,6 +302,98 @@ describe('intake API', () => {
     expect((await get(`/intakes/${call}/access-log`, 'caseworker')).json().code).toBe('role_not_allowed');
   });
 
+  it('finds the commune of a postcode only one commune uses; answers the candidates of a shared one', async () => {
+    const residence = (r: object) => ({ profile: { ...helplineCall().profile, residence: r } });
+    const valence = await post(
+      '/intakes/helpline-calls',
+      'helpline',
+      helplineCall(residence({ countryCode: 'FR', postcode: '26000' })),
+    );
+    expect(valence.statusCode).toBe(201);
+    expect(valence.json()).toMatchObject({ status: 'ready', missingForOrientation: [] });
+    const read = await get(`/intakes/${valence.json().intakeId}`, 'helpline');
+    expect(read.json().profile.residence).toEqual({
+      countryCode: 'FR',
+      postcode: '26000',
+      communeCode: '26362',
+    });
+
+    const corsica = await post(
+      '/intakes/helpline-calls',
+      'helpline',
+      helplineCall(residence({ countryCode: 'FR', postcode: '20200' })),
+    );
+    expect(corsica.statusCode).toBe(201);
+    expect(corsica.json()).toMatchObject({
+      status: 'open',
+      missingForOrientation: ['residence.communeCode'],
+    });
+    expect(corsica.json().communeCandidates).toEqual(
+      expect.arrayContaining([{ code: '2B033', name: 'Bastia' }]),
+    );
+  });
+
+  it('corrects the residence of an intake recorded without its commune, which then becomes ready', async () => {
+    const profile = { ...helplineCall().profile, residence: { countryCode: 'FR', postcode: '20200' } };
+    const { intakeId } = (
+      await post('/intakes/helpline-calls', 'helpline', helplineCall({ profile }))
+    ).json();
+    const wrong = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '2A000' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([expect.objectContaining({ field: '/body/residence/postcode' })]);
+    expect((await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {})).statusCode).toBe(400);
+
+    const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      residence: { countryCode: 'FR', postcode: '20200', communeCode: '2B033' },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({
+      status: 'ready',
+      events: ['IntakeProfileCorrected', 'IntakeReadyForOrientation'],
+      missingForOrientation: [],
+    });
+    const again = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', { urgency: 'low' });
+    expect(again.statusCode).toBe(409);
+    // The corrected commune completes the match key: the intake now finds its duplicates by name.
+    await service.catchUp();
+    const byName = await get(
+      '/intakes?lastName=Lefevre&firstName=Elodie&birthDate=1990-04-12&communeCode=2B033',
+      'helpline',
+    );
+    expect(byName.json().items.map((i: { intakeId: string }) => i.intakeId)).toContain(intakeId);
+  });
+
+  it('refuses a malformed postcode as a 400 naming the field, recording nothing', async () => {
+    for (const postcode of ['2A000', '00000', '99999']) {
+      const res = await post(
+        '/intakes/helpline-calls',
+        'helpline',
+        helplineCall({ profile: { ...helplineCall().profile, residence: { countryCode: 'FR', postcode } } }),
+      );
+      expect(res.statusCode, postcode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'invalid_postcode',
+        errors: [{ field: '/body/profile/residence/postcode' }],
+      });
+    }
+  });
+
+  it('finds communes by name or postcode for the picker', async () => {
+    const byName = await get('/communes?q=bastia', 'helpline');
+    expect(byName.statusCode).toBe(200);
+    expect(byName.json().items[0]).toMatchObject({
+      code: '2B033',
+      name: 'Bastia',
+      postcodes: expect.arrayContaining(['20200']),
+    });
+    const byPostcode = await get('/communes?q=97600&limit=50', 'caseworker');
+    expect(byPostcode.json().items.length).toBeGreaterThan(1);
+    expect((await get('/communes?q=b', 'helpline')).statusCode).toBe(400);
+    expect((await get('/communes?q=bastia', 'auditor')).statusCode).toBe(403);
+  });
+
   it('serves its OpenAPI document', async () => {
     const res = await service.app.inject({ method: 'GET', url: '/openapi.json' });
     if (res.statusCode === 200) expect(Object.keys(res.json().paths)).toContain('/intakes/helpline-calls');

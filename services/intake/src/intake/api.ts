@@ -13,38 +13,12 @@ import {
   IntakeSummary,
   iso,
   PartnerIntakeBody,
+  ProfileChangesBody,
   RecordedResponse,
   RequisitionBody,
   WalkInBody,
 } from './schemas.ts';
-
-interface SummaryRow {
-  intake_id: string;
-  case_id: string;
-  channel: (typeof IntakeChannels)[number];
-  status: string;
-  offence_category: string;
-  urgency: string;
-  office_id: string | null;
-  association_id: string | null;
-  mass_event_id: string | null;
-  recorded_at: Date | string;
-  duplicates: number;
-}
-
-const toSummary = (row: SummaryRow) => ({
-  intakeId: row.intake_id,
-  caseId: row.case_id,
-  channel: row.channel,
-  status: row.status,
-  offenceCategory: row.offence_category,
-  urgency: row.urgency,
-  officeId: row.office_id,
-  associationId: row.association_id,
-  massEventId: row.mass_event_id,
-  recordedAt: iso(row.recorded_at),
-  possibleDuplicates: row.duplicates,
-});
+import { listIntakes } from './summaries.ts';
 
 export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> = async (app, { module }) => {
   const { intakes, db, matchKeys } = module;
@@ -182,6 +156,26 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
   );
 
   app.post(
+    '/intakes/:intakeId/profile-corrections',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Correct profile facts (residence, offence, needs, urgency…) before orientation; ready when that completes it',
+        params: IntakeIdParams,
+        body: ProfileChangesBody,
+        response: { 200: RecordedResponse },
+      },
+      preHandler: changeRoles,
+      config: { idempotent: true },
+    },
+    async (request) => {
+      await loadInScope(request.params.intakeId, request.actor);
+      return intakes.correctProfile(request.params.intakeId, request.body, commandMetadata(request));
+    },
+  );
+
+  app.post(
     '/intakes/:intakeId/merge',
     {
       schema: {
@@ -263,51 +257,30 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
       preHandler: intakeAccess.guard('intake.list'),
     },
     async (request) => {
-      const q = request.query;
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      const actor = request.actor;
-      // National staff list every intake; a manager, their association's.
-      if (!intakeAccess.can(actor, 'intake.list', national)) add('s.association_id = ?', actor.association);
-      if (q.intakeId) add('s.intake_id = ?', q.intakeId);
-      if (q.from) add('s.recorded_at >= ?', q.from);
-      if (q.to) add('s.recorded_at < ?', q.to);
-      if (q.status) add('s.status = ?', q.status);
-      if (q.offenceCategory) add('s.offence_category = ?', q.offenceCategory);
-      if (q.channel) add('s.channel = ?', q.channel);
-      const nameParts = [q.lastName, q.firstName, q.birthDate, q.communeCode];
-      if (nameParts.some(Boolean)) {
-        const key = matchKeys.maybe({
-          ...(q.lastName ? { lastName: q.lastName } : {}),
-          ...(q.firstName ? { firstName: q.firstName } : {}),
-          ...(q.birthDate ? { birthDate: q.birthDate } : {}),
-          ...(q.communeCode ? { communeCode: q.communeCode } : {}),
-        });
-        if (!key) {
+      const { lastName, firstName, birthDate, communeCode, ...q } = request.query;
+      let matchKey: string | undefined;
+      if (lastName || firstName || birthDate || communeCode) {
+        matchKey =
+          matchKeys.maybe({
+            ...(lastName ? { lastName } : {}),
+            ...(firstName ? { firstName } : {}),
+            ...(birthDate ? { birthDate } : {}),
+            ...(communeCode ? { communeCode } : {}),
+          }) ?? undefined;
+        if (!matchKey) {
           throw badRequest(
             'name_search_incomplete',
             'A name search needs lastName, firstName, birthDate and communeCode',
           );
         }
-        add('s.match_key = ?', key);
       }
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [count] = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM intake_summaries s ${filter}`,
-        params,
-      );
-      const rows = await db.query<SummaryRow>(
-        `SELECT s.*, (SELECT count(*)::int FROM intake_summaries d
-                        WHERE d.match_key = s.match_key AND d.intake_id <> s.intake_id AND d.status <> 'merged') AS duplicates
-         FROM intake_summaries s ${filter}
-         ORDER BY s.recorded_at DESC, s.intake_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, q.limit, q.offset],
-      );
-      return { items: rows.map(toSummary), total: count?.n ?? 0, limit: q.limit, offset: q.offset };
+      const actor = request.actor;
+      // National staff list every intake; a manager, their association's.
+      const associationId = intakeAccess.can(actor, 'intake.list', national)
+        ? undefined
+        : (actor.association ?? '');
+      const page = await listIntakes(db.em(), { ...q, associationId, matchKey });
+      return { ...page, limit: q.limit, offset: q.offset };
     },
   );
 

@@ -13,6 +13,7 @@ import {
   initialState,
   missingForOrientation,
   type OfficeType,
+  type ProfileChanges,
 } from './intake.ts';
 
 /** What every recording command carries besides its channel: ids minted by the handler, data encrypted by it. */
@@ -87,7 +88,11 @@ export type MergeIntakes = Cmd<
   'MergeIntakes',
   { into: string; survivor: { status: IntakeState['status'] } | undefined }
 >;
-/** Erasure of the victim's personal data (GDPR art. 17), once the handler has deleted the key. */
+/** Corrects profile facts before orientation; `matchKey` recomputed by the handler when the commune changes. */
+export type CorrectProfile = Cmd<'CorrectProfile', { changes: ProfileChanges; matchKey?: string | null }>;
+/** A callback queued for this intake (its task id minted by the handler). */
+export type LinkCallback = Cmd<'LinkCallback', { taskId: string }>;
+/** Erasure of the victim's personal data (GDPR art. 17); the handler deletes the keys once it is appended. */
 export type ErasePersonalData = Cmd<'ErasePersonalData', { reason: string }>;
 
 export type IntakeCommand =
@@ -100,6 +105,8 @@ export type IntakeCommand =
   | OverrideConsent
   | MarkReadyForOrientation
   | MergeIntakes
+  | CorrectProfile
+  | LinkCallback
   | ErasePersonalData;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -303,6 +310,38 @@ export function decide(command: IntakeCommand, state: IntakeState): IntakeEvent[
             by: metadata.actor.id,
             at: metadata.now.toISOString(),
           },
+        },
+      ];
+    }
+    case 'CorrectProfile': {
+      const current = existing(state);
+      if (current.status === 'ready') throw IntakeErrors.alreadyOriented();
+      const { changes, matchKey } = command.data;
+      if (Object.keys(changes).length === 0) throw IntakeErrors.nothingToCorrect();
+      const { intakeId } = current.intake;
+      const by = metadata.actor.id;
+      const at = metadata.now.toISOString();
+      return readyIfComplete(
+        current,
+        {
+          type: 'IntakeProfileCorrected',
+          data: { intakeId, changes, ...(matchKey === undefined ? {} : { matchKey }), by, at },
+        },
+        metadata,
+        wantsOrientation(current.intake),
+      );
+    }
+    case 'LinkCallback': {
+      if (state.status === 'none') throw IntakeErrors.callbackForUnknownIntake();
+      // Its caller's number would outlive an erasure already done.
+      if (state.intake.erasedAt) throw IntakeErrors.alreadyErased();
+      const { taskId } = command.data;
+      if (state.intake.callbackTasks?.includes(taskId)) return [];
+      const { intakeId } = state.intake;
+      return [
+        {
+          type: 'CallbackLinked',
+          data: { intakeId, taskId, by: metadata.actor.id, at: metadata.now.toISOString() },
         },
       ];
     }

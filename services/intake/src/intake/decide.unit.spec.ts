@@ -2,7 +2,7 @@ import { DomainError } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import { intakeDecider } from './decide.ts';
-import type { IntakeEvent } from './intake.ts';
+import { dataSubjects, type IntakeEvent } from './intake.ts';
 import {
   agreements,
   at,
@@ -482,6 +482,83 @@ describe('ErasePersonalData', () => {
       code: 'personal_data_erased',
       status: 409,
     });
+  });
+});
+
+describe('CorrectProfile', () => {
+  const noCommune = { countryCode: 'FR', postcode: '20200' };
+  const recordedWithout = helplineRecorded('orientation', { profile: profile({ residence: noCommune }) });
+  const correct = (changes: object, matchKey?: string) => ({
+    type: 'CorrectProfile' as const,
+    data: { changes, ...(matchKey ? { matchKey } : {}) },
+    metadata: listener,
+  });
+
+  it('given an intake waiting for its commune, when the commune is chosen, then it is ready', () => {
+    const residence = { ...noCommune, communeCode: '2B033' };
+    spec
+      .given([recordedWithout])
+      .when(correct({ residence }, 'mk-2'))
+      .then([
+        {
+          type: 'IntakeProfileCorrected',
+          data: { intakeId: 'intake-1', changes: { residence }, matchKey: 'mk-2', by: 'listener-1', at },
+        },
+        readyEvent(),
+      ]);
+  });
+
+  it('corrects without orienting what still misses a fact, or what waits for a callback', () => {
+    const events = spec
+      .given([recordedWithout])
+      .when(correct({ urgency: 'immediate' }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['IntakeProfileCorrected']);
+    const callback = helplineRecorded('callback-needed');
+    expect(
+      spec
+        .given([callback])
+        .when(correct({ needs: [] }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['IntakeProfileCorrected']);
+  });
+
+  it('refuses once oriented (409), on a merged or unknown intake, and an empty correction', () => {
+    const ready = [helplineRecorded('orientation'), readyEvent()];
+    expect(code(spec.given(ready).when(correct({ urgency: 'low' })).events)).toEqual({
+      code: 'intake_already_oriented',
+      status: 409,
+    });
+    expect(code(spec.given([]).when(correct({ urgency: 'low' })).events).code).toBe('intake_not_found');
+    expect(code(spec.given([recordedWithout]).when(correct({})).events).code).toBe('nothing_to_correct');
+  });
+});
+
+describe('LinkCallback', () => {
+  const link = { type: 'LinkCallback' as const, data: { taskId: 'task-1' }, metadata: listener };
+  const linked: IntakeEvent = {
+    type: 'CallbackLinked',
+    data: { intakeId: 'intake-1', taskId: 'task-1', by: 'listener-1', at },
+  };
+
+  it('links a callback once; its caller is then among the subjects an erasure deletes', () => {
+    spec.given([helplineRecorded()]).when(link).then([linked]);
+    spec.given([helplineRecorded(), linked]).when(link).then([]);
+    const state = [helplineRecorded(), linked].reduce(intakeDecider.evolve, intakeDecider.initialState());
+    if (state.status === 'none') throw new Error('not recorded');
+    expect(dataSubjects(state.intake)).toEqual(['victim-1', 'caller-task-1']);
+  });
+
+  it('refuses an unknown intake (422 naming the field) and an erased one (409)', () => {
+    expect(code(spec.given([]).when(link).events)).toEqual({ code: 'unknown_intake', status: 422 });
+    const erased: IntakeEvent = {
+      type: 'PersonalDataErased',
+      data: { intakeId: 'intake-1', victimId: 'v', reason: 'r', by: 'x', at },
+    };
+    expect(code(spec.given([helplineRecorded(), erased]).when(link).events).code).toBe(
+      'personal_data_erased',
+    );
   });
 });
 

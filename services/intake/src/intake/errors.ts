@@ -50,6 +50,13 @@ export const IntakeErrors = {
     unprocessable('intake_incomplete', `The intake cannot be oriented yet: ${missing.join(', ')}`, {
       errors: missing.map((field) => ({ field, message: 'is missing' })),
     }),
+  alreadyOriented: () =>
+    conflict('intake_already_oriented', 'The intake was oriented: its profile travels with its referral now'),
+  nothingToCorrect: () => unprocessable('nothing_to_correct', 'A correction changes at least one fact'),
+  callbackForUnknownIntake: () =>
+    unprocessable('unknown_intake', 'No such intake to call back about', {
+      errors: [{ field: '/body/intakeId', message: 'unknown intake' }],
+    }),
   mergeIntoItself: () => unprocessable('merge_into_itself', 'An intake cannot be merged into itself'),
   survivorNotFound: () => unprocessable('merge_target_not_found', 'The intake to merge into does not exist'),
   survivorMerged: () => unprocessable('merge_target_merged', 'The intake to merge into was itself merged'),

@@ -8,6 +8,7 @@ import type {
   VulnerabilityFlag,
 } from '@parcours/contracts';
 import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
+import { callerSubject } from '../callbacks/callback.ts';
 
 // The wire's value lists are the domain's: one definition, in contracts.
 export { AgeBands, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
@@ -114,6 +115,18 @@ export type IntakeReadyForOrientation = Event<
   { intakeId: string; caseId: string; at: string }
 >;
 export type IntakeMerged = Event<'IntakeMerged', { intakeId: string; into: string; by: string; at: string }>;
+/** What a correction may change of the profile before orientation (consent has its own commands). */
+export type ProfileChanges = Partial<Omit<IntakeProfile, 'consent'>>;
+/** The profile corrected before orientation; `matchKey` when the residence's commune changed it. */
+export type IntakeProfileCorrected = Event<
+  'IntakeProfileCorrected',
+  { intakeId: string; changes: ProfileChanges; matchKey?: string | null; by: string; at: string }
+>;
+/** A callback was queued for this intake: its caller's key is erased with the intake's personal data. */
+export type CallbackLinked = Event<
+  'CallbackLinked',
+  { intakeId: string; taskId: string; by: string; at: string }
+>;
 /** The victim's data key was deleted on request (crypto-shredding): `personal` is unreadable for good. */
 export type PersonalDataErased = Event<
   'PersonalDataErased',
@@ -126,6 +139,8 @@ export type IntakeEvent =
   | ConsentOverridden
   | IntakeReadyForOrientation
   | IntakeMerged
+  | IntakeProfileCorrected
+  | CallbackLinked
   | PersonalDataErased;
 
 export interface IntakeFacts {
@@ -139,6 +154,8 @@ export interface IntakeFacts {
   recordedBy: string;
   recordedAt: string;
   consentOverride?: ConsentOverride;
+  /** The callbacks queued for it (their callers' numbers are encrypted for subjects of their own). */
+  callbackTasks?: readonly string[];
   /** When the victim's personal data was erased, if it was. */
   erasedAt?: string;
 }
@@ -152,6 +169,12 @@ export type IntakeState =
 export const initialState = (): IntakeState => ({ status: 'none' });
 
 export const intakeStreamId = (intakeId: string) => `intake-${intakeId}`;
+
+/** Whose data keys hold this intake's personal data: the victim, and each caller to ring back. */
+export const dataSubjects = (intake: IntakeFacts): string[] => [
+  intake.victimId,
+  ...(intake.callbackTasks ?? []).map(callerSubject),
+];
 
 export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
   switch (event.type) {
@@ -180,6 +203,24 @@ export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
     case 'IntakeMerged':
       if (state.status === 'none') return state;
       return { status: 'merged', intake: state.intake, into: event.data.into };
+    case 'IntakeProfileCorrected': {
+      if (state.status === 'none') return state;
+      const { changes, matchKey } = event.data;
+      const profile = { ...state.intake.profile, ...changes };
+      return {
+        ...state,
+        intake: { ...state.intake, profile, ...(matchKey === undefined ? {} : { matchKey }) },
+      };
+    }
+    case 'CallbackLinked':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        intake: {
+          ...state.intake,
+          callbackTasks: [...(state.intake.callbackTasks ?? []), event.data.taskId],
+        },
+      };
     case 'PersonalDataErased':
       if (state.status === 'none') return state;
       return { ...state, intake: { ...state.intake, erasedAt: event.data.at } };

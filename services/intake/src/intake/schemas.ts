@@ -43,6 +43,13 @@ export const ProfileSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Profile facts to correct before orientation: any of the profile's but consent (its own commands). */
+const { consent: _consent, ...correctable } = ProfileSchema.properties;
+export const ProfileChangesBody = Type.Partial(Type.Object(correctable), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+
 const Phone = Type.String({ pattern: '^\\+?[0-9 .-]{6,20}$' });
 
 export const PersonalSchema = Type.Object(
@@ -115,6 +122,16 @@ export const RecordedResponse = Type.Object({
   caseId: Type.String(),
   status: Type.String(),
   events: Type.Array(Type.String()),
+  missingForOrientation: Type.Array(Type.String(), {
+    description:
+      'What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise',
+  }),
+  communeCandidates: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
+      description:
+        'The communes sharing the postcode given without a commune code: one to choose (then correct the residence)',
+    }),
+  ),
 });
 
 export const IntakeSummary = Type.Object({

@@ -1,40 +1,60 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IntakeReadyForOrientation as ReadyContract, toOutboxMessage } from '@parcours/contracts';
 import {
-  type Database,
   type EventStore,
   handleCommand,
-  type OutboxMessage,
+  type NewKeys,
   type Sql,
   type SubjectKeys,
+  type Tx,
 } from '@parcours/eventstore';
+import type { Geography } from '@parcours/geography';
 import { eventMetadata, type RequestMetadata } from '@parcours/service-kit';
-import { type CallbackSource, callbackDecider, callbackStreamId } from '../callbacks/callback.ts';
+import {
+  type CallbackSource,
+  callbackDecider,
+  callbackStreamId,
+  callerSubject,
+} from '../callbacks/callback.ts';
 import type { Reference } from '../directory/copy.ts';
 import type { MatchKeys } from '../duplicates/match-key.ts';
+import type { IntakeDb } from '../entities.ts';
 import { massEventDecider, massEventStreamId, summaryOf } from '../mass-events/mass-event.ts';
 import { type IntakeCommand, intakeDecider, type MassEventSummary, type RecordingData } from './decide.ts';
 import { IntakeErrors } from './errors.ts';
 import {
   type AgeBand,
+  dataSubjects,
   type HelplineOutcome,
   type IntakeEvent,
   type IntakeProfile,
   type IntakeState,
   intakeStreamId,
+  missingForOrientation,
   type OfficeType,
   type PersonalData,
+  type ProfileChanges,
   type Urgency,
 } from './intake.ts';
+import { readyForOrientationOutbox } from './ready-outbox.ts';
+import { type CommuneCandidate, resolveResidence } from './residence.ts';
 
 export interface IntakeDeps {
-  db: Database;
+  db: IntakeDb;
   store: EventStore;
   keys: SubjectKeys;
   matchKeys: MatchKeys;
   reference: Reference;
+  /** The official geography: a residence's commune found from its postcode. */
+  geography: Geography;
   /** Where IntakeReadyForOrientation goes (intake.events.v1; tests use a topic of their own). */
   topic: string;
+}
+
+/** A recording's data, its new keys (stored with it) and the communes to choose from, if any. */
+interface Prepared {
+  data: RecordingData;
+  keys: NewKeys;
+  candidates: CommuneCandidate[];
 }
 
 export interface RecordInput {
@@ -85,30 +105,96 @@ export class IntakeService {
       caseId: recorded.data.caseId,
       status: state.status,
       events: first.map((e) => e.type),
+      missingForOrientation: state.status === 'open' ? missingForOrientation(state.intake) : [],
     };
   }
 
-  /** Ids, encryption and match key: everything a recording command needs that decide may not do. */
-  async prepare(input: RecordInput, now: Date, intakeId: string = randomUUID()): Promise<RecordingData> {
+  /**
+   * Ids, encryption and match key: everything a recording command needs that decide may not do.
+   * The victim's data key is made in memory (`keys`) and stored only with the command (`record`).
+   */
+  prepare(input: RecordInput, now: Date, intakeId: string = randomUUID()): Prepared {
+    const { residence, candidates } = resolveResidence(this.deps.geography, input.profile.residence);
+    const keys = this.deps.keys.newKeys();
     const victimId = randomUUID();
     const personal = input.personal ?? {};
     const { identity, birthDate } = personal;
     const ageBand = birthDate ? ageBandOf(birthDate, now) : input.profile.ageBand;
-    return {
+    const data: RecordingData = {
       intakeId,
       caseId: randomUUID(),
       victimId,
-      profile: { ...input.profile, ...(ageBand ? { ageBand } : {}) },
+      profile: { ...input.profile, residence, ...(ageBand ? { ageBand } : {}) },
       // Always an envelope (`{}` for an anonymous call): the integration event carries one, and
       // erasing the victim's key shreds whatever was said.
-      personal: await this.deps.keys.encrypt(victimId, personal),
+      personal: keys.encrypt(victimId, personal),
       hasIdentity: identity !== undefined,
-      matchKey: this.deps.matchKeys.maybe({
-        ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
-        ...(birthDate ? { birthDate } : {}),
-        ...(input.profile.residence.communeCode ? { communeCode: input.profile.residence.communeCode } : {}),
-      }),
+      matchKey: this.matchKeyOf(personal, residence.communeCode),
     };
+    return { data, keys, candidates };
+  }
+
+  /** The pseudonym duplicates are found by: name, birth date and commune, when all are known. */
+  private matchKeyOf(personal: PersonalData, communeCode: string | undefined) {
+    const { identity, birthDate } = personal;
+    return this.deps.matchKeys.maybe({
+      ...(identity ? { lastName: identity.lastName, firstName: identity.firstName } : {}),
+      ...(birthDate ? { birthDate } : {}),
+      ...(communeCode ? { communeCode } : {}),
+    });
+  }
+
+  /**
+   * Corrects profile facts before orientation (a commune chosen among the candidates, an offence
+   * better understood); the intake becomes ready in the same decision when that completes it. A
+   * new commune changes the match key, computed here from the personal data (the decider cannot).
+   */
+  async correctProfile(intakeId: string, input: ProfileChanges, metadata: RequestMetadata) {
+    let changes = input;
+    let candidates: CommuneCandidate[] = [];
+    let matchKey: string | null | undefined;
+    if (input.residence) {
+      const resolved = resolveResidence(this.deps.geography, input.residence, '/body/residence');
+      changes = { ...input, residence: resolved.residence };
+      candidates = resolved.candidates;
+      const state = await this.load(intakeId);
+      const before = state.status === 'none' ? undefined : state.intake;
+      if (before?.personal && before.profile.residence.communeCode !== resolved.residence.communeCode) {
+        const personal = await this.deps.keys.tryDecrypt<PersonalData>(before.personal);
+        if (personal) matchKey = this.matchKeyOf(personal, resolved.residence.communeCode);
+      }
+    }
+    const data = { changes, ...(matchKey === undefined ? {} : { matchKey }) };
+    const answer = await this.handle(intakeId, { type: 'CorrectProfile', data, metadata }, metadata);
+    return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
+  }
+
+  /**
+   * Decides and appends a recording with its new keys: both are stored, or neither (a recording
+   * its decider refuses leaves no key behind). `more` runs in the same transaction (a callback).
+   */
+  private async record(
+    prepared: Prepared,
+    command: IntakeCommand & { data: RecordingData },
+    metadata: RequestMetadata,
+    more?: (tx: Tx) => Promise<unknown>,
+  ) {
+    const { keys, candidates } = prepared;
+    const { intakeId } = command.data;
+    const answer = more
+      ? await this.deps.db.transaction((tx) =>
+          keys.commit(
+            this.deps.db,
+            async () => {
+              const result = await this.handle(intakeId, command, metadata, tx);
+              await more(tx);
+              return result;
+            },
+            tx,
+          ),
+        )
+      : await keys.commit(this.deps.db, (tx) => this.handle(intakeId, command, metadata, tx));
+    return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
   }
 
   async recordHelplineCall(
@@ -118,23 +204,22 @@ export class IntakeService {
     const intakeId = recordingId(metadata, 'RecordHelplineCall');
     const replay = await this.recordedBefore(intakeId);
     if (replay) return replay;
-    const data = await this.prepare(input, metadata.now, intakeId);
-    const command: IntakeCommand = {
-      type: 'RecordHelplineCall',
+    const prepared = this.prepare(input, metadata.now, intakeId);
+    const { data } = prepared;
+    const command = {
+      type: 'RecordHelplineCall' as const,
       data: { ...data, caller: input.caller, outcome: input.outcome, anonymous: input.anonymous },
       metadata,
     };
-    if (input.outcome !== 'callback-needed') return this.handle(data.intakeId, command, metadata);
+    if (input.outcome !== 'callback-needed') return this.record(prepared, command, metadata);
     // The intake and its callback task commit together, or neither does.
-    return this.deps.db.transaction(async (tx) => {
-      const result = await this.handle(data.intakeId, command, metadata, tx);
-      await this.requestCallback(
+    return this.record(prepared, command, metadata, (tx) =>
+      this.requestCallback(
         { source: 'helpline-call', urgency: input.profile.urgency, intakeId: data.intakeId, contact: null },
         metadata,
         tx,
-      );
-      return result;
-    });
+      ),
+    );
   }
 
   async recordWalkIn(
@@ -144,9 +229,10 @@ export class IntakeService {
     const intakeId = recordingId(metadata, 'RecordWalkIn');
     const replay = await this.recordedBefore(intakeId);
     if (replay) return replay;
-    const data = await this.prepare(input, metadata.now, intakeId);
-    return this.handle(
-      data.intakeId,
+    const prepared = this.prepare(input, metadata.now, intakeId);
+    const { data } = prepared;
+    return this.record(
+      prepared,
       {
         type: 'RecordWalkIn',
         data: {
@@ -173,10 +259,11 @@ export class IntakeService {
     const intakeId = recordingId(metadata, 'RecordRequisition');
     const replay = await this.recordedBefore(intakeId);
     if (replay) return replay;
-    const data = await this.prepare(input, metadata.now, intakeId);
+    const prepared = this.prepare(input, metadata.now, intakeId);
+    const { data } = prepared;
     const { prosecutorReference, court, dueDate, evviRequested } = input;
-    return this.handle(
-      data.intakeId,
+    return this.record(
+      prepared,
       {
         type: 'RecordRequisition',
         data: { ...data, prosecutorReference, court, dueDate, evviRequested },
@@ -193,10 +280,11 @@ export class IntakeService {
     const intakeId = recordingId(metadata, 'RecordPartnerIntake');
     const replay = await this.recordedBefore(intakeId);
     if (replay) return replay;
-    const data = await this.prepare(input, metadata.now, intakeId);
+    const prepared = this.prepare(input, metadata.now, intakeId);
+    const { data } = prepared;
     const { agreementId, employer, attackedAtWork } = input;
-    return this.handle(
-      data.intakeId,
+    return this.record(
+      prepared,
       {
         type: 'RecordPartnerIntake',
         data: { ...data, agreementId, employer, attackedAtWork, agreements: this.deps.reference.agreements },
@@ -217,10 +305,11 @@ export class IntakeService {
     massEvent: MassEventSummary | undefined,
     metadata: RequestMetadata,
   ) {
-    const data = await this.prepare(input, metadata.now);
+    const prepared = this.prepare(input, metadata.now);
+    const { data } = prepared;
     const { massEventId, importId, row } = input;
-    return this.handle(
-      data.intakeId,
+    return this.record(
+      prepared,
       {
         type: 'RecordMassEventIntake',
         data: {
@@ -267,22 +356,29 @@ export class IntakeService {
 
   /**
    * Erases the victim's personal data (GDPR art. 17) by crypto-shredding: the victim's data key, and
-   * those of the callers' numbers kept for this intake's callbacks, are deleted, so every copy of the
-   * data (events, read models, Kafka messages, other services) is unreadable for good; the counts
-   * stay. The keys go first and the event after: a request that fails half-way is simply repeated.
+   * those of the callers' numbers kept for this intake's callbacks (linked on its stream), are
+   * deleted, so every copy of the data (events, read models, Kafka messages, other services) is
+   * unreadable for good; the counts stay. The event goes first, the keys after: a crash between the
+   * two leaves the event, and the request repeated deletes the keys (idempotent) before its 409.
    */
   async erasePersonalData(intakeId: string, reason: string, metadata: RequestMetadata) {
     const state = await this.load(intakeId);
     if (state.status === 'none') throw IntakeErrors.notFound();
-    if (state.intake.erasedAt) throw IntakeErrors.alreadyErased();
-    const callbacks = await this.deps.db.query<{ task_id: string }>(
-      'SELECT task_id FROM callback_queue WHERE intake_id = $1',
-      [intakeId],
-    );
-    for (const subject of [state.intake.victimId, ...callbacks.map((c) => `caller-${c.task_id}`)]) {
-      await this.deps.keys.erase(subject, metadata.actor.id);
+    if (state.intake.erasedAt) {
+      await this.deps.keys.erase(dataSubjects(state.intake), metadata.actor.id);
+      throw IntakeErrors.alreadyErased();
     }
-    return this.handle(intakeId, { type: 'ErasePersonalData', data: { reason }, metadata }, metadata);
+    const result = await handleCommand(
+      this.deps.store,
+      intakeStreamId(intakeId),
+      intakeDecider,
+      { type: 'ErasePersonalData', data: { reason }, metadata },
+      { metadata: eventMetadata(metadata) },
+    );
+    // The subjects as the decision saw them: a callback linked meanwhile is among them.
+    if (result.state.status !== 'none')
+      await this.deps.keys.erase(dataSubjects(result.state.intake), metadata.actor.id);
+    return this.response(intakeId, result);
   }
 
   async load(intakeId: string, tx?: Sql): Promise<IntakeState> {
@@ -294,6 +390,10 @@ export class IntakeService {
     return state;
   }
 
+  /**
+   * Queues a callback; one for an intake is linked on the intake's stream in the same transaction,
+   * so that erasing the intake finds its caller's key without waiting for any read model.
+   */
   async requestCallback(
     input: {
       source: CallbackSource;
@@ -303,29 +403,38 @@ export class IntakeService {
       contact: PersonalData['contact'] | null;
     },
     metadata: RequestMetadata,
-    tx?: Sql,
+    tx?: Tx,
   ) {
     const taskId = randomUUID();
+    const keys = this.deps.keys.newKeys();
     // A number to call back is personal data: encrypted for a subject of its own (the caller).
-    const contact = input.contact ? await this.deps.keys.encrypt(`caller-${taskId}`, input.contact) : null;
-    const result = await handleCommand(
-      this.deps.store,
-      callbackStreamId(taskId),
-      callbackDecider,
-      {
-        type: 'RequestCallback',
-        data: {
-          taskId,
-          source: input.source,
-          urgency: input.urgency,
-          contact,
-          ...(input.intakeId ? { intakeId: input.intakeId } : {}),
-          ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+    const contact = input.contact ? keys.encrypt(callerSubject(taskId), input.contact) : null;
+    const run = async (tx: Tx) => {
+      if (input.intakeId) {
+        await this.handle(input.intakeId, { type: 'LinkCallback', data: { taskId }, metadata }, metadata, tx);
+      }
+      return handleCommand(
+        this.deps.store,
+        callbackStreamId(taskId),
+        callbackDecider,
+        {
+          type: 'RequestCallback',
+          data: {
+            taskId,
+            source: input.source,
+            urgency: input.urgency,
+            contact,
+            ...(input.intakeId ? { intakeId: input.intakeId } : {}),
+            ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+          },
+          metadata,
         },
-        metadata,
-      },
-      { metadata: eventMetadata(metadata), ...(tx ? { tx } : {}) },
-    );
+        { metadata: eventMetadata(metadata), tx },
+      );
+    };
+    const result = tx
+      ? await keys.commit(this.deps.db, () => run(tx), tx)
+      : await this.deps.db.transaction((own) => keys.commit(this.deps.db, () => run(own), own));
     return { taskId, events: result.events };
   }
 
@@ -351,21 +460,21 @@ export class IntakeService {
       expectNew: command.type.startsWith('Record') && command.type !== 'RecordConsent',
       ...(tx ? { tx } : {}),
     });
+    return this.response(intakeId, result);
+  }
+
+  private response(intakeId: string, result: { state: IntakeState; events: { type: string }[] }) {
     const { state } = result;
     return {
       intakeId,
       caseId: state.status === 'none' ? '' : state.intake.caseId,
       status: state.status,
       events: result.events.map((e) => e.type),
+      missingForOrientation: state.status === 'open' ? missingForOrientation(state.intake) : [],
     };
   }
 }
 
-/**
- * Maps the domain's IntakeReadyForOrientation to the integration event: ids, area, category,
- * needs, urgency, consent and safe-contact flags in clear; the personal data only as the envelope.
- * Validated strictly here, so nothing undeclared (a name in clear) can reach the outbox.
- */
 /**
  * A recording's intake id: from the request's Idempotency-Key when it has one (per actor and
  * command, a UUID's shape), so that every try of the same request opens the same stream; random
@@ -378,64 +487,6 @@ export function recordingId(metadata: RequestMetadata, command: IntakeCommand['t
     .digest('hex');
   const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-export function readyForOrientationOutbox(
-  topic: string,
-  events: IntakeEvent[],
-  state: IntakeState,
-  metadata: RequestMetadata,
-): OutboxMessage[] {
-  const ready = events.find((e) => e.type === 'IntakeReadyForOrientation');
-  if (!ready || state.status === 'none') return [];
-  const { intake } = state;
-  // Every intake has an envelope (`{}` when anonymous): one without is a bug, never a silent drop.
-  if (!intake.personal) throw new Error(`intake ${intake.intakeId} has no personal-data envelope`);
-  const { residence, consent, safeContact, offenceCategory, needs, urgency, vulnerabilities, ageBand } =
-    intake.profile;
-  const details = intake.details;
-  // Annotated, so that a property the contract does not declare fails to compile.
-  const data: ReadyContract['data'] = {
-    caseId: intake.caseId,
-    intakeId: intake.intakeId,
-    channel: intake.details.channel,
-    residence: {
-      ...(residence.postcode ? { postcode: residence.postcode } : {}),
-      countryCode: residence.countryCode,
-      ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
-    },
-    offenceCategory,
-    needs,
-    urgency,
-    consent: {
-      services: consent.services,
-      sharing: consent.sharing,
-      ...(intake.consentOverride
-        ? { override: { reason: intake.consentOverride.reason, by: intake.consentOverride.by } }
-        : {}),
-    },
-    safeContact,
-    ...(vulnerabilities.length > 0 ? { vulnerabilities } : {}),
-    ...(ageBand ? { ageBand } : {}),
-    ...(details.channel === 'walk-in'
-      ? { origin: { officeId: details.officeId, associationId: details.associationId } }
-      : {}),
-    ...(details.channel === 'partner' ? { origin: { agreementId: details.agreementId } } : {}),
-    ...(details.channel === 'mass-event' ? { origin: { massEventId: details.massEventId } } : {}),
-    ...(details.channel === 'requisition'
-      ? { requisition: { dueDate: details.dueDate, evviRequested: details.evviRequested } }
-      : {}),
-    personal: intake.personal,
-  };
-  return [
-    toOutboxMessage(ReadyContract, {
-      topic,
-      subject: intake.caseId,
-      time: ready.data.at,
-      data,
-      traceparent: metadata.traceparent,
-    }),
-  ];
 }
 
 export { IntakeErrors };

@@ -1,31 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
-import { type Database, handleCommand } from '@parcours/eventstore';
+import { handleCommand } from '@parcours/eventstore';
+import { postcodeProblem } from '@parcours/geography';
 import { eventMetadata, isDomainError, type RequestMetadata } from '@parcours/service-kit';
+import type { IntakeDb } from '../entities.ts';
 import type { MassEventSummary } from '../intake/decide.ts';
 import type { Need, OffenceCategory, Urgency, VulnerabilityFlag } from '../intake/intake.ts';
 import { VulnerabilityFlags } from '../intake/intake.ts';
 import type { IntakeService, RecordInput } from '../intake/service.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import {
+  createImportReport,
+  type ImportReport,
+  type RowError,
+  readImportReport,
+  saveImportReport,
+} from './import-reports.ts';
 import { massEventDecider, massEventStreamId } from './mass-event.ts';
 
-/** One refused row: its line in the file (the header is line 1), the column at fault and why. */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  importId: string;
-  massEventId: string;
-  status: 'running' | 'done' | 'failed';
-  total: number | null;
-  done: number;
-  imported: number;
-  failed: number;
-  errors: RowError[];
-}
+export type { ImportReport, RowError };
 
 const REQUIRED = ['last_name', 'first_name', 'postcode'] as const;
 const KNOWN = [
@@ -92,12 +85,12 @@ export function rowToInput(
   const country = (row.country?.trim() || 'FR').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw new RowInvalid('country', 'must be an ISO 3166 alpha-2 code');
   const postcode = row.postcode!.trim();
-  if (country === 'FR' && !/^[0-9]{5}$/.test(postcode)) throw new RowInvalid('postcode', 'must be 5 digits');
+  const postcodeInvalid = postcodeProblem(country, postcode);
+  if (postcodeInvalid) throw new RowInvalid('postcode', postcodeInvalid);
   const communeCode = row.commune_code?.trim();
   if (communeCode && !/^[0-9][0-9AB][0-9]{3}$/.test(communeCode)) {
     throw new RowInvalid('commune_code', 'must be an INSEE commune code');
   }
-  if (country === 'FR' && !communeCode) throw new RowInvalid('commune_code', 'is required in France');
   const birthDate = row.birth_date?.trim();
   if (birthDate && !isCalendarDate(birthDate)) {
     throw new RowInvalid('birth_date', 'must be a date YYYY-MM-DD');
@@ -144,6 +137,12 @@ export function rowToInput(
   };
 }
 
+/** The column of a field the intake's rules named (a residence's commune, say). */
+const columnOf = (field: string) =>
+  ({ '/body/profile/residence/postcode': 'postcode', '/body/profile/residence/communeCode': 'commune_code' })[
+    field
+  ] ?? field;
+
 export interface ImportOptions {
   concurrency?: number;
   /** Progress is written every this many rows (and at the end). */
@@ -158,11 +157,11 @@ export interface ImportOptions {
  * keeps the progress in mass_event_imports so it can be polled while it runs.
  */
 export class MassEventImporter {
-  readonly #db: Database;
+  readonly #db: IntakeDb;
   readonly #intakes: IntakeService;
   readonly #running = new Set<Promise<unknown>>();
 
-  constructor(db: Database, intakes: IntakeService) {
+  constructor(db: IntakeDb, intakes: IntakeService) {
     this.#db = db;
     this.#intakes = intakes;
   }
@@ -187,39 +186,20 @@ export class MassEventImporter {
     );
     if (state.status === 'none') throw new Error(`mass event ${massEventId} vanished`);
     const massEvent = { massEventId, status: state.status, offenceCategory: state.event.offenceCategory };
-    await this.#db.query(
-      `INSERT INTO mass_event_imports (import_id, mass_event_id, status, started_by, total)
-       VALUES ($1, $2, 'running', $3, $4)`,
-      [importId, massEventId, metadata.actor.id, options.rows ?? null],
-    );
+    await createImportReport(this.#db, {
+      importId,
+      massEventId,
+      startedBy: metadata.actor.id,
+      total: options.rows ?? null,
+    });
     const finished = this.#run(importId, massEventId, massEvent, csv, metadata, options);
     this.#running.add(finished);
     void finished.finally(() => this.#running.delete(finished)).catch(() => undefined);
     return { importId, finished };
   }
 
-  async report(importId: string): Promise<ImportReport | undefined> {
-    const [row] = await this.#db.query<{
-      import_id: string;
-      mass_event_id: string;
-      status: ImportReport['status'];
-      total: number | null;
-      done: number;
-      imported: number;
-      failed: number;
-      errors: RowError[];
-    }>('SELECT * FROM mass_event_imports WHERE import_id = $1', [importId]);
-    if (!row) return undefined;
-    return {
-      importId: row.import_id,
-      massEventId: row.mass_event_id,
-      status: row.status,
-      total: row.total,
-      done: row.done,
-      imported: row.imported,
-      failed: row.failed,
-      errors: row.errors,
-    };
+  report(importId: string): Promise<ImportReport | undefined> {
+    return readImportReport(this.#db.em(), importId);
   }
 
   /** Waits for the imports still running (graceful shutdown). */
@@ -247,12 +227,15 @@ export class MassEventImporter {
 
     const save = async (status: ImportReport['status']) => {
       lastSaved = done;
-      await this.#db.query(
-        `UPDATE mass_event_imports SET status = $2, total = $3, done = $4, imported = $5, failed = $6, errors = $7,
-           finished_at = CASE WHEN $2 = 'running' THEN NULL ELSE now() END
-         WHERE import_id = $1`,
-        [importId, status, total, done, imported, errors.length, JSON.stringify(errors)],
-      );
+      await saveImportReport(this.#db, {
+        importId,
+        status,
+        total,
+        done,
+        imported,
+        failed: errors.length,
+        errors,
+      });
     };
 
     const recordRow = async (line: number, input: RecordInput) => {
@@ -268,7 +251,7 @@ export class MassEventImporter {
         if (!isDomainError(error) || error.status >= 500) throw error;
         errors.push({
           row: line,
-          field: error.errors?.[0]?.field ?? '',
+          field: columnOf(error.errors?.[0]?.field ?? ''),
           message: error.detail ?? error.code,
         });
       } finally {

@@ -1,6 +1,6 @@
 import { schemaDrift } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, sleep } from '../test-api.ts';
+import { api, throughJointSession } from '../test-api.ts';
 import { startTestService, type TestService } from '../test-support.ts';
 
 let service: TestService;
@@ -42,61 +42,18 @@ describe('the mediation API', () => {
   });
 
   it('runs a mediation from the mandate to the agreement and its report, logging every read', async () => {
-    const [mediatorA, mediatorB, roomA, roomB] = [
-      await given.mediator(),
-      await given.mediator(),
-      await given.room(),
-      await given.room(),
-    ];
-    const mandateId = await given.mandate();
-    const victim = await given.party(mandateId, 'victim', 'Valérie Victime');
-    const respondent = await given.party(mandateId, 'respondent', 'Rémi Respondent');
-    await given.consent(mandateId, victim);
-    await given.consent(mandateId, respondent);
-
-    // Two individual interviews at once, one side each, with two mediators in two rooms.
-    const first = await given.ok('mediator', `/mandates/${mandateId}/sessions`, {
-      kind: 'individual',
-      ...given.slot(mediatorA, roomA, [victim], 1_500, 2_000),
-    });
-    const second = await given.ok('mediator', `/mandates/${mandateId}/sessions`, {
-      kind: 'individual',
-      ...given.slot(mediatorB, roomB, [respondent], 1_500, 2_000),
-    });
-    await sleep(1_600);
-    await given.ok('mediator', `/mandates/${mandateId}/sessions/${first.created}/attendance`, {
-      present: [victim],
-      absent: [],
-      excused: [],
-    });
-    await given.ok('mediator', `/mandates/${mandateId}/sessions/${second.created}/attendance`, {
-      present: [respondent],
-      absent: [],
-      excused: [],
-    });
-    await sleep(2_000);
-
-    const joint = await given.ok('mediator', `/mandates/${mandateId}/sessions`, {
-      kind: 'joint',
-      ...given.slot(mediatorA, roomA, [victim, respondent], 1_500, 2_000),
-    });
+    const { mandateId, victim, respondent, joint } = await throughJointSession(given);
     const ics = await given.call(
       'mediator',
-      `/mandates/${mandateId}/sessions/${joint.created}/invitations/${victim}/invite.ics`,
+      `/mandates/${mandateId}/sessions/${joint}/invitations/${victim}/invite.ics`,
       undefined,
       'GET',
     );
     expect(ics.statusCode).toBe(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
-    expect(ics.body).toContain(`UID:mediation-session-${joint.created}@`);
+    expect(ics.body).toContain(`UID:mediation-session-${joint}@`);
     expect(ics.body).toContain('Valérie Victime');
     expect(ics.body).not.toContain('Rémi');
-    await sleep(1_600);
-    await given.ok('mediator', `/mandates/${mandateId}/sessions/${joint.created}/attendance`, {
-      present: [victim, respondent],
-      absent: [],
-      excused: [],
-    });
 
     const signedAt = new Date().toISOString();
     const agreed = await given.ok('mediator', `/mandates/${mandateId}/agreement`, {

@@ -20,6 +20,8 @@ export const caseTables = [
  * consumer and the rebuild, bench/projections).
  */
 export async function writeCases(tx: Sql, views: readonly CaseViews[], replace = true): Promise<void> {
+  // A rebuild writes into emptied tables (replace = false): a case the live consumer folded meanwhile
+  // already has rows at least as new (its fold read a log that holds everything the rebuild read).
   if (views.length === 0) return;
   const keys = views.map((view) => view.case['case_key'] as string);
   for (const [table, part] of caseTables) {
@@ -28,9 +30,9 @@ export async function writeCases(tx: Sql, views: readonly CaseViews[], replace =
     const rows = views.flatMap((view) => (part === 'case' ? [view.case] : view[part]));
     if (rows.length === 0) continue;
     await tx.query(
-      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`,
+      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)${replace ? '' : ' ON CONFLICT DO NOTHING'}`,
       [JSON.stringify(rows)],
-      `${table}_insert`,
+      `${table}_insert${replace ? '' : '_new'}`,
     );
   }
 }

@@ -70,23 +70,28 @@ interface LogRow {
   type: string;
   case_key: string;
   time: Date | string;
-  data: Record<string, unknown>;
+  /** Read as text (`data::text`): JSON.parse here is faster than the driver's jsonb parsing. */
+  data: string;
 }
+
+/** The log's columns as read for a fold. */
+export const LOG_COLUMNS = `event_id, topic, type, case_key,
+  to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time, data::text AS data`;
 
 export const fromRow = (row: LogRow): LogEvent => ({
   eventId: row.event_id,
   topic: row.topic,
   type: row.type,
   caseKey: row.case_key,
-  time: new Date(row.time).toISOString(),
-  data: row.data,
+  // LOG_COLUMNS formats the time as toISOString does.
+  time: typeof row.time === 'string' ? row.time : row.time.toISOString(),
+  data: JSON.parse(row.data) as Record<string, unknown>,
 });
 
 /** Every logged event of these cases, in the order the facts happened. */
 export async function eventsOfCases(sql: Sql, caseKeys: readonly string[]): Promise<LogEvent[]> {
   const rows = await sql.query<LogRow>(
-    `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log
-     WHERE case_key = ANY($1::text[]) ORDER BY case_key, time, event_id`,
+    `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = ANY($1::text[]) ORDER BY case_key, time, event_id`,
     [caseKeys],
     'pj_event_log_cases',
   );

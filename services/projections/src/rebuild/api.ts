@@ -63,6 +63,8 @@ export const viewRoutes: FastifyPluginAsyncTypebox<{ module: ProjectionsModule }
   app.post(
     '/views/:view/rebuild',
     {
+      // A retried request (Idempotency-Key) gets the first answer instead of a second rebuild.
+      config: { idempotent: true },
       preHandler: access.guard('views.manage'),
       schema: {
         tags: ['views'],

@@ -4,7 +4,7 @@ import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
 import { caseTables, groupByCase, writeCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
-import { DIRECTORY_KEY, fromRow } from '../log/log.ts';
+import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
 
 export const Views = ['cases', 'directory'] as const;
 export type View = (typeof Views)[number];
@@ -50,21 +50,23 @@ export class Rebuilds {
       status: ViewStatus['status'];
       processed: string;
       total: string;
-      started_at: Date | null;
-      finished_at: Date | null;
+      started_at: string | null;
+      finished_at: string | null;
     }>('SELECT name, status, processed, total, started_at, finished_at FROM pj_views ORDER BY name');
     const now = Date.now();
+    const date = (value: string | null) => (value === null ? null : new Date(value));
     return rows.map((row) => {
       const rebuilding = row.status === 'rebuilding';
+      const startedAt = date(row.started_at);
       return {
         name: row.name,
         status: row.status,
         processed: Number(row.processed),
         total: Number(row.total),
-        startedAt: row.started_at,
-        finishedAt: row.finished_at,
+        startedAt,
+        finishedAt: date(row.finished_at),
         lagEvents: rebuilding ? Math.max(0, Number(row.total) - Number(row.processed)) : 0,
-        lagSeconds: rebuilding && row.started_at ? Math.round((now - row.started_at.getTime()) / 1000) : 0,
+        lagSeconds: rebuilding && startedAt ? Math.round((now - startedAt.getTime()) / 1000) : 0,
       };
     });
   }
@@ -133,7 +135,7 @@ export class Rebuilds {
   /** The next cases after `after`, every event of each (a case cut at the chunk's end waits for the next). */
   private async casesChunk(tx: Sql, after: string) {
     const rows = await tx.query<Parameters<typeof fromRow>[0]>(
-      `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log
+      `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key > $1 AND case_key <> $2 ORDER BY case_key, time, event_id LIMIT $3`,
       [after, DIRECTORY_KEY, CHUNK],
     );
@@ -147,7 +149,7 @@ export class Rebuilds {
       else
         events = (
           await tx.query<Parameters<typeof fromRow>[0]>(
-            `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log WHERE case_key = $1
+            `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = $1
              ORDER BY time, event_id`,
             [lastKey],
           )
@@ -157,13 +159,14 @@ export class Rebuilds {
     await writeCases(
       tx,
       [...byCase].map(([key, list]) => foldCase(key, list)),
+      false,
     );
     return { events: events.length, after: events.at(-1)?.caseKey ?? after, last: !full };
   }
 
   private async directoryChunk(tx: Sql, after: string) {
     const rows = await tx.query<Parameters<typeof fromRow>[0]>(
-      `SELECT event_id, topic, type, case_key, time, data FROM pj_event_log
+      `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
       [DIRECTORY_KEY, after, CHUNK],
     );

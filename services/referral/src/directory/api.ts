@@ -1,12 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';
-import { commandMetadata, eventMetadata, notFound, requireRole, StringEnum } from '@parcours/service-kit';
+import { commandMetadata, eventMetadata, notFound } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import { access } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
+import { withText } from '../referral/inbox/queries.ts';
 import { route } from '../routing/route.ts';
 import { type DirectoryCommand, directoryDecider, streamOf } from './directory.ts';
 import { directoryOutbox } from './publish.ts';
+import {
+  AssociationParams,
+  OfficeList,
+  OfficeParams,
+  OfficeSchema,
+  OfficeSearchQuery,
+  RoutingDecisionSchema,
+  RoutingQuery,
+} from './schemas.ts';
+import { searchOffices } from './search.ts';
 
 /**
  * Read the directory, try the routing (no effect), and change the directory by command (admin):
@@ -17,14 +28,19 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
   { module },
 ) => {
   const index = () => module.directory.index;
-  const anyStaff = requireRole(
-    'helpline',
-    'caseworker',
-    'office-manager',
-    'association-manager',
-    'federation-analyst',
-    'auditor',
-    'admin',
+
+  app.get(
+    '/directory/offices',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Find offices by words of their name or id, postcode or commune code, or association',
+        querystring: OfficeSearchQuery,
+        response: { 200: OfficeList },
+      },
+      preHandler: access.guard('directory.read'),
+    },
+    async (request) => searchOffices(index(), request.query),
   );
 
   app.get(
@@ -33,9 +49,10 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: 'An office of the network: its association, type, coverage and whether it is open',
-        params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
+        params: OfficeParams,
+        response: { 200: OfficeSchema },
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const office = index().offices.get(request.params.officeId);
@@ -50,9 +67,9 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: 'An association of the network with its offices',
-        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+        params: AssociationParams,
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const association = index().associations.get(request.params.associationId);
@@ -72,22 +89,14 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: 'Where a case with this residence and offence would go, and why (no effect)',
-        querystring: Type.Object(
-          {
-            countryCode: Type.String({ pattern: '^[A-Z]{2}$', default: 'FR' }),
-            postcode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,10}$' })),
-            communeCode: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' })),
-            offenceCategory: StringEnum(OffenceCategories),
-            urgency: Type.Optional(StringEnum(Urgencies)),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: RoutingQuery,
+        response: { 200: RoutingDecisionSchema },
       },
-      preHandler: anyStaff,
+      preHandler: access.guard('directory.read'),
     },
     async (request) => {
       const q = request.query;
-      return route(
+      const decision = route(
         {
           channel: 'helpline',
           residence: {
@@ -104,6 +113,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         module.geography,
         new Date().toISOString().slice(0, 10),
       );
+      return { ...decision, reasons: withText(decision.reasons) };
     },
   );
 
@@ -113,17 +123,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       metadata: eventMetadata(metadata),
       outbox: directoryOutbox(module.config.DIRECTORY_TOPIC, metadata.traceparent),
     });
-    if (result.events.length > 0) {
-      const [row] = await module.db.query<{ transaction_id: string; position: string }>(
-        `SELECT transaction_id::text, position::text FROM es_events WHERE stream_id = $1
-         ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-        [streamOf(command)],
-      );
-      await module.directory.catchUpUntil({
-        transactionId: row!.transaction_id,
-        position: Number(row!.position),
-      });
-    }
+    // Read-your-writes: the routing index shows the change once this returns.
+    if (result.checkpoint) await module.directory.catchUpUntil(result.checkpoint);
     return { events: result.events.map((e) => e.type) };
   };
 
@@ -135,7 +136,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         summary: 'Close an office (admin): routing no longer proposes it',
         params: Type.Object({ officeId: Type.String({ maxLength: 64 }) }),
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (request) =>
@@ -152,7 +153,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
         tags: ['directory'],
         summary: 'Publish every office, partner and agreement again on the directory topic (Kafka lost it)',
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (_request, reply) => {
@@ -168,7 +169,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
       schema: {
         tags: ['directory'],
         summary: "Change an association's coverage (admin): the communes and départements it serves",
-        params: Type.Object({ associationId: Type.String({ maxLength: 64 }) }),
+        params: AssociationParams,
         body: Type.Object(
           {
             communes: Type.Array(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$' }), { maxItems: 2000 }),
@@ -177,7 +178,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule
           { additionalProperties: false },
         ),
       },
-      preHandler: requireRole('admin'),
+      preHandler: access.guard('directory.manage'),
       config: { idempotent: true },
     },
     async (request) =>

@@ -1,3 +1,4 @@
+// Over 300 lines: one decider for the directory's five kinds of entity, which share its commands.
 import { type OfficeType, OfficeTypes } from '@parcours/contracts';
 import type { Decider, Event } from '@parcours/eventstore';
 import { conflict, notFound } from '@parcours/service-kit';

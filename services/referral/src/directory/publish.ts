@@ -188,7 +188,7 @@ async function feedRow(sql: Sql): Promise<FeedRow | undefined> {
 
 /** Enqueues every entity's state, folded from the directory's events read in this transaction. */
 async function publish(tx: Sql, deps: DirectoryFeedDeps, offsets: TopicOffsets): Promise<number> {
-  const messages = await snapshot(tx, deps.topic);
+  const messages = await snapshot(tx, deps.store, deps.topic);
   await deps.store.enqueue(messages, { tx });
   await tx.query(
     `INSERT INTO directory_feed (version, published_at, messages, publications, topic_offsets)
@@ -200,19 +200,13 @@ async function publish(tx: Sql, deps: DirectoryFeedDeps, offsets: TopicOffsets):
   return messages.length;
 }
 
-async function snapshot(tx: Sql, topic: string): Promise<OutboxMessage[]> {
-  const rows = await tx.query<{
-    stream_id: string;
-    type: DirectoryEvents['type'];
-    data: DirectoryEvents['data'];
-  }>(`SELECT stream_id, type, data FROM es_events WHERE type = ANY($1) ORDER BY stream_id, stream_version`, [
-    directoryEventTypes,
-  ]);
+async function snapshot(tx: Sql, store: EventStore, topic: string): Promise<OutboxMessage[]> {
+  const events = await store.readTypes<DirectoryEvents>(directoryEventTypes, { tx });
   const entities = new Map<string, { state: DirectoryState; at: string }>();
-  for (const row of rows) {
-    const before = entities.get(row.stream_id)?.state ?? { status: 'none' };
-    const event = { type: row.type, data: row.data } as DirectoryEvents;
-    entities.set(row.stream_id, { state: evolve(before, event), at: row.data.at });
+  for (const stored of events) {
+    const before = entities.get(stored.streamId)?.state ?? { status: 'none' };
+    const event = { type: stored.type, data: stored.data } as DirectoryEvents;
+    entities.set(stored.streamId, { state: evolve(before, event), at: stored.data.at });
   }
   return [...entities.values()].flatMap(({ state, at }) => stateMessage(topic, state, at) ?? []);
 }

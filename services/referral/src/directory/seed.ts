@@ -1,3 +1,4 @@
+// Over 300 lines: the synthetic network's generator, one deterministic pass best read whole.
 import { type Database, type EventStore, handleCommand } from '@parcours/eventstore';
 import type { Commune, Geography } from '@parcours/geography';
 import {
@@ -386,8 +387,7 @@ export async function seedDirectory(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727101)');
-    const [any] = await tx.query("SELECT 1 FROM es_events WHERE stream_id LIKE 'directory-%' LIMIT 1");
-    if (any) return 0;
+    if (await store.lastCheckpoint({ streamPrefix: 'directory-', tx })) return 0;
     const { commands } = generateNetwork(geography);
     for (const command of commands) {
       const full = { ...command, metadata: { now } } as DirectoryCommand;

@@ -1,5 +1,6 @@
+// Over 300 lines: the referral API end to end on one service instance (its boot costs seconds).
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '@parcours/eventstore';
+import { type Sql, schemaDrift } from '@parcours/eventstore';
 import { replayedOneByOne } from '@parcours/eventstore/testing';
 import type { DevUserName } from '@parcours/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -328,5 +329,75 @@ describe('the inbox read model', () => {
     await projections.rebuild('referral-inbox');
     expect(await snapshot(db)).toEqual(live);
     expect(await replayedOneByOne(db, store, referralInbox, snapshot)).toEqual(live);
+  });
+});
+
+describe('the walk-in rule', () => {
+  it('keeps a walk-in at an office of the association covering the residence, accepted at once', async () => {
+    const referralId = await orient({
+      channel: 'walk-in',
+      origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
+    });
+    const one = await get(`/referrals/${referralId}`, 'caseworker');
+    expect(one.json()).toMatchObject({
+      status: 'accepted',
+      target: { officeId: 'office-75-bav' },
+      reasons: [{ code: 'walk-in-kept', params: { officeId: 'office-75-bav' } }],
+    });
+    const accepted = await get('/referrals/inbox?status=accepted', 'caseworker');
+    expect(accepted.json().items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);
+    // Follow-up opens the file from the acceptance on referral.events.v1; nothing is left to remind.
+    const outbox = await service.module.db.query<{ type: string }>(
+      `SELECT event->>'type' AS type FROM es_outbox WHERE event->'data'->>'referralId' = $1 ORDER BY position`,
+      [referralId],
+    );
+    expect(outbox.map((row) => row.type)).toEqual([
+      'fr.parcours.referral.proposed.v1',
+      'fr.parcours.referral.accepted.v1',
+    ]);
+    const jobs = await service.module.db.query('SELECT key FROM es_schedule WHERE group_key = $1', [
+      `referral-${referralId}`,
+    ]);
+    expect(jobs).toEqual([]);
+  });
+
+  it('proposes a walk-in from outside the association’s coverage to the office covering the residence', async () => {
+    const referralId = await orient({
+      channel: 'walk-in',
+      residence: { countryCode: 'FR', postcode: '69003', communeCode: '69383' },
+      origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
+    });
+    const one = await get(`/referrals/${referralId}`, 'admin');
+    expect(one.json()).toMatchObject({
+      status: 'proposed',
+      target: { associationId: 'asso-69' },
+      from: { kind: 'office', officeId: 'office-75-bav' },
+    });
+    expect(one.json().reasons[0]).toMatchObject({ code: 'walk-in-outside-coverage' });
+  });
+});
+
+it('its read models match their migrated tables', async () => {
+  expect(await schemaDrift(service.module.db)).toEqual([]);
+});
+
+describe('the directory for the web', () => {
+  it('finds offices by words, and answers a routing and an office with their documented shapes', async () => {
+    const found = await get('/directory/offices?q=75%20bav', 'caseworker');
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((o: { officeId: string }) => o.officeId)).toContain('office-75-bav');
+    expect((await get('/directory/offices?q=x', 'caseworker')).statusCode).toBe(400);
+    const routing = await get(
+      '/directory/routing?postcode=75011&communeCode=75111&offenceCategory=couple-violence',
+      'helpline',
+    );
+    expect(routing.json()).toMatchObject({ kind: 'office', associationId: 'asso-75' });
+    expect(routing.json().reasons[0]).toMatchObject({ code: 'residence-commune', text: expect.any(String) });
+    const office = await get('/directory/offices/office-75-bav', 'caseworker');
+    expect(office.json()).toMatchObject({
+      officeId: 'office-75-bav',
+      associationId: 'asso-75',
+      active: true,
+    });
   });
 });

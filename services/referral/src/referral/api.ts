@@ -1,107 +1,41 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type Actor,
-  commandMetadata,
-  commandRoute,
-  forbidden,
-  notFound,
-  requireAssociation,
-  requireRole,
-  unprocessable,
-} from '@parcours/service-kit';
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Actor, forbidden, notFound } from '@parcours/service-kit';
+import { Type } from '@sinclair/typebox';
+import { access, nationalPlatform, ownerOfSender, ownerOfTarget } from '../access.ts';
 import type { ReferralModule } from '../module.ts';
-import { type Reason, reason, reasonText, withReason } from '../routing/reasons.ts';
-import type { ReferralCommand } from './decide.ts';
 import { ReferralErrors } from './decide.ts';
-import type { ReferralState, Target } from './referral.ts';
-import {
-  CommandResponse,
-  Item,
-  ListQuery,
-  ListResponse,
-  OfficeParams,
-  ReferralParams,
-  TargetBody,
-  UserReason,
-} from './schemas.ts';
+import { caseReferrals, nationalQueue, officeReferrals, withText } from './inbox/queries.ts';
+import type { ReferralState } from './referral.ts';
+import { Item, ListQuery, ListResponse, OfficeParams, ReferralDetail, ReferralParams } from './schemas.ts';
+import type { ReferralService } from './service.ts';
 
-interface Row {
-  referral_id: string;
-  case_id: string;
-  intake_id: string;
-  status: string;
-  mode: string | null;
-  association_id: string | null;
-  office_id: string | null;
-  organisation_id: string | null;
-  from_office_id: string | null;
-  urgency: string;
-  offence_category: string;
-  needs: string[];
-  reasons: Reason[];
-  queue_reason: string | null;
-  candidates: string[] | null;
-  due_at: Date | null;
-  overdue: boolean;
-  reminders_sent: string[];
-  escalated: boolean;
-  decline_reason: string | null;
-  redirected_to: string | null;
-  redirected_from: string | null;
-  outcome: unknown;
-  proposed_at: Date;
-  updated_at: Date;
-}
-
-const withText = (reasons: readonly Reason[]) => reasons.map((r) => ({ ...r, text: reasonText(r) }));
-
-const toItem = (row: Row, readOnly: boolean): Static<typeof Item> => ({
-  referralId: row.referral_id,
-  caseId: row.case_id,
-  intakeId: row.intake_id,
-  status: row.status,
-  mode: row.mode,
-  associationId: row.association_id,
-  officeId: row.office_id,
-  organisationId: row.organisation_id,
-  fromOfficeId: row.from_office_id,
-  urgency: row.urgency,
-  offenceCategory: row.offence_category,
-  needs: row.needs,
-  reasons: withText(row.reasons),
-  queueReason: row.queue_reason,
-  candidates: row.candidates,
-  dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-  overdue: row.overdue,
-  remindersSent: row.reminders_sent,
-  escalated: row.escalated,
-  declineReason: row.decline_reason,
-  redirectedTo: row.redirected_to,
-  redirectedFrom: row.redirected_from,
-  outcome: row.outcome,
-  readOnly,
-  proposedAt: new Date(row.proposed_at).toISOString(),
-  updatedAt: new Date(row.updated_at).toISOString(),
+/** Where a row of the inbox stands, for the access rules. */
+const owner = (associationId?: string | null, officeId?: string | null) => ({
+  associationId: associationId ?? undefined,
+  officeId: officeId ?? undefined,
 });
 
-/** Who may follow a case's referrals: the helpline and office staff (scope checked per row or referral). */
-const caseReaders = requireRole(
-  'helpline',
-  'caseworker',
-  'office-manager',
-  'association-manager',
-  'auditor',
-  'admin',
-);
-const officeStaff = requireRole('caseworker', 'office-manager', 'association-manager', 'auditor', 'admin');
-const answering = requireRole('caseworker', 'office-manager', 'association-manager', 'admin');
+/** The sender's and receiver's associations and the national platform see a referral. */
+function canSee(actor: Actor, state: ReferralState): boolean {
+  if (state.status === 'none' || state.status === 'queued')
+    return access.can(actor, 'referral.read', nationalPlatform);
+  const { target, from } = state.proposal;
+  return (
+    access.can(actor, 'referral.read', ownerOfTarget(target)) ||
+    access.can(actor, 'referral.read', ownerOfSender(from))
+  );
+}
+
+export async function loadVisible(referrals: ReferralService, referralId: string, actor: Actor) {
+  const state = await referrals.load(referralId);
+  if (state.status === 'none') throw ReferralErrors.notFound();
+  if (!canSee(actor, state)) throw forbidden('referral_out_of_scope', 'This referral is out of your scope');
+  return state;
+}
 
 /**
- * The office inbox: my office's referrals with filters, and the answers (accept, decline, redirect,
- * done, revoke). Association scope: a caseworker reaches the offices of their own association only.
- * Every POST honours Idempotency-Key; answers return once the inbox shows them (read-your-writes).
+ * What an office, a case and the national platform see: an office's referrals with filters, a case's,
+ * the queue, one referral. Who may see what: access.ts. The answers are in answers.ts.
  */
 export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule }> = async (
   app,
@@ -110,40 +44,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
   const { db, referrals } = module;
   const index = () => module.directory.index;
 
-  async function list(officeId: string, q: Static<typeof ListQuery>) {
-    const params: unknown[] = [officeId];
-    const where = [q.box === 'sent' ? 'from_office_id = $1' : 'office_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.status) add('status = ?', q.status);
-    if (q.urgency) add('urgency = ?', q.urgency);
-    if (q.overdue === true) where.push(`status = 'proposed' AND due_at < now()`);
-    if (q.overdue === false) where.push(`NOT (status = 'proposed' AND due_at < now())`);
-    const filter = where.join(' AND ');
-    const [count] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM referral_inbox WHERE ${filter}`,
-      params,
-    );
-    const rows = await db.query<Row>(
-      `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox WHERE ${filter}
-       ORDER BY (status = 'proposed') DESC, urgency_rank, due_at NULLS LAST, referral_id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.limit, q.offset],
-    );
-    return {
-      items: rows.map((r) => toItem(r, q.box === 'sent')),
-      total: count?.n ?? 0,
-      limit: q.limit,
-      offset: q.offset,
-    };
-  }
+  const em = () => db.em();
 
-  function officeInScope(officeId: string, request: Parameters<typeof requireAssociation>[0]) {
+  function officeInScope(officeId: string, actor: Actor) {
     const office = index().offices.get(officeId);
     if (!office) throw notFound('office_not_found', 'No such office');
-    requireAssociation(request, office.associationId);
+    access.check(actor, 'inbox.read', office, 'association_out_of_scope');
     return office;
   }
 
@@ -157,11 +63,11 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         querystring: ListQuery,
         response: { 200: ListResponse },
       },
-      preHandler: officeStaff,
+      preHandler: access.guard('inbox.read'),
     },
     async (request) => {
-      officeInScope(request.params.officeId, request);
-      return list(request.params.officeId, request.query);
+      officeInScope(request.params.officeId, request.actor);
+      return officeReferrals(em(), request.params.officeId, request.query, new Date());
     },
   );
 
@@ -175,22 +81,20 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         params: Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: { 200: Type.Object({ items: Type.Array(Item) }) },
       },
-      preHandler: caseReaders,
+      preHandler: access.guard('referral.read'),
     },
     async (request) => {
       const { actor } = request;
-      const network = actor.roles.some(
-        (role) => role === 'helpline' || role === 'admin' || role === 'auditor',
-      );
-      if (!network && !actor.association)
-        throw forbidden('no_association', 'Your account has no association');
-      const rows = await db.query<Row>(
-        `SELECT *, (status = 'proposed' AND due_at < now()) AS overdue FROM referral_inbox
-         WHERE case_id = $1 AND ($2::text IS NULL OR association_id = $2 OR from_association_id = $2)
-         ORDER BY proposed_at, referral_id`,
-        [request.params.caseId, network ? null : actor.association],
-      );
-      return { items: rows.map((row) => toItem(row, row.office_id !== actor.office)) };
+      // A case has a few referrals: each is shown to whom may read it as its sender or its receiver.
+      const visible = (row: {
+        associationId?: string | null;
+        officeId?: string | null;
+        fromAssociationId?: string | null;
+        fromOfficeId?: string | null;
+      }) =>
+        access.can(actor, 'referral.read', owner(row.associationId, row.officeId)) ||
+        access.can(actor, 'referral.read', owner(row.fromAssociationId, row.fromOfficeId));
+      return { items: await caseReferrals(em(), request.params.caseId, actor, visible, new Date()) };
     },
   );
 
@@ -203,13 +107,13 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         querystring: ListQuery,
         response: { 200: ListResponse },
       },
-      preHandler: officeStaff,
+      preHandler: access.guard('inbox.read'),
     },
     async (request) => {
       const officeId = request.actor.office;
       if (!officeId) throw forbidden('no_office', 'Your account is not attached to an office');
-      officeInScope(officeId, request);
-      return list(officeId, request.query);
+      officeInScope(officeId, request.actor);
+      return officeReferrals(em(), officeId, request.query, new Date());
     },
   );
 
@@ -229,38 +133,14 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         ),
         response: { 200: ListResponse },
       },
-      preHandler: requireRole('helpline', 'admin'),
+      preHandler: access.guard('queue.read'),
     },
     async (request) => {
+      access.check(request.actor, 'queue.read', nationalPlatform);
       const { limit, offset } = request.query;
-      const [count] = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM referral_inbox WHERE status = 'queued'`,
-      );
-      const rows = await db.query<Row>(
-        `SELECT *, false AS overdue FROM referral_inbox WHERE status = 'queued'
-         ORDER BY urgency_rank, proposed_at, referral_id LIMIT $1 OFFSET $2`,
-        [limit, offset],
-      );
-      return { items: rows.map((r) => toItem(r, false)), total: count?.n ?? 0, limit, offset };
+      return nationalQueue(em(), limit, offset, new Date());
     },
   );
-
-  /** The sender's and receiver's associations and the national platform see a referral. */
-  function canSee(actor: Actor, state: ReferralState): boolean {
-    if (actor.roles.includes('admin') || actor.roles.includes('helpline')) return true;
-    if (state.status === 'none' || state.status === 'queued') return false;
-    const { target, from } = state.proposal;
-    const associations = [target.kind === 'foreign-organisation' ? undefined : target.associationId];
-    if (from.kind === 'office') associations.push(from.associationId);
-    return associations.some((a) => a && a === actor.association);
-  }
-
-  async function loadVisible(referralId: string, actor: Actor) {
-    const state = await referrals.load(referralId);
-    if (state.status === 'none') throw ReferralErrors.notFound();
-    if (!canSee(actor, state)) throw forbidden('referral_out_of_scope', 'This referral is out of your scope');
-    return state;
-  }
 
   app.get(
     '/referrals/:referralId',
@@ -269,11 +149,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
         tags: ['referral'],
         summary: 'A referral with its routing reasons and deadlines',
         params: ReferralParams,
+        response: { 200: ReferralDetail },
       },
-      preHandler: caseReaders,
+      preHandler: access.guard('referral.read'),
     },
     async (request) => {
-      const state = await loadVisible(request.params.referralId, request.actor);
+      const state = await loadVisible(referrals, request.params.referralId, request.actor);
       return state.status === 'queued'
         ? { status: state.status, ...state.queued, reasons: withText(state.queued.reasons) }
         : {
@@ -282,175 +163,6 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ module: ReferralModule 
             reasons: withText(state.proposal.reasons),
             remindersSent: state.remindersSent,
           };
-    },
-  );
-
-  const run = async (
-    referralId: string,
-    request: Parameters<typeof commandMetadata>[0],
-    command: (metadata: ReturnType<typeof commandMetadata>) => ReferralCommand,
-  ) => {
-    await loadVisible(referralId, request.actor);
-    const metadata = commandMetadata(request);
-    // The inbox is written in the command's transaction: it shows the answer once this returns.
-    const result = await referrals.execute(referralId, command(metadata), metadata);
-    const { checkpoint: _checkpoint, ...response } = result;
-    return response;
-  };
-
-  /** A target named by id: an office (its association follows) or a foreign organisation. */
-  function targetFrom(body: { officeId?: string; organisationId?: string }): Target {
-    if (body.officeId) {
-      const office = index().offices.get(body.officeId);
-      if (!office?.active)
-        throw unprocessable('unknown_office', 'No open office with this id', {
-          errors: [{ field: '/body/officeId', message: 'unknown or closed office' }],
-        });
-      return { kind: 'office', associationId: office.associationId, officeId: office.officeId };
-    }
-    const organisation = body.organisationId
-      ? index().foreignOrganisations.get(body.organisationId)
-      : undefined;
-    if (!organisation?.active) {
-      throw unprocessable('unknown_target', 'Name an open office or a foreign organisation', {
-        errors: [{ field: '/body', message: 'officeId or organisationId required' }],
-      });
-    }
-    return {
-      kind: 'foreign-organisation',
-      organisationId: organisation.organisationId,
-      countryCode: organisation.countryCode,
-    };
-  }
-
-  /** An answer to a referral: its body typed from the schema, 409 for its status, 422 for a rule. */
-  const post = <Body extends TSchema | undefined = undefined>(summary: string, body?: Body) =>
-    commandRoute({
-      summary,
-      tags: ['referral'],
-      params: ReferralParams,
-      body,
-      response: { 200: CommandResponse },
-      preHandler: answering,
-      problems: [409, 422],
-    });
-
-  app.post('/referrals/:referralId/accept', post('Accept a proposed referral'), async (request) =>
-    run(request.params.referralId, request, (metadata) => ({ type: 'AcceptReferral', data: {}, metadata })),
-  );
-
-  app.post(
-    '/referrals/:referralId/decline',
-    post(
-      'Decline a proposed referral, with a reason',
-      Type.Object({ reason: UserReason }, { additionalProperties: false }),
-    ),
-    async (request) =>
-      run(request.params.referralId, request, (metadata) => ({
-        type: 'DeclineReferral',
-        data: { reason: request.body.reason },
-        metadata,
-      })),
-  );
-
-  /** A command that hands the case on to a new referral: a redirection, or an added service. */
-  const handOn = (path: string, type: 'RedirectReferral' | 'AddService', summary: string) =>
-    app.post(path, post(summary, TargetBody), async (request) => {
-      const body = request.body;
-      const to = targetFrom(body);
-      return run(request.params.referralId, request, (metadata) => ({
-        type,
-        data: { to, newReferralId: randomUUID(), reason: body.reason },
-        metadata,
-      }));
-    });
-  handOn(
-    '/referrals/:referralId/redirect',
-    'RedirectReferral',
-    'Redirect to another office or a foreign organisation: a new referral is proposed there',
-  );
-  handOn(
-    '/referrals/:referralId/add-service',
-    'AddService',
-    'From an accepted referral, refer the victim to another office or a foreign organisation for a further service; the office keeps the case',
-  );
-
-  app.post(
-    '/referrals/:referralId/revoke',
-    post(
-      'Withdraw a referral (its sender)',
-      Type.Object({ reason: UserReason }, { additionalProperties: false }),
-    ),
-    async (request) =>
-      run(request.params.referralId, request, (metadata) => ({
-        type: 'RevokeReferral',
-        data: { reason: request.body.reason },
-        metadata,
-      })),
-  );
-
-  app.post(
-    '/referrals/:referralId/done',
-    post(
-      'Close an accepted referral with its outcome',
-      Type.Object(
-        { successful: Type.Boolean(), reason: Type.Optional(UserReason) },
-        { additionalProperties: false },
-      ),
-    ),
-    async (request) => {
-      const body = request.body;
-      if (!body.successful && !body.reason) {
-        throw unprocessable('outcome_reason_required', 'An unsuccessful outcome needs a reason', {
-          errors: [{ field: '/body/reason', message: 'required when successful is false' }],
-        });
-      }
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'CompleteReferral',
-        data: {
-          outcome: body.successful ? { successful: true } : { successful: false, reason: body.reason! },
-        },
-        metadata,
-      }));
-    },
-  );
-
-  app.post(
-    '/referrals/:referralId/route',
-    {
-      ...post(
-        'Route a queued case by hand (national platform): propose it to an office or a foreign organisation',
-        TargetBody,
-      ),
-      preHandler: requireRole('helpline', 'admin'),
-    },
-    async (request) => {
-      const body = request.body;
-      const to = targetFrom(body);
-      const state = await referrals.load(request.params.referralId);
-      if (state.status !== 'queued') throw ReferralErrors.wrongStatus(state.status, 'routed by hand');
-      const q = state.queued;
-      return run(request.params.referralId, request, (metadata) => ({
-        type: 'ProposeReferral',
-        data: {
-          caseId: q.caseId,
-          intakeId: q.intakeId,
-          urgency: q.urgency,
-          offenceCategory: q.offenceCategory,
-          needs: q.needs,
-          consent: q.consent,
-          ...(q.originAssociationId ? { originAssociationId: q.originAssociationId } : {}),
-          referralId: q.referralId,
-          mode: 'transfer',
-          from: { kind: 'national-platform' },
-          target: to,
-          reasons: withReason(
-            q.reasons,
-            reason('routed-by-hand', { by: metadata.actor.id, reason: body.reason }),
-          ),
-        },
-        metadata,
-      }));
     },
   );
 };

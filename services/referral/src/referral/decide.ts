@@ -1,5 +1,13 @@
 import type { Decider } from '@parcours/eventstore';
-import { type CommandMetadata, conflict, forbidden, notFound, unprocessable } from '@parcours/service-kit';
+import {
+  type CommandMetadata,
+  conflict,
+  forbidden,
+  notFound,
+  type Owner,
+  unprocessable,
+} from '@parcours/service-kit';
+import { access, ownerOfSender, ownerOfTarget } from '../access.ts';
 import type { Reason } from '../routing/reasons.ts';
 import { hasSharingConsent, needsSharingConsent } from '../routing/route.ts';
 import {
@@ -66,28 +74,19 @@ export const ReferralErrors = {
     ),
   wrongStatus: (status: string, action: string) =>
     conflict('referral_status', `A ${status} referral cannot be ${action}`),
-  outOfScope: () => forbidden('referral_out_of_scope', 'This referral is addressed to another association'),
+  outOfScope: () => forbidden('referral_out_of_scope', 'This referral is out of your scope'),
   sameTarget: () =>
     unprocessable('same_target', 'A redirection or an added service needs another office or organisation'),
 };
 
-const national = ['admin', 'helpline'];
-const isNational = (metadata: CommandMetadata) => metadata.actor.roles.some((r) => national.includes(r));
-
-/** The receiving association's staff answer a proposal; the national platform and admins may act for it. */
-function assertReceiver(state: { proposal: { target: Target } }, metadata: CommandMetadata) {
-  if (isNational(metadata)) return;
-  const association = associationOf(state.proposal.target);
-  if (!association || metadata.actor.association !== association) throw ReferralErrors.outOfScope();
+/** The receiver answers a proposal (access.ts: `referral.answer`); the sender revokes it (`referral.revoke`). */
+function assertMay(action: 'referral.answer' | 'referral.revoke', owner: Owner, metadata: CommandMetadata) {
+  if (!access.can(metadata.actor, action, owner)) throw ReferralErrors.outOfScope();
 }
-
-/** The sender (or the national platform) revokes a proposal. */
-function assertSender(state: { proposal: { from: Sender } }, metadata: CommandMetadata) {
-  if (isNational(metadata)) return;
-  const from = state.proposal.from;
-  if (from.kind !== 'office' || metadata.actor.association !== from.associationId)
-    throw ReferralErrors.outOfScope();
-}
+const assertReceiver = (state: { proposal: { target: Target } }, metadata: CommandMetadata) =>
+  assertMay('referral.answer', ownerOfTarget(state.proposal.target), metadata);
+const assertSender = (state: { proposal: { from: Sender } }, metadata: CommandMetadata) =>
+  assertMay('referral.revoke', ownerOfSender(state.proposal.from), metadata);
 
 function assertConsent(facts: CaseFacts, target: Target) {
   const origin = facts.originAssociationId ? { associationId: facts.originAssociationId } : undefined;
@@ -97,25 +96,39 @@ function assertConsent(facts: CaseFacts, target: Target) {
 
 const sameTarget = (a: Target, b: Target) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A first proposal from an office to that same office: a walk-in routing kept where it is. */
+const keptWhereItCameFrom = (p: ProposeReferral['data']) =>
+  p.from.kind === 'office' &&
+  p.target.kind === 'office' &&
+  p.from.officeId === p.target.officeId &&
+  !p.redirectedFrom;
+
 export function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
   const { metadata } = command;
   const at = metadata.now.toISOString();
   const by = metadata.actor.id;
   switch (command.type) {
     case 'ProposeReferral': {
+      const { data } = command;
       // A redelivered proposal is a no-op; anything else on an existing referral is a conflict.
-      if (state.status === 'proposed' && state.proposal.referralId === command.data.referralId) {
-        if (sameTarget(state.proposal.target, command.data.target)) return [];
-      }
+      if (
+        (state.status === 'proposed' || state.status === 'accepted') &&
+        state.proposal.referralId === data.referralId &&
+        sameTarget(state.proposal.target, data.target)
+      )
+        return [];
       if (state.status !== 'none' && state.status !== 'queued')
         throw ReferralErrors.wrongStatus(state.status, 'proposed');
-      assertConsent(command.data, command.data.target);
-      return [
-        {
-          type: 'ReferralProposed',
-          data: { ...command.data, deadlines: deadlinesFor(command.data.urgency, metadata.now), by, at },
-        },
-      ];
+      assertConsent(data, data.target);
+      const proposed: ReferralEvent = {
+        type: 'ReferralProposed',
+        data: { ...data, deadlines: deadlinesFor(data.urgency, metadata.now), by, at },
+      };
+      // A walk-in kept at the office the victim walked into: nobody else has to answer, so the
+      // referral is accepted at once, without a round trip through the office's inbox.
+      if (keptWhereItCameFrom(data))
+        return [proposed, { type: 'ReferralAccepted', data: { referralId: data.referralId, by, at } }];
+      return [proposed];
     }
     case 'QueueReferral':
       if (state.status === 'queued') return [];

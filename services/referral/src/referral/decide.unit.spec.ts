@@ -1,3 +1,4 @@
+// Over 300 lines: the given/when/then of every command of the referral's decider.
 import type { CommandMetadata } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +120,45 @@ describe('proposing', () => {
   });
 });
 
+describe('the walk-in rule', () => {
+  const bav = { kind: 'office' as const, associationId: 'asso-75', officeId: 'office-75-bav' };
+  const walkIn = (overrides: Partial<ProposeReferral['data']> = {}) =>
+    propose({ from: bav, target: office, originAssociationId: 'asso-75', ...overrides });
+
+  it('accepts at once a walk-in kept at the office the victim walked into', () => {
+    spec
+      .given([])
+      .when(walkIn())
+      .then([
+        proposed({ from: bav, target: office, originAssociationId: 'asso-75' }),
+        { type: 'ReferralAccepted', data: { referralId: 'ref-1', by: 'system:referral-router', at } },
+      ]);
+  });
+
+  it('ignores the same walk-in delivered twice, once accepted', () => {
+    const events = spec.given([]).when(walkIn()).events();
+    spec.given(events).when(walkIn()).then([]);
+  });
+
+  it('proposes a walk-in routed elsewhere, and a redirection back to the sending office, for an answer', () => {
+    const lyonOffice = { kind: 'office' as const, associationId: 'asso-69', officeId: 'office-69-lyon' };
+    expect(
+      spec
+        .given([])
+        .when(walkIn({ from: lyonOffice, originAssociationId: 'asso-69' }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['ReferralProposed']);
+    expect(
+      spec
+        .given([])
+        .when(walkIn({ redirectedFrom: 'ref-0' }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['ReferralProposed']);
+  });
+});
+
 describe('answering', () => {
   it('accepts a proposal addressed to my association', () => {
     spec
@@ -131,7 +171,7 @@ describe('answering', () => {
     spec
       .given([proposed()])
       .when({ type: 'AcceptReferral', data: {}, metadata: lyon })
-      .thenThrows('another association');
+      .thenThrows('out of your scope');
     spec
       .given([proposed(), accepted])
       .when({ type: 'DeclineReferral', data: { reason: 'full' }, metadata: caseworker })
@@ -214,7 +254,7 @@ describe('answering', () => {
       ]);
     // Not before it is accepted, not by another association, not to itself, not without consent.
     spec.given([proposed()]).when(add(other)).thenThrows('cannot be referred on');
-    spec.given([proposed(), accepted]).when(add(other, lyon)).thenThrows('another association');
+    spec.given([proposed(), accepted]).when(add(other, lyon)).thenThrows('out of your scope');
     spec.given([proposed(), accepted]).when(add(office)).thenThrows('another office');
     spec
       .given([proposed({ consent: { sharing: false } }), accepted])
@@ -236,7 +276,7 @@ describe('answering', () => {
     spec
       .given([fromOffice])
       .when({ type: 'RevokeReferral', data: { reason: 'x' }, metadata: caseworker })
-      .thenThrows('another association');
+      .thenThrows('out of your scope');
   });
 
   it('is done with an outcome once accepted, never before', () => {

@@ -1,4 +1,4 @@
-import { Urgencies } from '@parcours/contracts';
+import { TargetSchema, Urgencies } from '@parcours/contracts';
 import { StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { ReasonCodes } from '../routing/reasons.ts';
@@ -87,4 +87,41 @@ export const ListResponse = Type.Object({
   total: Type.Integer(),
   limit: Type.Integer(),
   offset: Type.Integer(),
+});
+
+const SenderSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('national-platform') }),
+  Type.Object({ kind: Type.Literal('office'), associationId: Type.String(), officeId: Type.String() }),
+]);
+
+/** GET /referrals/{id}: the referral as its stream has it; a queued one has no target, mode nor deadlines yet. */
+export const ReferralDetail = Type.Object({
+  status: StringEnum(['none', ...Statuses]),
+  referralId: Type.String(),
+  caseId: Type.String(),
+  intakeId: Type.String(),
+  urgency: StringEnum(Urgencies),
+  offenceCategory: Type.String(),
+  needs: Type.Array(Type.String()),
+  consent: Type.Object({
+    sharing: Type.Boolean(),
+    override: Type.Optional(Type.Object({ reason: Type.String(), by: Type.String() })),
+  }),
+  originAssociationId: Type.Optional(Type.String()),
+  reasons: Type.Array(ReasonSchema),
+  at: Type.String({ description: 'When it was proposed, or queued' }),
+  why: Type.Optional(Type.String({ description: 'Queued: why the national platform routes it by hand' })),
+  candidates: Type.Optional(Type.Array(Type.String())),
+  mode: Type.Optional(StringEnum(['transfer', 'referral'])),
+  from: Type.Optional(SenderSchema),
+  target: Type.Optional(TargetSchema),
+  redirectedFrom: Type.Optional(Type.String()),
+  deadlines: Type.Optional(
+    Type.Object({
+      dueAt: Type.String(),
+      reminders: Type.Array(Type.Object({ kind: Type.String(), at: Type.String() })),
+    }),
+  ),
+  by: Type.Optional(Type.String()),
+  remindersSent: Type.Optional(Type.Array(Type.String())),
 });

@@ -1,3 +1,4 @@
+// Over 300 lines: the routing rules read in their order in one file, each with its reason.
 import type { IntakeReadyForOrientationData } from '@parcours/contracts';
 import type { Commune, Geography } from '@parcours/geography';
 import type { Static } from '@sinclair/typebox';
@@ -33,7 +34,8 @@ export type RoutingDecision =
 
 /**
  * Where a case goes, and why. Pure: the directory and the geography come in as values, `today` as
- * a date (agreements' validity). Order of the rules: a walk-in stays at its office; a partner
+ * a date (agreements' validity). Order of the rules: a walk-in stays at its office when that
+ * office's association covers the residence (else it is routed like any other case); a partner
  * agreement names its association; a resident abroad goes to their country's organisation; then the
  * residence: commune (asked back when the postcode is shared and no commune code says which), the
  * association covering the commune (commune coverage before département coverage), the office
@@ -59,18 +61,22 @@ function routeWithoutConsent(
   const reasons: Reason[] = [];
   const origin = intake.origin ?? {};
 
-  if (origin.officeId) {
-    const office = directory.offices.get(origin.officeId);
-    if (office?.active) {
-      reasons.push(reason('walk-in-kept', { officeId: office.officeId }));
-      return { kind: 'office', associationId: office.associationId, officeId: office.officeId, reasons };
-    }
-    reasons.push(reason('walk-in-office-inactive', { officeId: origin.officeId }));
-  }
-
   const residence = intake.residence;
   const resolved = residence.countryCode === 'FR' ? geography.resolve(residence) : undefined;
   const commune = resolved?.kind === 'commune' ? resolved.commune : undefined;
+
+  if (origin.officeId) {
+    const office = directory.offices.get(origin.officeId);
+    if (!office?.active) {
+      reasons.push(reason('walk-in-office-inactive', { officeId: origin.officeId }));
+    } else if (commune && covers(directory, office.associationId, commune)) {
+      // The victim is at an office of the association that would be chosen for them: kept there.
+      reasons.push(reason('walk-in-kept', { officeId: office.officeId }));
+      return { kind: 'office', associationId: office.associationId, officeId: office.officeId, reasons };
+    } else {
+      reasons.push(reason('walk-in-outside-coverage', { officeId: office.officeId }));
+    }
+  }
 
   if (origin.agreementId) {
     const agreement = directory.agreements.get(origin.agreementId);
@@ -184,6 +190,16 @@ function routeWithoutConsent(
   }
   reasons.push(reason('no-open-office'));
   return { kind: 'national-queue', why: 'no-coverage', reasons };
+}
+
+/** Whether the association covers the commune: the commune, its city (a municipal arrondissement's), or its département. */
+function covers(directory: DirectoryIndex, associationId: string, commune: Commune): boolean {
+  const covering = [
+    ...directory.coveringCommune(commune.code),
+    ...(commune.parent ? directory.coveringCommune(commune.parent) : []),
+    ...directory.coveringDepartement(commune.departement),
+  ];
+  return covering.some((a) => a.associationId === associationId);
 }
 
 const proximityLabels = [

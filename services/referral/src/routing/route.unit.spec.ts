@@ -135,6 +135,21 @@ describe('routing by the case', () => {
       origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
     });
     expect(decision).toMatchObject({ kind: 'office', officeId: 'office-75-bav', associationId: 'asso-75' });
+    expect(decision.reasons).toEqual([reason('walk-in-kept', { officeId: 'office-75-bav' })]);
+  });
+
+  it('routes a walk-in by residence when its office’s association does not cover the residence', () => {
+    const walkIn = {
+      ...at('69003', '69383'),
+      channel: 'walk-in' as const,
+      origin: { officeId: 'office-75-bav', associationId: 'asso-75' },
+    };
+    const decision = routed(walkIn);
+    expect(decision).toMatchObject({ kind: 'office', associationId: 'asso-69' });
+    expect(decision.reasons[0]).toEqual(reason('walk-in-outside-coverage', { officeId: 'office-75-bav' }));
+    // Handing it to another association is a hand-over: without sharing consent, a human decides.
+    const withoutConsent = routed({ ...walkIn, consent: { services: true, sharing: false } });
+    expect(withoutConsent).toMatchObject({ kind: 'national-queue', why: 'consent-missing' });
   });
 
   it("sends a partner intake to the agreement's association", () => {

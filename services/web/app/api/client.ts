@@ -1,5 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as FollowUpPaths } from './generated/follow-up.ts';
 import type { paths as IntakePaths } from './generated/intake.ts';
+import type { paths as MediationPaths } from './generated/mediation.ts';
+import type { paths as ProjectionsPaths } from './generated/projections.ts';
 import type { paths as ReferralPaths } from './generated/referral.ts';
 import { ApiError, networkProblem, problemOf } from './problem.ts';
 
@@ -30,8 +33,23 @@ const middleware: Middleware = {
 /** Typed clients of the services through the BFF (types generated from their OpenAPI documents). */
 export const intake = createClient<IntakePaths>({ baseUrl: '/api/intake', credentials: 'same-origin' });
 export const referral = createClient<ReferralPaths>({ baseUrl: '/api/referral', credentials: 'same-origin' });
+export const followUp = createClient<FollowUpPaths>({
+  baseUrl: '/api/follow-up',
+  credentials: 'same-origin',
+});
 intake.use(middleware);
 referral.use(middleware);
+export const mediation = createClient<MediationPaths>({
+  baseUrl: '/api/mediation',
+  credentials: 'same-origin',
+});
+export const projections = createClient<ProjectionsPaths>({
+  baseUrl: '/api/projections',
+  credentials: 'same-origin',
+});
+followUp.use(middleware);
+mediation.use(middleware);
+projections.use(middleware);
 
 /** The data of a successful call (errors were thrown by the middleware). */
 export async function data<T>(call: Promise<{ data?: T }>): Promise<T> {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 
 /** A live update as the BFF sends it (ids only). */
 export interface LiveUpdate {
-  resource: 'referral' | 'intake';
+  resource: 'referral' | 'intake' | 'dashboard';
   change: string;
   caseId: string;
   referralId?: string;

@@ -1,7 +1,7 @@
 import type { fr } from './fr.ts';
+import type { Same } from './same.ts';
 
 // Over 300 lines: one file per language keeps every screen's strings together for translators.
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 /** English: the same keys as French (it does not compile while one is missing). */
 export const en: Same<typeof fr> = {
@@ -12,6 +12,13 @@ export const en: Same<typeof fr> = {
     callbacks: 'Callbacks',
     queue: 'National queue',
     inbox: 'Referrals received',
+    files: 'Files',
+    assignments: 'Assignments',
+    approvals: 'Closures to approve',
+    team: 'Team and caseload',
+    dashboard: 'Dashboard',
+    annualReport: 'Annual report',
+    mediationWeek: 'My week',
     overdue: 'Overdue referrals',
     massEvents: 'Mass-casualty events',
     audit: 'Access log and erasure',
@@ -60,6 +67,17 @@ export const en: Same<typeof fr> = {
       unknown_office: 'This office does not exist or is closed.',
       unknown_mass_event: 'This mass-casualty event does not exist.',
       rate_limited: 'Too many requests: wait a moment.',
+      safe_hours_not_set: 'Safe hours were flagged: record them before any call.',
+      outside_safe_hours: 'Outside the victim’s safe hours: no call now.',
+      safe_number_only: 'Only the victim’s safe number may be used.',
+      third_party_only: 'The victim may only be reached through the named third party.',
+      voicemail_forbidden: 'No voicemail may be left for this victim.',
+      file_read_only: 'This file was transferred: it is read only.',
+      file_not_found: 'No file has this id.',
+      caseworker_over_capacity: 'This caseworker has reached their capacity of open files.',
+      not_on_roster: 'This person is not on the office’s roster.',
+      force_needs_manager: 'Only a manager may go over a caseworker’s capacity.',
+      follow_up_forbidden: 'Your role does not allow reading files.',
     },
   },
   signIn: {

@@ -1,8 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { startTestService as startFollowUp } from '../../../follow-up/src/test-support.ts';
 import { startTestService as startIntake } from '../../../intake/src/test-support.ts';
+import { startTestService as startMediation } from '../../../mediation/src/test-support.ts';
+import { startTestService as startProjections } from '../../../projections/src/test-support.ts';
 import { startTestService as startReferral } from '../../../referral/src/test-support.ts';
 import type { OpenApiDocument, ProxiedService } from '../proxy/operations.ts';
+
+interface TestService {
+  app: { inject(o: { url: string }): Promise<{ json(): unknown }> };
+  close(): Promise<void>;
+}
 
 /**
  * The services' OpenAPI documents as their code describes them now: each service's app is built on
@@ -10,19 +18,24 @@ import type { OpenApiDocument, ProxiedService } from '../proxy/operations.ts';
  * Needs DATABASE_URL, REDIS_URL and KAFKA_BROKERS (the test stack sets them).
  */
 export async function currentDocuments(): Promise<Record<ProxiedService, OpenApiDocument>> {
-  const read = async (service: { app: { inject(o: { url: string }): Promise<{ json(): unknown }> } }) =>
-    (await service.app.inject({ url: '/docs/json' })).json() as OpenApiDocument;
-  const intake = await startIntake('web_openapi');
-  try {
-    const referral = await startReferral('web_openapi');
+  const starters: Record<ProxiedService, () => Promise<TestService>> = {
+    intake: () => startIntake('web_openapi'),
+    referral: () => startReferral('web_openapi'),
+    'follow-up': () => startFollowUp('web_openapi'),
+    mediation: () => startMediation('web_openapi'),
+    projections: () => startProjections('web_openapi'),
+  };
+  const documents = {} as Record<ProxiedService, OpenApiDocument>;
+  // One service at a time: each boots on a fresh database of its own and is closed before the next.
+  for (const [service, start] of Object.entries(starters) as [ProxiedService, () => Promise<TestService>][]) {
+    const running = await start();
     try {
-      return { intake: await read(intake), referral: await read(referral) };
+      documents[service] = (await running.app.inject({ url: '/docs/json' })).json() as OpenApiDocument;
     } finally {
-      await referral.close();
+      await running.close();
     }
-  } finally {
-    await intake.close();
   }
+  return documents;
 }
 
 /** Where the page's API types of a service are written (services/web/app/api/generated/<service>.ts). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The services the page reaches through the BFF, named as in `/api/<service>/…`. */
-export const proxiedServices = ['intake', 'referral'] as const;
+export const proxiedServices = ['intake', 'referral', 'follow-up', 'mediation', 'projections'] as const;
 export type ProxiedService = (typeof proxiedServices)[number];
 
 export interface OpenApiDocument {

@@ -51,6 +51,12 @@ export const callBody = (
     postcode?: string;
     communeCode?: string;
     outcome?: string;
+    safeContact?: Partial<{
+      safeNumber: boolean;
+      safeHours: boolean;
+      noVoicemail: boolean;
+      throughThirdParty: boolean;
+    }>;
   } = {},
 ) => ({
   caller: 'victim',
@@ -66,7 +72,13 @@ export const callBody = (
     needs: ['legal-information'],
     vulnerabilities: [],
     urgency: overrides.urgency ?? 'normal',
-    safeContact: { safeNumber: false, safeHours: false, noVoicemail: true, throughThirdParty: false },
+    safeContact: {
+      safeNumber: false,
+      safeHours: false,
+      noVoicemail: true,
+      throughThirdParty: false,
+      ...overrides.safeContact,
+    },
     consent: { services: true, sharing: true },
   },
   personal: {
@@ -79,4 +91,44 @@ export interface Recorded {
   intakeId: string;
   caseId: string;
   status: string;
+}
+
+/** Asks again every half second until `read` gives something (the services talk through Kafka). */
+export async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the system');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+interface Api {
+  api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+}
+
+/**
+ * A file opened the way the day makes one, through the APIs: the listener records the call, the
+ * office's caseworker accepts the proposal, follow-up opens the file. Its id, for a journey that
+ * starts on the file.
+ */
+export async function openedFile(listener: Api, caseworker: Api, call: ReturnType<typeof callBody>) {
+  const { caseId } = await listener.api<Recorded>('POST', '/api/intake/intakes/helpline-calls', call);
+  const referralId = await eventually(async () => {
+    const { items } = await caseworker.api<{ items: { caseId: string; referralId: string }[] }>(
+      'GET',
+      '/api/referral/referrals/inbox?box=received&limit=100&offset=0',
+    );
+    return items.find((item) => item.caseId === caseId)?.referralId;
+  });
+  await caseworker.api('POST', `/api/referral/referrals/${referralId}/accept`);
+  const fileId = await eventually(async () => {
+    const { items } = await caseworker.api<{ items: { fileId: string; referralId: string }[] }>(
+      'GET',
+      `/api/follow-up/files?caseId=${caseId}&limit=50&offset=0`,
+    );
+    return items.find((item) => item.referralId === referralId)?.fileId;
+  });
+  return { caseId, referralId, fileId };
 }

@@ -5,7 +5,10 @@ export const urgencyRank: Record<Urgency, number> = { immediate: 0, high: 1, nor
 
 type Proposal = Extract<ReferralEvent, { type: 'ReferralProposed' }>['data'];
 
-/** Proposals as inbox rows; a queued referral proposed later keeps its row, with the values below. */
+/**
+ * Proposals as inbox rows; a queued referral proposed later keeps its row, with the values below.
+ * Raw SQL: one unnest statement per batch on the inline path of every routing (bench/intake-referral).
+ */
 async function insertProposals(tx: Sql, proposals: Proposal[]) {
   const column = <T>(value: (d: Proposal) => T) => proposals.map(value);
   const office = (d: Proposal) => (d.target.kind === 'foreign-organisation' ? undefined : d.target);
@@ -94,6 +97,7 @@ export const referralInbox: Projection<ReferralEvent> = {
   },
 };
 
+// Raw SQL like insertProposals: this runs in the append's transaction of every referral command.
 async function applyOne(tx: Sql, event: ReferralEvent): Promise<void> {
   const update = (set: string, params: unknown[]) =>
     tx.query(`UPDATE referral_inbox SET ${set}, updated_at = $2 WHERE referral_id = $1`, [

@@ -424,6 +424,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find communes by name or postcode (the official geography), the most populated first
+         * @description Find communes by name or postcode (the official geography), the most populated first
+         */
+        get: operations["getCommunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -702,6 +722,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -801,6 +828,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -902,6 +936,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1001,6 +1042,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1046,6 +1094,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1091,6 +1146,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1130,6 +1192,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1174,6 +1243,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1220,6 +1296,13 @@ export interface operations {
                         caseId: string;
                         status: string;
                         events: string[];
+                        /** @description What keeps an open intake from orientation (residence.communeCode, consent.services…); empty otherwise */
+                        missingForOrientation: string[];
+                        /** @description The communes sharing the postcode given without a commune code: one to choose (then correct the residence) */
+                        communeCandidates?: {
+                            code: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -1663,6 +1746,42 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCommunes: {
+        parameters: {
+            query: {
+                /** @description A name (accents aside) or the start of a postcode */
+                q: string;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description INSEE code */
+                            code: string;
+                            name: string;
+                            postcodes: string[];
+                            departement: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -280,6 +280,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/directory/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find offices by words of their name or id, postcode or commune code, or association
+         * @description Find offices by words of their name or id, postcode or commune code, or association
+         */
+        get: operations["getDirectoryOffices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/offices/{officeId}": {
         parameters: {
             query?: never;
@@ -884,7 +904,85 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "none" | "queued" | "proposed" | "accepted" | "declined" | "redirected" | "revoked" | "expired" | "done";
+                        referralId: string;
+                        caseId: string;
+                        intakeId: string;
+                        /** @enum {string} */
+                        urgency: "low" | "normal" | "high" | "immediate";
+                        offenceCategory: string;
+                        needs: string[];
+                        consent: {
+                            sharing: boolean;
+                            override?: {
+                                reason: string;
+                                by: string;
+                            };
+                        };
+                        originAssociationId?: string;
+                        reasons: {
+                            /** @enum {string} */
+                            code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                            params?: {
+                                [key: string]: string;
+                            };
+                            /** @description The reason in English, when no translation of the code is at hand */
+                            text: string;
+                        }[];
+                        /** @description When it was proposed, or queued */
+                        at: string;
+                        /** @description Queued: why the national platform routes it by hand */
+                        why?: string;
+                        candidates?: string[];
+                        /** @enum {string} */
+                        mode?: "transfer" | "referral";
+                        from?: {
+                            /** @enum {string} */
+                            kind: "national-platform";
+                        } | {
+                            /** @enum {string} */
+                            kind: "office";
+                            associationId: string;
+                            officeId: string;
+                        };
+                        target?: {
+                            /** @enum {string} */
+                            kind: "office";
+                            /** @description Association */
+                            associationId: string;
+                            /** @description Office */
+                            officeId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "partner-association";
+                            /** @description Association named by the agreement */
+                            associationId: string;
+                            /** @description Office */
+                            officeId: string;
+                            /** @description Partner agreement */
+                            agreementId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "foreign-organisation";
+                            /** @description Foreign victim support organisation */
+                            organisationId: string;
+                            countryCode: string;
+                        };
+                        redirectedFrom?: string;
+                        deadlines?: {
+                            dueAt: string;
+                            reminders: {
+                                kind: string;
+                                at: string;
+                            }[];
+                        };
+                        by?: string;
+                        remindersSent?: string[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1207,6 +1305,57 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getDirectoryOffices: {
+        parameters: {
+            query: {
+                /** @description Words of the office’s name or id, its postcode or commune code (all must match) */
+                q?: string;
+                associationId?: string;
+                includeClosed: boolean;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            officeId: string;
+                            associationId: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "court-victim-office" | "police-station" | "gendarmerie" | "hospital" | "city-hall" | "legal-advice-centre";
+                            address: {
+                                line: string;
+                                postcode: string;
+                                communeCode: string;
+                            };
+                            openingHours: {
+                                days: number[];
+                                opens: string;
+                                closes: string;
+                            }[];
+                            specialities: ("couple-violence" | "sexual-violence" | "minors" | "road-accident" | "terrorism" | "mass-casualty" | "fraud-scam" | "psychological-support" | "evvi" | "elderly")[];
+                            active: boolean;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getDirectoryOfficesByOfficeId: {
         parameters: {
             query?: never;
@@ -1223,7 +1372,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        officeId: string;
+                        associationId: string;
+                        name: string;
+                        /** @enum {string} */
+                        type: "court-victim-office" | "police-station" | "gendarmerie" | "hospital" | "city-hall" | "legal-advice-centre";
+                        address: {
+                            line: string;
+                            postcode: string;
+                            communeCode: string;
+                        };
+                        openingHours: {
+                            days: number[];
+                            opens: string;
+                            closes: string;
+                        }[];
+                        specialities: ("couple-violence" | "sexual-violence" | "minors" | "road-accident" | "terrorism" | "mass-casualty" | "fraud-scam" | "psychological-support" | "evvi" | "elderly")[];
+                        active: boolean;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1277,7 +1446,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "office" | "partner-association" | "foreign-organisation" | "national-queue" | "ask-commune";
+                        associationId?: string;
+                        officeId?: string;
+                        communeCode?: string;
+                        agreementId?: string;
+                        organisationId?: string;
+                        countryCode?: string;
+                        /** @enum {string} */
+                        why?: "no-coverage" | "consent-missing";
+                        candidates?: string[];
+                        reasons: {
+                            /** @enum {string} */
+                            code: "walk-in-kept" | "walk-in-outside-coverage" | "walk-in-office-inactive" | "agreement-names-association" | "agreement-not-valid" | "agreement-association-without-office" | "resident-abroad" | "no-foreign-organisation" | "residence-not-found" | "commune-ambiguous" | "residence-commune" | "commune-covered" | "departement-covered" | "no-coverage" | "association-without-office" | "no-open-office" | "office-chosen" | "sharing-consent-given" | "consent-override" | "consent-missing" | "redirected" | "service-added" | "declined" | "expired" | "routed-by-hand" | "note";
+                            params?: {
+                                [key: string]: string;
+                            };
+                            /** @description The reason in English, when no translation of the code is at hand */
+                            text: string;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -16,33 +16,13 @@ export interface Reason {
   text: string;
 }
 
-/** `GET /referrals/{id}` (the service publishes no response schema for it yet): what the page reads. */
-export interface ReferralDetail {
-  status: string;
-  referralId: string;
-  caseId: string;
-  urgency: string;
-  offenceCategory: string;
-  needs: string[];
-  mode?: 'transfer' | 'referral';
-  reasons: Reason[];
-  target?: { kind: string; associationId?: string; officeId?: string; organisationId?: string };
-  from?: { kind: string; associationId?: string; officeId?: string };
-  deadlines?: { dueAt: string };
-  why?: string;
-  candidates?: string[];
-  at: string;
-}
+/** `GET /referrals/{id}`: the referral with its reasons and deadlines. */
+export type ReferralDetail =
+  paths['/referrals/{referralId}']['get']['responses']['200']['content']['application/json'];
 
 /** `GET /directory/routing`: where a case would go and why (no effect). */
-export interface RoutingDecision {
-  kind: 'office' | 'partner-association' | 'foreign-organisation' | 'national-queue' | 'ask-commune';
-  associationId?: string;
-  officeId?: string;
-  organisationId?: string;
-  candidates?: string[];
-  reasons: Reason[];
-}
+export type RoutingDecision =
+  paths['/directory/routing']['get']['responses']['200']['content']['application/json'];
 
 export const inboxQuery = (filters: InboxFilters) =>
   queryOptions({

@@ -4,11 +4,12 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { InactiveFiles } from '../../follow-up/components/InactiveFiles.tsx';
 import { inboxQuery } from '../api.ts';
 import { inboxUrgencies } from '../statuses.ts';
 import { ReferralTable } from './ReferralTable.tsx';
 
-/** The office manager's view: proposals past their answer deadline, most urgent first. */
+/** The office manager's view: proposals past their answer deadline, most urgent first; then files gone quiet. */
 export function OverduePage() {
   const { t } = useTranslation();
   const query = useQuery(inboxQuery({ overdue: true }));
@@ -45,6 +46,7 @@ export function OverduePage() {
           )
         }
       </QueryState>
+      <InactiveFiles />
     </Stack>
   );
 }

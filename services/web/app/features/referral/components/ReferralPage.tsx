@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { FileOfReferral } from '../../follow-up/components/FileOfReferral.tsx';
 import { referralQuery } from '../api.ts';
 import { Reasons } from './Reasons.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
@@ -53,7 +54,7 @@ export function ReferralPage() {
                     {formatRelative(referral.deadlines.dueAt, i18n.language)})
                   </Text>
                 )}
-                {referral.target?.officeId && (
+                {referral.target && 'officeId' in referral.target && (
                   <Text size="sm">
                     <b>{t('fact', { label: t('referral.office') })}</b> {referral.target.officeId}
                   </Text>
@@ -70,6 +71,11 @@ export function ReferralPage() {
               <Reasons reasons={referral.reasons} />
             </Card>
           </SimpleGrid>
+          {referral.status === 'accepted' && referral.target?.officeId && (
+            <Card withBorder>
+              <FileOfReferral caseId={referral.caseId} referralId={referral.referralId} />
+            </Card>
+          )}
           <Card withBorder>
             <ReferralActions key={referral.status} referral={referral} />
           </Card>

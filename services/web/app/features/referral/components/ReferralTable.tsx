@@ -5,7 +5,7 @@ import { formatDateTime, formatRelative } from '../../../components/format.ts';
 import type { ReferralItem } from '../api.ts';
 
 // Shades that keep white text at AA contrast.
-const urgencyColour: Record<string, string> = {
+export const urgencyColour: Record<string, string> = {
   immediate: 'red.9',
   high: 'pink.9',
   normal: 'blue.9',
