@@ -32,7 +32,12 @@ export async function createTestDatabase(
   };
 }
 
-/** A topic name no other test uses. */
+/**
+ * A topic name no other test uses. Its first four hex digits are the run's (PARCOURS_TEST_RUN, set
+ * by the global setup), so that a run's teardown removes its own topics and not those of another run
+ * sharing the broker.
+ */
 export function uniqueTopic(context: string): string {
-  return `${context}.${randomBytes(4).toString('hex')}.v1`;
+  const run = process.env['PARCOURS_TEST_RUN'] ?? randomBytes(2).toString('hex');
+  return `${context}.${run}${randomBytes(2).toString('hex')}.v1`;
 }

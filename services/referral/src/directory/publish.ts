@@ -177,6 +177,8 @@ const FEED_LOCK = 'SELECT pg_advisory_xact_lock(727102)';
 /** A row from before offsets were recorded: the topic holds fewer messages than the snapshot had. */
 const lacks = (now: TopicOffsets, row: FeedRow) => messagesSince([], now) < row.messages;
 
+// Raw SQL on directory_feed (a one-row record, not a read model the routes query): read and written
+// under the feed's advisory lock in the transaction that enqueues the snapshot.
 async function feedRow(sql: Sql): Promise<FeedRow | undefined> {
   const [row] = await sql.query<FeedRow>(
     `SELECT messages, publications, topic_offsets, confirmed_at IS NOT NULL AS confirmed

@@ -71,7 +71,7 @@ export function ReferralPage() {
               <Reasons reasons={referral.reasons} />
             </Card>
           </SimpleGrid>
-          {referral.status === 'accepted' && referral.target?.officeId && (
+          {referral.status === 'accepted' && referral.target && 'officeId' in referral.target && (
             <Card withBorder>
               <FileOfReferral caseId={referral.caseId} referralId={referral.referralId} />
             </Card>
