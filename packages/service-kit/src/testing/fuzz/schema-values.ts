@@ -119,10 +119,14 @@ export function validValue(raw: unknown, resolve: Resolve, seed = 1, depth = 0):
   if (types.has('object') || isObject(schema['properties'])) {
     const properties = isObject(schema['properties']) ? schema['properties'] : {};
     const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+    // An object that must have some properties (e.g. "at least one change") gets optional ones too.
+    const optional = Object.keys(properties).filter((name) => !required.includes(name));
+    const wanted = Math.max(0, Number(schema['minProperties'] ?? 0) - required.length);
+    const names = [...required, ...optional.slice(0, wanted)];
     return depth > 8
       ? {}
       : Object.fromEntries(
-          required.map((name) => [name, validValue(properties[name], resolve, seed, depth + 1)]),
+          names.map((name) => [name, validValue(properties[name], resolve, seed, depth + 1)]),
         );
   }
   if (types.has('array')) {
