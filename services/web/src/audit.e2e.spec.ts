@@ -21,26 +21,27 @@ describe('data protection officer', () => {
     );
     await listener.api('GET', `/api/intake/intakes/${call.intakeId}?purpose=rappel`);
 
-    // The association's DPO reads the log; a helpline intake is the national DPO's to erase.
+    // A helpline intake is the national platform's: an association's DPO neither reads its log nor
+    // erases it (services/intake/src/access.ts); the national DPO (here the administrator) does both.
     const dpo = await signIn(browser, 'auditor');
     expect(new URL(dpo.page.url()).pathname).toBe('/audit');
     await dpo.page.getByLabel('Identifiant de la fiche (intake)').fill(call.intakeId);
     await dpo.page.getByRole('button', { name: 'Afficher' }).click();
-    const read = dpo.page.getByRole('row').filter({ hasText: 'dev-helpline' });
-    await read.waitFor();
-    expect(await read.getByText('rappel').count()).toBe(1);
-    await expectAccessible(dpo.page, 'access log');
-    await screenshot(dpo.page, 'audit-access-log');
     await dpo.page.getByLabel('Motif de la demande').fill('Demande écrite de la victime, art. 17 RGPD');
     await dpo.page.getByRole('button', { name: 'Effacer les données personnelles…' }).click();
     await dpo.page.getByRole('dialog', { name: 'Confirmer l’effacement' }).waitFor();
     await dpo.page.getByRole('button', { name: 'Effacer définitivement' }).click();
-    await dpo.page.getByText('Ce dossier ne relève pas de votre périmètre.').waitFor();
+    await dpo.page.getByText('Ce dossier ne relève pas de votre périmètre.').first().waitFor();
 
     const admin = await signIn(browser, 'admin');
     await admin.page.goto('/audit');
     await admin.page.getByLabel('Identifiant de la fiche (intake)').fill(call.intakeId);
     await admin.page.getByRole('button', { name: 'Afficher' }).click();
+    const read = admin.page.getByRole('row').filter({ hasText: 'dev-helpline' });
+    await read.waitFor();
+    expect(await read.getByText('rappel').count()).toBe(1);
+    await expectAccessible(admin.page, 'access log');
+    await screenshot(admin.page, 'audit-access-log');
     await admin.page.getByLabel('Motif de la demande').fill('Demande écrite de la victime, art. 17 RGPD');
     await admin.page.getByRole('button', { name: 'Effacer les données personnelles…' }).click();
     const dialog = admin.page.getByRole('dialog', { name: 'Confirmer l’effacement' });

@@ -27,8 +27,9 @@ describe('the caseworker’s file', () => {
     await caseworker.page.getByRole('list').getByText('Uniquement le numéro sûr').waitFor();
     await caseworker.page.getByText(/Heures sûres signalées mais pas encore renseignées/).waitFor();
     await caseworker.page.getByRole('button', { name: 'Commencer l’appel' }).click();
+    // The refusal's alert (the rules' own alert says the same before dialling).
     await caseworker.page
-      .getByRole('alert')
+      .getByRole('alert', { name: 'L’opération n’a pas abouti' })
       .filter({ hasText: 'Des heures sûres ont été signalées : renseignez-les avant tout appel.' })
       .waitFor();
     await expectAccessible(caseworker.page, 'refused call');

@@ -47,7 +47,7 @@ describe('office manager', () => {
     });
     await caseworker.api('POST', `/api/follow-up/files/${fileId}/closure`, { reason: 'declined-by-victim' });
     await manager.page.getByRole('link', { name: 'Clôtures à approuver' }).click();
-    const card = manager.page.getByText(`Dossier ${short}`);
+    const card = manager.page.getByRole('heading', { name: `Dossier ${short}` });
     await card.waitFor();
     await manager.page.getByText('Audience prévue').waitFor();
     await expectAccessible(manager.page, 'approvals');

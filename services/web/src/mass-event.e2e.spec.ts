@@ -20,6 +20,8 @@ const list = [
 describe('mass-casualty event', () => {
   it('the victim list is imported with a progress bar, and each refused row named with its column', async () => {
     const manager = await signIn(browser, 'association-manager');
+    // An association manager lands on the dashboard; the mass events are one link away.
+    await manager.page.getByRole('link', { name: 'Événements collectifs' }).click();
     await manager.page.getByRole('heading', { name: 'Événements collectifs' }).waitFor();
     await expectAccessible(manager.page, 'mass events');
     await manager.page.getByLabel('Nom de l’événement').fill('Effondrement de la passerelle, Paris 17e');
