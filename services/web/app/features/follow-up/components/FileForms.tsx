@@ -192,7 +192,7 @@ export function ClosureDecision({ fileId }: { fileId: string }) {
           {t('file.closure.approve')}
         </Button>
         <Button
-          variant="light"
+          variant="outline"
           color="red.9"
           onClick={() => refuse.mutate(undefined)}
           loading={refuse.isPending}
