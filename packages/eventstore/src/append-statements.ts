@@ -20,21 +20,29 @@ export const OUTBOX_ROWS = (ids: string, topics: string, keys: string, events: s
   JOIN json_array_elements(${events}::json) WITH ORDINALITY AS ev(value, n) ON ev.n = o.n
   JOIN json_array_elements(${headers}::json) WITH ORDINALITY AS h(value, n) ON h.n = o.n`;
 
-// Both append statements end alike: what was appended, and the outbox rows ($8-$12) written only
-// if the events were.
-const APPENDED_AND_OUTBOX = `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
+// Both append statements end alike: what was appended, the outbox rows ($8-$12) and, in the keyed
+// variants, the new subjects' data keys ($13-$14), written only if the events were. A subject that
+// has a key already fails the whole statement (subject_keys' primary key): nothing is written.
+const appendedAndOutbox = (keyed: boolean) => `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
   ${OUTBOX_ROWS('$8', '$9', '$10', '$11', '$12')}
   WHERE EXISTS (SELECT 1 FROM appended)
-)
+)${
+  keyed
+    ? `, keyed AS (
+  INSERT INTO subject_keys (subject_id, wrapped_key)
+  SELECT * FROM unnest($13::text[], $14::bytea[]) WHERE EXISTS (SELECT 1 FROM appended)
+)`
+    : ''
+}
 SELECT stream_id, stream_version, position, transaction_id::text AS transaction_id, recorded_at
 FROM appended ORDER BY position`;
 
 // Raw SQL, one statement for the whole append (bench/eventstore: as cheap as a plain INSERT): check
 // the version, insert the events, insert the outbox rows, atomic without BEGIN/COMMIT round trips.
 // Sent as a named (prepared) statement on the pool: planning it each time cost as much as running it.
-const APPEND_SQL = `
+const appendSql = (keyed: boolean) => `
 WITH current AS (
   SELECT coalesce(max(stream_version), 0) AS version FROM es_events WHERE stream_id = $1
 ), appended AS (
@@ -45,12 +53,14 @@ WITH current AS (
        JOIN json_array_elements($6::json) WITH ORDINALITY AS d(value, ord) ON d.ord = e.ord
        JOIN json_array_elements($7::json) WITH ORDINALITY AS m(value, ord) ON m.ord = e.ord
   WHERE current.version = $2
-${APPENDED_AND_OUTBOX}`;
+${appendedAndOutbox(keyed)}`;
+const APPEND_SQL = appendSql(false);
+const APPEND_KEYED_SQL = appendSql(true);
 
 // Raw SQL, the group commit's statement (bench/eventstore: ~457 → ~705 helpline calls/s): the events
 // of several streams, each checked against its expected version (the version before its first event
 // here); nothing is written unless every stream is.
-const APPEND_MANY_SQL = `
+const appendManySql = (keyed: boolean) => `
 WITH input AS (
   SELECT e.stream_id, e.stream_version, e.id, e.type, e.schema_version, d.value::jsonb AS data,
          m.value::jsonb AS metadata, e.n
@@ -66,7 +76,9 @@ WITH input AS (
   SELECT stream_id, stream_version, id, type, schema_version, data, metadata FROM input
   WHERE NOT EXISTS (SELECT 1 FROM mismatched)
   ORDER BY n
-${APPENDED_AND_OUTBOX}`;
+${appendedAndOutbox(keyed)}`;
+const APPEND_MANY_SQL = appendManySql(false);
+const APPEND_MANY_KEYED_SQL = appendManySql(true);
 
 interface AppendedRow {
   stream_id: string;
@@ -85,6 +97,18 @@ export interface AppendOptions {
   metadata?: EventMetadata;
   /** Run inside this transaction instead of on its own. */
   tx?: Sql;
+  /**
+   * Data keys of the command's new subjects (NewKeys.commit), stored by the append statement itself:
+   * the keys exist if and only if the events do, and the append still joins a group commit.
+   */
+  keys?: KeysWithEvents;
+}
+
+/** New subjects' wrapped data keys that an append stores with its events; `written` once it did. */
+export interface KeysWithEvents {
+  readonly subjects: readonly string[];
+  readonly wrapped: readonly Buffer[];
+  written: boolean;
 }
 
 export interface AppendResult {
@@ -138,20 +162,27 @@ export async function insertEvents(
     JSON.stringify(events.map((e) => e.metadata)),
   ];
   const outbox = outboxParams(batch.flatMap((request) => request.options.outbox ?? []));
+  const keyed = batch.flatMap((request) => (request.options.keys ? [request.options.keys] : []));
+  const keys =
+    keyed.length > 0
+      ? [keyed.flatMap((k) => k.subjects), keyed.flatMap((k) => k.wrapped)]
+      : [];
   const [only] = batch;
   const rows =
     batch.length === 1 && only
       ? await sql.query<AppendedRow>(
-          APPEND_SQL,
-          [only.streamId, only.options.expectedVersion, ...eventParams, ...outbox],
-          'es_append',
+          keys.length > 0 ? APPEND_KEYED_SQL : APPEND_SQL,
+          [only.streamId, only.options.expectedVersion, ...eventParams, ...outbox, ...keys],
+          keys.length > 0 ? 'es_append_keyed' : 'es_append',
         )
       : await sql.query<AppendedRow>(
-          APPEND_MANY_SQL,
-          [events.map((e) => e.streamId), events.map((e) => e.version), ...eventParams, ...outbox],
-          'es_append_many',
+          keys.length > 0 ? APPEND_MANY_KEYED_SQL : APPEND_MANY_SQL,
+          [events.map((e) => e.streamId), events.map((e) => e.version), ...eventParams, ...outbox, ...keys],
+          keys.length > 0 ? 'es_append_many_keyed' : 'es_append_many',
         );
   if (rows.length !== events.length) return undefined;
+  // Marked in the caller's transaction too: a rollback takes the keys with the events.
+  for (const k of keyed) k.written = true;
   const byEvent = new Map(rows.map((row) => [`${row.stream_id}/${row.stream_version}`, row]));
   return events.map((e) => {
     const row = byEvent.get(`${e.streamId}/${e.version}`)!;

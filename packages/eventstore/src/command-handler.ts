@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '@parcours/contracts';
 import type { Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
-import type { EventStore } from './event-store.ts';
+import type { EventStore, KeysWithEvents } from './event-store.ts';
 import type { Checkpoint, Decider, Event, EventMetadata } from './events.ts';
 import { fold } from './reads.ts';
 
@@ -17,6 +17,8 @@ export interface HandleOptions<E extends Event, State> {
    */
   expectNew?: boolean;
   tx?: Sql;
+  /** New subjects' data keys, stored by the append with the decided events (NewKeys.commit). */
+  keys?: KeysWithEvents;
 }
 
 export interface HandleResult<E extends Event, State> {
@@ -52,6 +54,7 @@ export async function handleCommand<Command, E extends Event, State>(
         outbox: options.outbox?.(events, state) ?? [],
         ...(options.metadata ? { metadata: options.metadata } : {}),
         ...(options.tx ? { tx: options.tx } : {}),
+        ...(options.keys ? { keys: options.keys } : {}),
       });
       return { events, state, nextVersion: appended.nextVersion, checkpoint: appended.checkpoint };
     } catch (error) {

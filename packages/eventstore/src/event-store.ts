@@ -20,6 +20,7 @@ export {
   type AppendOptions,
   type AppendRequest,
   type AppendResult,
+  type KeysWithEvents,
   OUTBOX_LANES,
 } from './append-statements.ts';
 

@@ -30,6 +30,7 @@ export {
   type AppendRequest,
   type AppendResult,
   EventStore,
+  type KeysWithEvents,
   OUTBOX_LANES,
 } from './event-store.ts';
 export {

@@ -74,10 +74,11 @@ describe.each([
     const command = { type: 'RecordVictim' as const, victimId, personal, refuse: options.refuse ?? false };
     return fresh.commit(
       service.db,
-      (tx) =>
+      (tx, withEvents) =>
         handleCommand(store, `victim-${victimId}`, victims, command, {
           expectNew: true,
           ...(tx ? { tx } : {}),
+          ...(withEvents ? { keys: withEvents } : {}),
         }),
       options.tx,
     );
@@ -127,8 +128,14 @@ describe.each([
     const personal = again.encrypt(victimId, { lastName: 'Durand' });
     const other = `victim-${randomUUID()}`;
     await expect(
-      again.commit(service.db, (tx) =>
-        handleCommand(store, other, victims, { type: 'RecordVictim', victimId, personal }, tx ? { tx } : {}),
+      again.commit(service.db, (tx, withEvents) =>
+        handleCommand(
+          store,
+          other,
+          victims,
+          { type: 'RecordVictim', victimId, personal },
+          { ...(tx ? { tx } : {}), ...(withEvents ? { keys: withEvents } : {}) },
+        ),
       ),
     ).rejects.toThrow();
     expect(await store.streamVersion(other)).toBe(0);
@@ -151,6 +158,54 @@ describe('new keys in a separate key store, when the outcome is unknown', () => 
   });
 });
 
+describe('new keys stored by the append statement', () => {
+  it('stores the keys of recordings of the same moment with their events, grouped in one statement', async () => {
+    const keys = new SubjectKeys(service.db, { kek });
+    const victimIds = Array.from({ length: 20 }, () => randomUUID());
+    await Promise.all(
+      victimIds.map((victimId) => {
+        const fresh = keys.newKeys();
+        const personal = fresh.encrypt(victimId, { lastName: 'Roux' });
+        return fresh.commit(service.db, (tx, withEvents) =>
+          handleCommand(
+            store,
+            `victim-${victimId}`,
+            victims,
+            { type: 'RecordVictim', victimId, personal },
+            { expectNew: true, ...(tx ? { tx } : {}), ...(withEvents ? { keys: withEvents } : {}) },
+          ),
+        );
+      }),
+    );
+    expect(await keyCount(service.db, victimIds)).toBe(victimIds.length);
+    const [{ n }] = (await service.db.query<{ n: number }>(
+      `SELECT count(DISTINCT transaction_id)::int AS n FROM es_events WHERE stream_id = ANY($1)`,
+      [victimIds.map((id) => `victim-${id}`)],
+    )) as [{ n: number }];
+    // Group commit still applies: fewer transactions than recordings.
+    expect(n).toBeLessThan(victimIds.length);
+  });
+
+  it('fails a command that appended without the keys it was given', async () => {
+    const keys = new SubjectKeys(service.db, { kek });
+    const victimId = randomUUID();
+    const fresh = keys.newKeys();
+    const personal = fresh.encrypt(victimId, { lastName: 'Roux' });
+    await expect(
+      service.db.transaction((tx) =>
+        fresh.commit(
+          service.db,
+          () =>
+            handleCommand(store, `victim-${victimId}`, victims, { type: 'RecordVictim', victimId, personal }, { tx }),
+          tx,
+        ),
+      ),
+    ).rejects.toThrow('appended without their data keys');
+    // In the caller's transaction, the failure took the events with it.
+    expect(await store.streamVersion(`victim-${victimId}`)).toBe(0);
+  });
+});
+
 describe('erasure: the event first, then the keys', () => {
   /** The erasure as a service runs it; `crash` stops it between the two steps. */
   async function erase(keys: SubjectKeys, victimId: string, crash = false) {
@@ -167,13 +222,13 @@ describe('erasure: the event first, then the keys', () => {
     const victimId = randomUUID();
     const fresh = keys.newKeys();
     const personal = fresh.encrypt(victimId, { lastName: 'Martin' });
-    await fresh.commit(service.db, (tx) =>
+    await fresh.commit(service.db, (tx, withEvents) =>
       handleCommand(
         store,
         `victim-${victimId}`,
         victims,
         { type: 'RecordVictim', victimId, personal },
-        tx ? { tx } : {},
+        { ...(tx ? { tx } : {}), ...(withEvents ? { keys: withEvents } : {}) },
       ),
     );
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EncryptedEnvelope } from '@parcours/contracts';
+import type { KeysWithEvents } from './append-statements.ts';
 import type { Database, Sql, Tx } from './database.ts';
 import { sealFor } from './envelopes.ts';
 
@@ -16,9 +17,11 @@ export interface KeyStoreAccess {
 /**
  * The data keys of the new subjects of one command (a victim recorded, a caller to ring back). The
  * keys are made in memory by `encrypt`, and `commit` stores them so that they exist if and only if
- * the command commits: in the command's own transaction when the key store is the service's
- * database; when it is another database (KEYSTORE_URL), before the append (an event is never
- * written without its key) and deleted again when the command fails (docs/event-store.md).
+ * the command's events do: when the key store is the service's database, by the append statement
+ * itself (`work` passes the keys it is given to the append that carries the encrypted data, and
+ * the append still joins a group commit); when it is another database (KEYSTORE_URL), before the
+ * append (an event is never written without its key) and deleted again when the command fails
+ * (docs/event-store.md).
  */
 export class NewKeys {
   private readonly keyStore: KeyStoreAccess;
@@ -45,19 +48,23 @@ export class NewKeys {
 
   /**
    * Runs the command (`work`, which appends) with its keys stored alongside. `db` is the service's
-   * database; `tx` the caller's transaction on it, when the command runs inside one.
+   * database; `tx` the caller's transaction on it, when the command runs inside one. `work` gets the
+   * keys for its append (`keys` of handleCommand or appendToStream) when the append is to store
+   * them; a command that returns without having appended them fails (its encrypted data would be
+   * unreadable).
    */
-  async commit<T>(db: Database<any>, work: (tx: Tx | undefined) => Promise<T>, tx?: Tx): Promise<T> {
-    if (this.keys.size === 0) return work(tx);
-    if (this.keyStore.sql === db) {
-      if (tx) return this.inTransaction(tx, work);
-      return db.transaction((own) => this.inTransaction(own, work));
-    }
+  async commit<T>(
+    db: Database<any>,
+    work: (tx: Tx | undefined, keys: KeysWithEvents | undefined) => Promise<T>,
+    tx?: Tx,
+  ): Promise<T> {
+    if (this.keys.size === 0) return work(tx, undefined);
+    if (this.keyStore.sql === db) return this.withEvents(work, tx);
     await this.storeApart();
     // A caller's transaction that rolls back after `work` took the keys' command with it.
     tx?.afterRollback(() => this.forget().catch(() => undefined));
     try {
-      const result = await work(tx);
+      const result = await work(tx, undefined);
       this.rememberAfter(tx);
       return result;
     } catch (error) {
@@ -66,15 +73,27 @@ export class NewKeys {
     }
   }
 
-  /** The keys in the command's transaction, a subject that has a key already failing the command. */
-  private async inTransaction<T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const subjects = this.subjects;
-    await tx.query(
-      'INSERT INTO subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])',
-      [subjects, subjects.map((subject) => this.keys.get(subject)!.wrapped)],
-      'subject_keys_create_in_command',
-    );
-    const result = await work(tx);
+  /** The keys written by the command's append statement, a subject with a key failing the command. */
+  private async withEvents<T>(
+    work: (tx: Tx | undefined, keys: KeysWithEvents) => Promise<T>,
+    tx: Tx | undefined,
+  ): Promise<T> {
+    const entries = [...this.keys.values()];
+    const keys: KeysWithEvents = {
+      subjects: this.subjects,
+      wrapped: entries.map((entry) => entry.wrapped),
+      written: false,
+    };
+    let result: T;
+    try {
+      result = await work(tx, keys);
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'subject_keys_pkey') {
+        throw new Error(`subjects already have a data key: ${this.subjects.join(', ')}`);
+      }
+      throw error;
+    }
+    if (!keys.written) throw new Error('a command with new subjects appended without their data keys');
     this.rememberAfter(tx);
     return result;
   }

@@ -93,34 +93,34 @@ export class OutboxRelay {
   }
 
   /**
-   * One batch: take every lane no other relay holds (session-level advisory locks, one statement),
-   * read their oldest rows in position order, publish them as one Kafka batch, delete them, let the
-   * lanes go. The rows are read and deleted in autocommit statements: nothing holds a transaction
-   * id while Kafka is called, so a slow or absent broker never holds back the xmin horizon that
-   * projection readers wait on.
+   * One batch: take every lane no other relay holds (session-level advisory locks), read their
+   * oldest rows in position order, publish them as one Kafka batch, delete them, let the lanes go.
+   * The lanes are taken in a statement of their own, before the rows are read: a statement reads
+   * with the snapshot of its start, so rows read in the statement that takes a lane could include
+   * rows another relay deleted just before letting that lane go (published twice; seen in CI with
+   * two relays). The rows are read and deleted in autocommit statements: nothing holds a
+   * transaction id while Kafka is called, so a slow or absent broker never holds back the xmin
+   * horizon that projection readers wait on.
    */
   private async drainBatch(): Promise<number> {
     const client = await this.db.pool.connect();
     let healthy = true;
     let lanes: number[] = [];
     try {
-      // Raw SQL, the relay's hot path (bench/eventstore relay phase): the lanes are taken and their
-      // oldest rows read in one statement (the one-row left join returns the lanes taken even empty).
-      const { rows: taken } = await client.query<OutboxRow & { lanes: number[] }>({
-        name: 'es_outbox_take_batch',
-        text: `WITH taken AS MATERIALIZED (
-                 SELECT lane FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
-                 WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)),
-               batch AS (
-                 SELECT lane, position, id, topic, key, event, headers FROM es_outbox
-                 WHERE lane IN (SELECT lane FROM taken) ORDER BY position LIMIT $1)
-               SELECT (SELECT coalesce(array_agg(lane), '{}') FROM taken) AS lanes, batch.*
-               FROM (VALUES (1)) AS one LEFT JOIN batch ON true
-               ORDER BY batch.position`,
-        values: [this.batchSize],
+      // Raw SQL, the relay's hot path (bench/eventstore relay phase).
+      const { rows: locked } = await client.query<{ lanes: number[] }>({
+        name: 'es_outbox_take_lanes',
+        text: `SELECT coalesce(array_agg(lane), '{}') AS lanes FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
+               WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)`,
       });
-      lanes = taken[0]?.lanes ?? [];
-      const rows = taken.filter((row) => row.position !== null);
+      lanes = locked[0]?.lanes ?? [];
+      if (lanes.length === 0) return 0;
+      const { rows } = await client.query<OutboxRow>({
+        name: 'es_outbox_read_batch',
+        text: `SELECT lane, position, id, topic, key, event, headers FROM es_outbox
+               WHERE lane = ANY($1::smallint[]) ORDER BY position LIMIT $2`,
+        values: [lanes, this.batchSize],
+      });
       if (rows.length === 0) return 0;
       const positions = rows.map((r) => r.position);
       try {

@@ -3,6 +3,7 @@ import {
   type EventStore,
   handleCommand,
   type Job,
+  type KeysWithEvents,
   type OutboxMessage,
   type Sql,
   type SubjectKeys,
@@ -108,12 +109,15 @@ export class MediationService {
     command: MandateCommand,
     metadata: RequestMetadata,
     tx?: Tx,
+    keys?: KeysWithEvents,
   ): Promise<CommandResult> {
-    if (!tx) return this.deps.db.transaction((t) => this.executeMandate(mandateId, command, metadata, t));
+    if (!tx)
+      return this.deps.db.transaction((t) => this.executeMandate(mandateId, command, metadata, t, keys));
     const result = await handleCommand(this.deps.store, mandateStreamId(mandateId), this.mandates, command, {
       tx,
       metadata: eventMetadata(metadata),
       outbox: (events, state) => this.outbox(events, state, metadata),
+      ...(keys ? { keys } : {}),
     });
     let status: string = result.state.status;
     for (const event of result.events)

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type EventStore,
+  type KeysWithEvents,
   handleCommand,
   type NewKeys,
   type Sql,
@@ -185,15 +186,17 @@ export class IntakeService {
       ? await this.deps.db.transaction((tx) =>
           keys.commit(
             this.deps.db,
-            async () => {
-              const result = await this.handle(intakeId, command, metadata, tx);
+            async (_, withEvents) => {
+              const result = await this.handle(intakeId, command, metadata, tx, withEvents);
               await more(tx);
               return result;
             },
             tx,
           ),
         )
-      : await keys.commit(this.deps.db, (tx) => this.handle(intakeId, command, metadata, tx));
+      : await keys.commit(this.deps.db, (tx, withEvents) =>
+          this.handle(intakeId, command, metadata, tx, withEvents),
+        );
     return candidates.length > 0 ? { ...answer, communeCandidates: candidates } : answer;
   }
 
@@ -409,7 +412,7 @@ export class IntakeService {
     const keys = this.deps.keys.newKeys();
     // A number to call back is personal data: encrypted for a subject of its own (the caller).
     const contact = input.contact ? keys.encrypt(callerSubject(taskId), input.contact) : null;
-    const run = async (tx: Tx) => {
+    const run = async (tx: Tx, withEvents: KeysWithEvents | undefined) => {
       if (input.intakeId) {
         await this.handle(input.intakeId, { type: 'LinkCallback', data: { taskId }, metadata }, metadata, tx);
       }
@@ -429,12 +432,14 @@ export class IntakeService {
           },
           metadata,
         },
-        { metadata: eventMetadata(metadata), tx },
+        { metadata: eventMetadata(metadata), tx, ...(withEvents ? { keys: withEvents } : {}) },
       );
     };
     const result = tx
-      ? await keys.commit(this.deps.db, () => run(tx), tx)
-      : await this.deps.db.transaction((own) => keys.commit(this.deps.db, () => run(own), own));
+      ? await keys.commit(this.deps.db, (_, withEvents) => run(tx, withEvents), tx)
+      : await this.deps.db.transaction((own) =>
+          keys.commit(this.deps.db, (_, withEvents) => run(own, withEvents), own),
+        );
     return { taskId, events: result.events };
   }
 
@@ -452,8 +457,15 @@ export class IntakeService {
     );
   }
 
-  async handle(intakeId: string, command: IntakeCommand, metadata: RequestMetadata, tx?: Sql) {
+  async handle(
+    intakeId: string,
+    command: IntakeCommand,
+    metadata: RequestMetadata,
+    tx?: Sql,
+    keys?: KeysWithEvents,
+  ) {
     const result = await handleCommand(this.deps.store, intakeStreamId(intakeId), intakeDecider, command, {
+      ...(keys ? { keys } : {}),
       metadata: eventMetadata(metadata),
       outbox: (events, state) => readyForOrientationOutbox(this.deps.topic, events, state, metadata),
       // A recording command opens a stream whose id was minted for it: nothing to read first.

@@ -208,12 +208,13 @@ export const mandateRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule 
           hours: request.body.safeContact.hours,
         },
       };
-      const result = await newKeys.commit(db, (tx) =>
+      const result = await newKeys.commit(db, (tx, withEvents) =>
         mediation.executeMandate(
           request.params.mandateId,
           { type: 'AddParty', data, metadata },
           metadata,
           tx,
+          withEvents,
         ),
       );
       return { ...result, created: partyId };
