@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files/{fileId}/for-mediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a mediation needs: the victim’s name and allowed contact, the offence, the procedure’s references (each read is logged)
+         * @description What a mediation needs: the victim’s name and allowed contact, the offence, the procedure’s references (each read is logged)
+         */
+        get: operations["getFilesByFileIdForMediation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/{fileId}/assign": {
         parameters: {
             query?: never;
@@ -1484,6 +1504,94 @@ export interface operations {
                             /** @description Reminders sent, each `kind:id@dueAt-leadHours` */
                             reminders: string[];
                         };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFilesByFileIdForMediation: {
+        parameters: {
+            query: {
+                purpose: string;
+            };
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileId: string;
+                        caseId: string;
+                        associationId: string;
+                        officeId: string;
+                        /** @enum {string} */
+                        status: "open" | "closure-requested" | "closed" | "transferred";
+                        /** @enum {string} */
+                        offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        victim: {
+                            lastName?: string;
+                            firstName?: string;
+                            phone?: string;
+                            email?: string;
+                            thirdParty?: string;
+                            safeHours?: string;
+                        } | null;
+                        safeContact: {
+                            rules: {
+                                safeNumber: boolean;
+                                safeHours: boolean;
+                                noVoicemail: boolean;
+                                throughThirdParty: boolean;
+                                windows?: {
+                                    days: number[];
+                                    from: string;
+                                    to: string;
+                                }[];
+                            };
+                            timeZone: string;
+                            /** @enum {string} */
+                            number: "safe" | "other" | "third-party";
+                        };
+                        procedure: {
+                            complaint?: {
+                                /** @description A calendar date, YYYY-MM-DD */
+                                filedOn: string;
+                                /** @enum {string} */
+                                with: "police" | "gendarmerie" | "prosecutor" | "investigating-judge";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                offenceOn?: string;
+                                reference?: string;
+                            };
+                            prosecution?: {
+                                /** @enum {string} */
+                                decision: "prosecution" | "judicial-investigation" | "alternative-measure" | "dismissal";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                court?: string;
+                            };
+                        };
+                        mediation: {
+                            mediationRequestId: string;
+                            open: boolean;
+                            court?: string;
+                            prosecutorOffice?: string;
+                            /** @enum {string} */
+                            outcome?: "agreement" | "failure" | "declined-by-prosecutor" | "returned-to-prosecutor";
+                        } | null;
                     };
                 };
             };
