@@ -4,9 +4,14 @@
 //    first (as they are long before an office accepts), then the acceptances at a steady rate; the
 //    time from sending an acceptance to its file's row in the office's list (polled every 5 ms).
 // 2. reading a file with 200 support actions (notes decrypted, the read logged): GET /files/:id.
+// Each beside a contender run in the same conditions, to divide the machine out: for 1, a bare
+// kafkajs consumer in its own process that INSERTs one row per acceptance (contender.ts), fed the
+// same acceptances at the same rate; for 2, a bare SELECT of the same rows (the file's events and
+// its actions) from this driver. The report gives the service's figures over the contender's.
 //
 //   node bench/followup/run.ts [rate seconds reads]   (default: 200 15 1000; BENCH_REPORT=path
 //                                                     instead of bench/followup/REPORT.md)
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -23,7 +28,7 @@ import {
   referralAccepted,
   referralProposed,
 } from '../../services/follow-up/src/test-events.ts';
-import { machine, percentile, postJson, sampleRss, startService } from '../support.ts';
+import { machine, percentile, postJson, sampleRss, serviceNodeFlags, startService } from '../support.ts';
 
 process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const [rate = 200, seconds = 15, reads = 1000] = process.argv.slice(2).map(Number);
@@ -63,6 +68,98 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
 const count = async (sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(sql, params))[0]!.n;
 
+type Case = { caseId: string; accepted: IntegrationEvent };
+/**
+ * Sends the cases' acceptances on `topic` at `rate`/s in small batches every 20 ms (4 at 200/s): one
+ * producer request in flight at a time, as the outbox relay sends; each is timed from when it was
+ * due, not when it left, to when its row is in `table` (polled every 5 ms).
+ */
+async function openAt(topic: string, table: string, list: Case[]) {
+  const pending = new Map<string, number>();
+  const latencies: number[] = [];
+  let sending = true;
+  const watcher = (async () => {
+    let idleSince = performance.now();
+    while (sending || pending.size > 0) {
+      if (pending.size > 0) {
+        const rows = await db
+          .query<{ case_id: string }>(`SELECT case_id FROM ${table} WHERE case_id = ANY($1)`, [
+            [...pending.keys()],
+          ])
+          // The run failed elsewhere and closed the pool: the error that matters is printed below.
+          .catch(() => []);
+        const now = performance.now();
+        for (const { case_id } of rows) {
+          const t0 = pending.get(case_id);
+          if (t0 === undefined) continue;
+          latencies.push(now - t0);
+          pending.delete(case_id);
+          idleSince = now;
+        }
+      }
+      if (!sending && performance.now() - idleSince > 30_000) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  let next = 0;
+  while (next < list.length) {
+    const now = performance.now();
+    const due: Case[] = [];
+    while (next < list.length && started + (next * 1000) / rate <= now) {
+      const c = list[next]!;
+      pending.set(c.caseId, started + (next * 1000) / rate);
+      due.push(c);
+      next++;
+    }
+    if (due.length > 0)
+      inflight.push(
+        send(
+          topic,
+          due.map((c) => c.accepted),
+        ),
+      );
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await Promise.all(inflight);
+  const achieved = Math.round(list.length / ((performance.now() - started) / 1000));
+  sending = false;
+  await watcher;
+  return { latencies: latencies.sort((a, b) => a - b), pending, achieved };
+}
+
+/** The contender's process (contender.ts): resolves once its consumer joined its group. */
+async function startContender(topic: string, table: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...serviceNodeFlags,
+      resolve(dirname(fileURLToPath(import.meta.url)), 'contender.ts'),
+      database.url,
+      brokers.join(','),
+      topic,
+      table,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) ready();
+    });
+    child.on('exit', (code) => fail(new Error(`contender exited with ${code}`)));
+  });
+  return {
+    stop: () =>
+      new Promise<void>((done) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+let contender: Awaited<ReturnType<typeof startContender>> | undefined;
 try {
   // 1. Accepted referral → file visible.
   const total = rate * seconds;
@@ -107,63 +204,12 @@ try {
   );
   rss.reset();
 
-  const pending = new Map<string, number>();
-  const latencies: number[] = [];
-  let sending = true;
-  const watcher = (async () => {
-    let idleSince = performance.now();
-    while (sending || pending.size > 0) {
-      if (pending.size > 0) {
-        const rows = await db
-          .query<{ case_id: string }>('SELECT case_id FROM followup_files WHERE case_id = ANY($1)', [
-            [...pending.keys()],
-          ])
-          // The run failed elsewhere and closed the pool: the error that matters is printed below.
-          .catch(() => []);
-        const now = performance.now();
-        for (const { case_id } of rows) {
-          const t0 = pending.get(case_id);
-          if (t0 === undefined) continue;
-          latencies.push(now - t0);
-          pending.delete(case_id);
-          idleSince = now;
-        }
-      }
-      if (!sending && performance.now() - idleSince > 30_000) break;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  })();
-  // Acceptances go out in small batches every 20 ms (4 at 200/s): one producer request in flight
-  // at a time, as the outbox relay sends; each is timed from when it was due, not when it left.
-  const started = performance.now();
-  const inflight: Promise<void>[] = [];
-  let next = 0;
-  while (next < total) {
-    const now = performance.now();
-    const due: typeof cases = [];
-    while (next < total && started + (next * 1000) / rate <= now) {
-      const c = cases[warmUp + next]!;
-      pending.set(c.caseId, started + (next * 1000) / rate);
-      due.push(c);
-      next++;
-    }
-    if (due.length > 0)
-      inflight.push(
-        send(
-          topics.referral,
-          due.map((c) => c.accepted),
-        ),
-      );
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await Promise.all(inflight);
-  const achieved = Math.round(total / ((performance.now() - started) / 1000));
-  sending = false;
-  await watcher;
+  const opened = await openAt(topics.referral, 'followup_files', cases.slice(warmUp));
+  const { latencies, pending, achieved } = opened;
   const doubled = await count(
     'SELECT count(*)::int AS n FROM (SELECT case_id FROM followup_files GROUP BY case_id HAVING count(*) > 1) d',
   );
-  const sorted = latencies.sort((a, b) => a - b);
+  const sorted = latencies;
   const opening = {
     rate,
     seconds,
@@ -179,6 +225,35 @@ try {
     recordedPerSecond,
   };
   console.log(JSON.stringify({ opening }));
+
+  // 1'. The contender: the same acceptances at the same rate, a bare consumer INSERTing one row each.
+  const contenderTopic = benchTopic('contender');
+  const contenderTable = `bench_contender_${randomBytes(4).toString('hex')}`;
+  // As many partitions as the referral topic the service read (the service made it at its start).
+  const [referralTopic] = await messaging.describeTopics([topics.referral]);
+  await messaging.ensureTopics([
+    { topic: contenderTopic, partitions: referralTopic?.partitions ?? 3, replicationFactor: 1 },
+  ]);
+  await send(
+    contenderTopic,
+    cases.slice(0, warmUp).map((c) => c.accepted),
+  );
+  contender = await startContender(contenderTopic, contenderTable);
+  await waitFor(
+    async () => (await count(`SELECT count(*)::int AS n FROM ${contenderTable}`)) >= warmUp,
+    'the contender warmed up',
+  );
+  const bare = await openAt(contenderTopic, contenderTable, cases.slice(warmUp));
+  await contender.stop();
+  contender = undefined;
+  const bareOpening = {
+    visible: bare.latencies.length,
+    missing: bare.pending.size,
+    achieved: bare.achieved,
+    p50: Math.round(percentile(bare.latencies, 50)),
+    p99: Math.round(percentile(bare.latencies, 99)),
+  };
+  console.log(JSON.stringify({ bareOpening }));
 
   // 2. Reading a file with 200 support actions.
   const [file] = await db.query<{ file_id: string }>('SELECT file_id FROM followup_files LIMIT 1');
@@ -219,6 +294,30 @@ try {
   };
   console.log(JSON.stringify({ reading }));
 
+  // 2'. The contender: a bare SELECT of the same rows (the file's events, its actions), one at a time.
+  const streamId = `followup-file-${fileId}`;
+  const select = async () => {
+    const t0 = performance.now();
+    const [events, actions] = await Promise.all([
+      db.query('SELECT type, data, metadata FROM es_events WHERE stream_id = $1 ORDER BY stream_version', [
+        streamId,
+      ]),
+      db.query('SELECT * FROM followup_actions WHERE file_id = $1 ORDER BY "on" DESC, action_id', [fileId]),
+    ]);
+    if (actions.length !== 200 || events.length < 200) throw new Error('bare select: rows missing');
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 50; i++) await select();
+  const bareTimes: number[] = [];
+  for (let i = 0; i < reads; i++) bareTimes.push(await select());
+  bareTimes.sort((a, b) => a - b);
+  const bareReading = {
+    p50: +percentile(bareTimes, 50).toFixed(1),
+    p99: +percentile(bareTimes, 99).toFixed(1),
+  };
+  console.log(JSON.stringify({ bareReading }));
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–');
+
   const met = (ok: boolean) => (ok ? 'met' : 'missed');
   const report = `# Follow-up: accepted referral → file visible; reading a file with 200 actions
 
@@ -238,6 +337,21 @@ ${loadavg()
 | accepted referral → file in the office's list | p50 ${opening.p50} ms, p99 **${opening.p99} ms**, max ${opening.max} ms | p99 < 100 ms at 200/s: ${met(opening.p99 < 100 && rate >= 200)} |
 | GET /files/:id with 200 actions (${reads} reads, one at a time) | p50 ${reading.p50} ms, p99 **${reading.p99} ms**, max ${reading.max} ms | p99 < 20 ms: ${met(reading.p99 < 20)} |
 | service max RSS | ${opening.rssMiB} MiB (opening), ${reading.rssMiB} MiB (reading) | |
+
+Side by side, in the same run (the contenders right after the service, the machine as it was):
+
+| figure | service | contender | service / contender |
+|---|---|---|---|
+| accepted referral → row visible, p50 | ${opening.p50} ms | ${bareOpening.p50} ms | ${ratio(opening.p50, bareOpening.p50)} |
+| accepted referral → row visible, p99 | ${opening.p99} ms | ${bareOpening.p99} ms | ${ratio(opening.p99, bareOpening.p99)} |
+| (contender: visible / missing, sent at) | | ${bareOpening.visible} / ${bareOpening.missing}, ${bareOpening.achieved}/s | |
+| file with 200 actions read, p50 | ${reading.p50} ms | ${bareReading.p50} ms | ${ratio(reading.p50, bareReading.p50)} |
+| file with 200 actions read, p99 | ${reading.p99} ms | ${bareReading.p99} ms | ${ratio(reading.p99, bareReading.p99)} |
+
+Contenders: for the opening, a bare kafkajs consumer in its own process (\`contender.ts\`, on a topic
+with as many partitions as the service's, 3 handled at once as the service does) that INSERTs one row per acceptance in autocommit: Kafka and PostgreSQL alone.
+For the read, the same rows (the file's stream and its actions) selected by this driver over one
+pool, without HTTP, authentication, decryption, the access log or JSON.
 `;
   const out = process.env['BENCH_REPORT'] ?? resolve(dirname(fileURLToPath(import.meta.url)), 'REPORT.md');
   writeFileSync(out, report);
@@ -247,6 +361,7 @@ ${loadavg()
   process.exitCode = 1;
 } finally {
   rss.stop();
+  await contender?.stop();
   await messaging.disconnect().catch(() => undefined);
   await db.close();
   await service.stop();
