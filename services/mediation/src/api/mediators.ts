@@ -37,8 +37,9 @@ const noParams = <Body extends TSchema>(summary: string, body: Body) =>
   });
 
 /**
- * Mediators (their authorisations by a prosecutor, weekly availability and exceptions; no name or
- * contact: those are the association's staff directory) and the rooms of each office.
+ * Mediators (their name as calendars and reports show it, authorisations by a prosecutor, weekly
+ * availability and exceptions; no contact: that is the association's staff directory), the list of
+ * an association's mediators, and the rooms of each office.
  */
 export const mediatorRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule }> = async (
   app,
