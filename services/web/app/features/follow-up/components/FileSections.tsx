@@ -95,7 +95,7 @@ export function ProcedurePanel({ file }: { file: FileDetail }) {
       </Title>
       <Text size="sm">
         {procedure.complaint
-          ? formatDate(procedure.complaint.on ?? procedure.complaint.at ?? '', i18n.language)
+          ? formatDate(procedure.complaint.filedOn, i18n.language)
           : t('file.procedure.noComplaint')}
       </Text>
       {procedure.prosecution?.decision && (
