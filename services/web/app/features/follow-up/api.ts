@@ -99,6 +99,7 @@ export interface FileDetail
     | 'evvi'
     | 'closureRequest'
     | 'closed'
+    | 'mediation'
   > {
   facts: {
     caseId: string;
@@ -114,8 +115,8 @@ export interface FileDetail
   contact: { rules: SafeContactRules; timeZone: string; attempts: Record<string, Attempt> };
   tasks: { tasks: Record<string, Task>; appointments: Record<string, Appointment> };
   procedure: {
-    complaint?: { on?: string; at?: string };
-    prosecution?: { decision?: string };
+    complaint?: { filedOn: string; with: string; offenceOn?: string; reference?: string };
+    prosecution?: { decision: string; decidedOn: string; court?: string };
     hearings: Record<string, Hearing>;
     judgments: Record<string, Judgment>;
   };
@@ -123,6 +124,7 @@ export interface FileDetail
   evvi: { requests: EvviRequest[]; versions: EvviVersion[] };
   closureRequest: { reason: string; details?: string; openItems: string[]; by: string; at: string } | null;
   closed: { reason: string; at: string } | null;
+  mediation: { mediationRequestId: string; open: boolean; outcome?: string } | null;
 }
 
 export const filesQuery = (filters: FileFilters) =>
