@@ -1,5 +1,6 @@
 // What must hold after each fault, read from the services' databases and from Kafka: every call
-// intake accepted recorded once and referred once, read models counting each event once, outboxes
+// intake accepted recorded once and referred once, every accepted referral with exactly one open
+// file in the accepting office, read models counting each event once, outboxes
 // drained, dead letters counted and explained, and no message on any topic carrying the surge's
 // personal data in clear. The harness reads the event tables to count events: a service never does.
 import { Kafka, logLevel } from 'kafkajs';
@@ -18,6 +19,14 @@ export interface Counts {
   inboxRows: number;
   referredCases: number;
   referralOutbox: number;
+  /** Referrals to an office still proposed, and accepted (the acceptor answers every proposal). */
+  proposedReferrals: number;
+  acceptedReferrals: number;
+  /** FileOpened events, rows of the files' list, distinct referrals among them, follow-up's outbox. */
+  openedEvents: number;
+  fileRows: number;
+  filedReferrals: number;
+  followupOutbox: number;
 }
 
 const one = async (db: pg.Pool, sql: string) => Number((await db.query(sql)).rows[0].n);
@@ -25,14 +34,17 @@ const one = async (db: pg.Pool, sql: string) => Number((await db.query(sql)).row
 export class Checks {
   readonly intake: pg.Pool;
   readonly referral: pg.Pool;
+  readonly followUp: pg.Pool;
   private readonly kafka: Kafka;
 
-  constructor(intakeDbUrl: string, referralDbUrl: string, brokers: string[]) {
+  constructor(intakeDbUrl: string, referralDbUrl: string, followUpDbUrl: string, brokers: string[]) {
     // A pool rides over a PostgreSQL restart: a dead connection fails one query, the next connects anew.
     this.intake = new pg.Pool({ connectionString: intakeDbUrl, max: 2 });
     this.referral = new pg.Pool({ connectionString: referralDbUrl, max: 2 });
+    this.followUp = new pg.Pool({ connectionString: followUpDbUrl, max: 2 });
     this.intake.on('error', () => undefined);
     this.referral.on('error', () => undefined);
+    this.followUp.on('error', () => undefined);
     this.kafka = new Kafka({ clientId: 'chaos-checks', brokers, logLevel: logLevel.NOTHING });
   }
 
@@ -44,14 +56,29 @@ export class Checks {
       one(this.intake, "SELECT count(*) AS n FROM es_events WHERE type = 'IntakeReadyForOrientation'"),
       one(this.intake, 'SELECT count(*) AS n FROM es_outbox'),
     ]);
-    const [referralEvents, inboxRows, referredCases, referralOutbox] = await Promise.all([
-      one(
-        this.referral,
-        "SELECT count(*) AS n FROM es_events WHERE type IN ('ReferralProposed', 'ReferralQueued')",
-      ),
-      one(this.referral, 'SELECT count(*) AS n FROM referral_inbox'),
-      one(this.referral, 'SELECT count(DISTINCT case_id) AS n FROM referral_inbox'),
-      one(this.referral, 'SELECT count(*) AS n FROM es_outbox'),
+    const [referralEvents, inboxRows, referredCases, referralOutbox, proposedReferrals, acceptedReferrals] =
+      await Promise.all([
+        one(
+          this.referral,
+          "SELECT count(*) AS n FROM es_events WHERE type IN ('ReferralProposed', 'ReferralQueued')",
+        ),
+        one(this.referral, 'SELECT count(*) AS n FROM referral_inbox'),
+        one(this.referral, 'SELECT count(DISTINCT case_id) AS n FROM referral_inbox'),
+        one(this.referral, 'SELECT count(*) AS n FROM es_outbox'),
+        one(
+          this.referral,
+          "SELECT count(*) AS n FROM referral_inbox WHERE status = 'proposed' AND target_kind = 'office'",
+        ),
+        one(
+          this.referral,
+          "SELECT count(*) AS n FROM referral_inbox WHERE status = 'accepted' AND target_kind = 'office'",
+        ),
+      ]);
+    const [openedEvents, fileRows, filedReferrals, followupOutbox] = await Promise.all([
+      one(this.followUp, "SELECT count(*) AS n FROM es_events WHERE type = 'FileOpened'"),
+      one(this.followUp, 'SELECT count(*) AS n FROM followup_files'),
+      one(this.followUp, 'SELECT count(DISTINCT referral_id) AS n FROM followup_files'),
+      one(this.followUp, 'SELECT count(*) AS n FROM es_outbox'),
     ]);
     return {
       recordedEvents,
@@ -63,12 +90,25 @@ export class Checks {
       inboxRows,
       referredCases,
       referralOutbox,
+      proposedReferrals,
+      acceptedReferrals,
+      openedEvents,
+      fileRows,
+      filedReferrals,
+      followupOutbox,
     };
   }
 
-  /** Accepted calls whose case has no referral yet: the backlog between intake and referral. */
+  /**
+   * Accepted calls whose case has no referral yet, referrals not yet accepted, accepted referrals
+   * without their file: the backlog between intake, referral and follow-up.
+   */
   static backlog(accepted: number, counts: Counts) {
-    return Math.max(0, accepted - counts.referredCases);
+    return (
+      Math.max(0, accepted - counts.referredCases) +
+      counts.proposedReferrals +
+      Math.max(0, counts.acceptedReferrals - counts.filedReferrals)
+    );
   }
 
   /** Everything accepted went through, and every count agrees with every other. */
@@ -79,8 +119,38 @@ export class Checks {
       c.referredCases === accepted &&
       c.inboxRows === c.referralEvents &&
       c.intakeOutbox === 0 &&
-      c.referralOutbox === 0
+      c.referralOutbox === 0 &&
+      c.proposedReferrals === 0 &&
+      c.filedReferrals === c.acceptedReferrals &&
+      c.fileRows === c.openedEvents &&
+      c.followupOutbox === 0
     );
+  }
+
+  /**
+   * Follow-up against referral: accepted referrals without a file, referrals with more than one,
+   * files in another office than the accepting one or not open, files of no accepted referral.
+   */
+  async fileDifferences() {
+    const { rows: accepted } = await this.referral.query<{ referral_id: string; office_id: string }>(
+      "SELECT referral_id, office_id FROM referral_inbox WHERE status = 'accepted' AND target_kind = 'office'",
+    );
+    const { rows: files } = await this.followUp.query<{
+      referral_id: string;
+      office_id: string;
+      status: string;
+    }>('SELECT referral_id, office_id, status FROM followup_files');
+    const filesOf = new Map<string, { office_id: string; status: string }[]>();
+    for (const file of files) filesOf.set(file.referral_id, [...(filesOf.get(file.referral_id) ?? []), file]);
+    const acceptedIds = new Set(accepted.map((r) => r.referral_id));
+    return {
+      filesMissing: accepted.filter((r) => !filesOf.has(r.referral_id)).length,
+      filesDoubled: [...filesOf.values()].filter((f) => f.length > 1).length,
+      filesElsewhere: accepted.filter((r) =>
+        (filesOf.get(r.referral_id) ?? []).some((f) => f.office_id !== r.office_id || f.status !== 'open'),
+      ).length,
+      filesUnexpected: [...filesOf.keys()].filter((id) => !acceptedIds.has(id)).length,
+    };
   }
 
   /** Cases accepted but not in any inbox, and cases in the inboxes that intake never answered. */
@@ -169,5 +239,6 @@ export class Checks {
   async close() {
     await this.intake.end();
     await this.referral.end();
+    await this.followUp.end();
   }
 }

@@ -30,10 +30,12 @@ export interface SendStats {
   /** Calls that got a 4xx other than 409 and 429: not retried, each one a finding (first few kept). */
   refused: number;
   refusals: string[];
+  /** Answers 5xx other than 503 (retried like the others, but each one a finding: expect none). */
+  errors5xx: number;
 }
 
 export class Surge {
-  readonly stats: SendStats = { accepted: 0, retries: {}, refused: 0, refusals: [] };
+  readonly stats: SendStats = { accepted: 0, retries: {}, refused: 0, refusals: [], errors5xx: 0 };
   /** The case of every accepted call, by call number. */
   readonly cases = new Map<number, string>();
   private next = 0;
@@ -117,6 +119,7 @@ export class Surge {
           return;
         }
         this.count(String(response.status));
+        if (response.status >= 500 && response.status !== 503) this.stats.errors5xx++;
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code;
         this.count(cause ?? (error as Error).name ?? 'error');

@@ -23,7 +23,9 @@ export const OUTBOX_ROWS = (ids: string, topics: string, keys: string, events: s
 // Both append statements end alike: what was appended, the outbox rows ($8-$12) and, in the keyed
 // variants, the new subjects' data keys ($13-$14), written only if the events were. A subject that
 // has a key already fails the whole statement (subject_keys' primary key): nothing is written.
-const appendedAndOutbox = (keyed: boolean) => `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
+const appendedAndOutbox = (
+  keyed: boolean,
+) => `  RETURNING stream_id, stream_version, position, transaction_id, recorded_at
 ), outboxed AS (
   INSERT INTO es_outbox (id, lane, topic, key, event, headers)
   ${OUTBOX_ROWS('$8', '$9', '$10', '$11', '$12')}
@@ -163,10 +165,7 @@ export async function insertEvents(
   ];
   const outbox = outboxParams(batch.flatMap((request) => request.options.outbox ?? []));
   const keyed = batch.flatMap((request) => (request.options.keys ? [request.options.keys] : []));
-  const keys =
-    keyed.length > 0
-      ? [keyed.flatMap((k) => k.subjects), keyed.flatMap((k) => k.wrapped)]
-      : [];
+  const keys = keyed.length > 0 ? [keyed.flatMap((k) => k.subjects), keyed.flatMap((k) => k.wrapped)] : [];
   const [only] = batch;
   const rows =
     batch.length === 1 && only

@@ -196,7 +196,13 @@ describe('new keys stored by the append statement', () => {
         fresh.commit(
           service.db,
           () =>
-            handleCommand(store, `victim-${victimId}`, victims, { type: 'RecordVictim', victimId, personal }, { tx }),
+            handleCommand(
+              store,
+              `victim-${victimId}`,
+              victims,
+              { type: 'RecordVictim', victimId, personal },
+              { tx },
+            ),
           tx,
         ),
       ),

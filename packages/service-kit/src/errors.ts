@@ -83,3 +83,54 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem types are URNs: stable identifiers that do not pretend to be resolvable documentation. */
 export const problemType = (code: string) => `urn:parcours:problem:${code}`;
+
+/**
+ * SQLSTATEs and socket codes that say the database cannot be reached now, not that the request is
+ * wrong: a connection refused or reset, the server shutting down (57P01 admin_shutdown, 57P02
+ * crash_shutdown) or starting (57P03 cannot_connect_now), a connection exception (class 08), too
+ * many connections (53300).
+ */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+// node-postgres's own messages when a connection dies or the pool cannot get one in time.
+const unavailableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * Whether an error (or one it wraps: `cause`, MikroORM's copied fields, an AggregateError's
+ * `errors`) means the database is down or restarting. Only codes and node-postgres's own messages
+ * count: a message merely quoting "ECONNREFUSED" is a 500 like any other bug.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+  if (typeof message === 'string' && unavailableMessages.test(message)) return true;
+  if (cause !== undefined && isDatabaseUnavailable(cause, depth + 1)) return true;
+  return Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
+/** What a request meets while its database is down or restarting: 503, retry the same request. */
+export const databaseUnavailable = (cause: unknown) =>
+  new DomainError('database_unavailable', 503, {
+    detail: 'The database does not answer for now; retry the same request (same Idempotency-Key)',
+    headers: { 'retry-after': '1' },
+    cause,
+  });

@@ -16,7 +16,7 @@ export type Relation = (typeof Relations)[number];
 export const Actions = [
   /** The whole file, personal data included (every such read is logged). */
   'file:read',
-  /** What a mediation needs: the case, the parties' consent, the offence category. */
+  /** What a mediation needs: the victim's name and allowed contact, the offence, the procedure's references (files/mediation-read.ts). */
   'file:read-for-mediation',
   /** Support actions, contact attempts, safe-contact rules, EVVI, procedure, compensation, tasks, appointments, closure request. */
   'file:work',

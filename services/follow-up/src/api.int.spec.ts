@@ -1,5 +1,8 @@
 import type { DevUser, DevUserName } from '@parcours/service-kit';
+import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileView } from './files/schemas.ts';
+import { CallAdviceView } from './files/view-schemas.ts';
 import { commissariat } from './test-events.ts';
 import { openedFile, startTestService, type TestService } from './test-support.ts';
 
@@ -205,5 +208,66 @@ describe('closure, reopening and mediation', () => {
       victimConsent: true,
     });
     expect(JSON.stringify(row?.event.data)).not.toContain('Amina');
+  });
+});
+
+describe('GET /files/{fileId}', () => {
+  it('answers every part as its published schema says, without the EVVI opinion’s envelope', async () => {
+    const fileId = await openedFile(service);
+    const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const steps: [string, object][] = [
+      ['actions', action()],
+      ['contact-attempts', { channel: 'phone', number: 'safe' }],
+      ['complaint', { filedOn: '2026-01-10', with: 'police', offenceOn: '2026-01-09' }],
+      ['prosecution', { decision: 'prosecution', decidedOn: '2026-03-01' }],
+      ['hearings', { court: 'tj-paris', chamber: '10e', startsAt: later(30), accompanimentPlanned: false }],
+      [
+        'judgments',
+        {
+          court: 'tj-paris',
+          on: '2026-06-01',
+          final: true,
+          finalOn: '2026-07-01',
+          civilParty: true,
+          awardCents: 150_000,
+        },
+      ],
+      [
+        'appointments',
+        { startsAt: later(3), durationMinutes: 30, channel: 'video', staffId: 'dev-caseworker' },
+      ],
+      ['evvi/requests', { requestedBy: 'prosecutor', dueOn: '2027-03-01' }],
+      [
+        'evvi/versions',
+        {
+          criteria: {
+            harm: { physical: 'minor', psychological: 'serious', material: 'none' },
+            circumstances: { discriminatoryMotive: false, sexistMotive: false, linkWithAuthor: 'stranger' },
+            personal: { minor: false, elderly: false, pregnancy: false, disability: false },
+            riskOfIntimidationOrReprisals: false,
+            coerciveControl: false,
+          },
+          level: 'moderate',
+          measures: [],
+          opinion: 'Avis confidentiel.',
+        },
+      ],
+      ['mediation-request', { victimConsents: true }],
+    ];
+    for (const [path, body] of steps) {
+      expect((await post(`/files/${fileId}/${path}`, 'caseworker', body)).statusCode, path).toBe(200);
+    }
+    const read = await call('GET', `/files/${fileId}`, 'caseworker');
+    expect(read.statusCode).toBe(200);
+    const view = read.json();
+    expect([...Value.Errors(FileView, view)].map((e) => `${e.path} ${e.message}`)).toEqual([]);
+    expect(Object.keys(view.compensation).length).toBeGreaterThan(0);
+    expect(Object.values(view.procedure.judgments)).toMatchObject([{ final: true, civilParty: true }]);
+    expect(view.evvi.versions).toMatchObject([{ version: 1, level: 'moderate' }]);
+    expect(view.evvi.versions[0].opinion).toBeUndefined();
+    expect(read.body).not.toContain('Avis confidentiel');
+    expect(view.mediation).toMatchObject({ open: true });
+    const advice = await call('GET', `/files/${fileId}/may-call-now`, 'caseworker');
+    expect([...Value.Errors(CallAdviceView, advice.json())]).toEqual([]);
   });
 });

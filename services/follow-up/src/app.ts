@@ -6,6 +6,7 @@ import { contactRoutes } from './contact/api.ts';
 import { evviRoutes } from './evvi/api.ts';
 import { fileRoutes } from './files/api.ts';
 import { fileLifecycleRoutes } from './files/commands.ts';
+import { mediationReadRoutes } from './files/mediation-read.ts';
 import { type FollowUpModule, openFollowUpModule } from './module.ts';
 import { procedureRoutes } from './procedure/api.ts';
 import { rosterRoutes } from './roster/api.ts';
@@ -27,6 +28,7 @@ export function buildApp(options: BuildOptions): Promise<{ app: App; module: Fol
       readinessTopic: (config) => config.FOLLOWUP_TOPIC,
       routes: [
         fileRoutes,
+        mediationReadRoutes,
         fileLifecycleRoutes,
         rosterRoutes,
         actionRoutes,

@@ -3,7 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
   DomainError,
+  databaseUnavailable,
   type FieldError,
+  isDatabaseUnavailable,
   PROBLEM_CONTENT_TYPE,
   type Problem,
   problemType,
@@ -69,8 +71,17 @@ const frameworkProblems: Record<string, { code: string; detail: string }> = {
 const snakeCase = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
 function handleError(error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) {
+  // PostgreSQL down or restarting is no bug of the request: 503 with Retry-After, which a client
+  // retries as it is (bench/chaos: a PostgreSQL restart answered intake's calls 500).
+  if (!(error instanceof DomainError) && !error.validation && (error.statusCode ?? 500) >= 500) {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return handleError(databaseUnavailable(error), request, reply);
+    }
+  }
   if (error instanceof DomainError) {
-    if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error.status >= 500 && error.code !== 'database_unavailable')
+      request.log.error({ err: error }, 'request failed');
     for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     return sendProblem(request, reply, {
       type: problemType(error.code),

@@ -6,6 +6,7 @@ import { assertCan } from '../access.ts';
 import { FileErrors } from '../file/errors.ts';
 import { fileCommands, fileStaff } from '../files/command-route.ts';
 import { FileParams } from '../files/schemas.ts';
+import { CallAdviceView } from '../files/view-schemas.ts';
 import type { FollowUpModule } from '../module.ts';
 import { mayCallNow } from './safe-contact.ts';
 
@@ -92,6 +93,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ module: FollowUpModule }
         summary:
           'What the screen shows before dialling: allowed, which number, voicemail, the local time, the next window',
         params: FileParams,
+        response: { 200: CallAdviceView },
       },
       preHandler: fileStaff,
     },

@@ -156,6 +156,9 @@ export interface ActiveFile {
   mediation?: {
     mediationRequestId: string;
     open: boolean;
+    /** Where the request was sent, when the caseworker named it. */
+    court?: string;
+    prosecutorOffice?: string;
     outcome?: MediationOutcomeRecorded['data']['outcome'];
   };
   actions: ActionsState;
@@ -207,8 +210,18 @@ export function evolve(state: FileState, event: FileEvent): FileState {
       return { ...next, status: 'open', closed: undefined };
     case 'FileFlaggedInactive':
       return { ...next, flaggedInactiveSince: event.data.since };
-    case 'MediationRequested':
-      return { ...next, mediation: { mediationRequestId: event.data.mediationRequestId, open: true } };
+    case 'MediationRequested': {
+      const { mediationRequestId, court, prosecutorOffice } = event.data;
+      return {
+        ...next,
+        mediation: {
+          mediationRequestId,
+          open: true,
+          ...(court ? { court } : {}),
+          ...(prosecutorOffice ? { prosecutorOffice } : {}),
+        },
+      };
+    }
     case 'MediationOutcomeRecorded':
       return next.mediation
         ? { ...next, mediation: { ...next.mediation, open: false, outcome: event.data.outcome } }

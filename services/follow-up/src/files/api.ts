@@ -7,6 +7,7 @@ import { FileErrors } from '../file/errors.ts';
 import type { ActiveFile } from '../file/file.ts';
 import type { FollowUpModule } from '../module.ts';
 import { type FileItem, FileParams, FileView, ListQuery, ListResponse, ReadQuery } from './schemas.ts';
+import type { PersonalView } from './view-schemas.ts';
 
 /** The roles that may reach a file at all (access.ts decides where). */
 export const fileReaders = requireRole('caseworker', 'office-manager', 'association-manager', 'auditor');
@@ -141,7 +142,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ module: FollowUpModule }> =
       lastActivityAt: state.lastActivityAt,
       flaggedInactiveSince: state.flaggedInactiveSince ?? null,
       facts,
-      personal: await keys.tryDecrypt(personal),
+      personal: await keys.tryDecrypt<Static<typeof PersonalView>>(personal),
       closureRequest: state.closureRequest ?? null,
       closed: state.closed ?? null,
       transferredTo: state.transferredTo?.to ?? null,

@@ -9,9 +9,23 @@ import {
 } from '@parcours/contracts';
 import { StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
+import {
+  CaseFactsView,
+  ClosedView,
+  ClosureRequestView,
+  CompensationView,
+  ContactView,
+  EvviView,
+  MediationView,
+  Nullable,
+  OriginView,
+  PersonalView,
+  ProcedureView,
+  TasksView,
+  TransferredToView,
+} from './view-schemas.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const FileStatuses = ['open', 'closure-requested', 'closed', 'transferred'] as const;
 
@@ -90,23 +104,22 @@ export const FileView = Type.Object({
   associationId: Type.String(),
   officeId: Type.String(),
   timeZone: Type.String(),
-  origin: Type.Unknown(),
+  origin: OriginView,
   caseworkerId: Nullable(Type.String()),
   openedAt: Type.String(),
   lastActivityAt: Type.String(),
   flaggedInactiveSince: Nullable(Type.String()),
-  /** The case's facts as intake gave them, without the victim's envelope. */
-  facts: Type.Unknown(),
+  facts: CaseFactsView,
   /** The victim's identity and contact, decrypted; null once their key is erased. */
-  personal: Type.Unknown(),
-  closureRequest: Type.Unknown(),
-  closed: Type.Unknown(),
-  transferredTo: Type.Unknown(),
-  mediation: Type.Unknown(),
+  personal: Nullable(PersonalView),
+  closureRequest: Nullable(ClosureRequestView),
+  closed: Nullable(ClosedView),
+  transferredTo: Nullable(TransferredToView),
+  mediation: Nullable(MediationView),
   actions: Type.Array(ActionItem),
-  contact: Type.Unknown(),
-  evvi: Type.Unknown(),
-  procedure: Type.Unknown(),
-  compensation: Type.Unknown(),
-  tasks: Type.Unknown(),
+  contact: ContactView,
+  evvi: EvviView,
+  procedure: ProcedureView,
+  compensation: CompensationView,
+  tasks: TasksView,
 });

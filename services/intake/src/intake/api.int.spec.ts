@@ -1,3 +1,4 @@
+// Over 300 lines: the intake API end to end on one service instance (its boot costs seconds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helplineCall, startTestService, type TestService } from '../test-support.ts';
 import { walkInBody } from './test-builders.ts';

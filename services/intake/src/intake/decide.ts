@@ -1,3 +1,4 @@
+// Over 300 lines: one decider for the intake's twelve commands, each rule beside the command it guards.
 import type { Decider, EncryptedEnvelope } from '@parcours/eventstore';
 import type { CommandMetadata } from '@parcours/service-kit';
 import { IntakeErrors } from './errors.ts';

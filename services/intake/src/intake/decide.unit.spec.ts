@@ -1,3 +1,4 @@
+// Over 300 lines: the given/when/then of every command of the intake's decider.
 import { DomainError } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,10 @@
+// Over 300 lines: the intake's application service, one method per command of one aggregate (each
+// recording's preparation, encryption and keys included), read best as the list of what intake does.
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type EventStore,
-  type KeysWithEvents,
   handleCommand,
+  type KeysWithEvents,
   type NewKeys,
   type Sql,
   type SubjectKeys,

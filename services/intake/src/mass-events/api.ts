@@ -9,6 +9,7 @@ import { intakeAccess } from '../access.ts';
 import type { IntakeModule } from '../module.ts';
 import { parseCsv } from './csv.ts';
 import { MassEventKinds, massEventDecider, massEventStreamId } from './mass-event.ts';
+import { listMassEvents } from './read-model.ts';
 
 const ImportReportSchema = Type.Object({
   importId: Type.String(),
@@ -37,7 +38,7 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
   app,
   { module },
 ) => {
-  const { store, importer, config } = module;
+  const { db, store, importer, config } = module;
   const managers = intakeAccess.guard('mass-event.manage');
 
   // The list arrives as text/csv; parsed as a stream by the importer, never as one JSON body.
@@ -85,6 +86,43 @@ export const massEventRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }
       );
       return reply.code(201).header('location', `/mass-events/${massEventId}`).send({ massEventId });
     },
+  );
+
+  app.get(
+    '/mass-events',
+    {
+      schema: {
+        tags: ['mass-events'],
+        summary: 'The mass-casualty events: open ones first, then the most recent',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(StringEnum(['open', 'closed'] as const)),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            items: Type.Array(
+              Type.Object({
+                massEventId: Type.String(),
+                name: Type.String(),
+                kind: StringEnum(MassEventKinds),
+                occurredOn: Type.String({ format: 'date' }),
+                communeCode: Type.Union([Type.String(), Type.Null()]),
+                offenceCategory: StringEnum(OffenceCategories),
+                status: StringEnum(['open', 'closed'] as const),
+                recordedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+        },
+      },
+      preHandler: managers,
+    },
+    async (request) => listMassEvents(db.em(), request.query),
   );
 
   app.post(

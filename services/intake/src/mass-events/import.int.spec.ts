@@ -41,6 +41,28 @@ describe('mass-casualty event import', () => {
     });
     expect(event.statusCode).toBe(201);
     const { massEventId } = event.json();
+    // Listed for the managers once the views have it (the projections, caught up here), open ones first.
+    await service.catchUp();
+    const listed = await service.app.inject({
+      method: 'GET',
+      url: '/mass-events?status=open',
+      headers: auth,
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(
+      listed.json().items.find((item: { massEventId: string }) => item.massEventId === massEventId),
+    ).toMatchObject({
+      name: 'Accident de car A7',
+      kind: 'collective-accident',
+      occurredOn: '2025-06-01',
+      status: 'open',
+    });
+    const wrong = await service.app.inject({
+      method: 'GET',
+      url: '/mass-events?status=archived',
+      headers: auth,
+    });
+    expect(wrong.statusCode).toBe(400);
 
     // Data rows are lines 2..1001 of the file.
     const csv = victimList(1000, {

@@ -1,3 +1,4 @@
+// Over 300 lines: the CSV import in one pass (parse, validate each column, record, progress).
 import { randomUUID } from 'node:crypto';
 import { Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
 import { handleCommand } from '@parcours/eventstore';

@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files/{fileId}/for-mediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a mediation needs: the victim’s name and allowed contact, the offence, the procedure’s references (each read is logged)
+         * @description What a mediation needs: the victim’s name and allowed contact, the offence, the procedure’s references (each read is logged)
+         */
+        get: operations["getFilesByFileIdForMediation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/{fileId}/assign": {
         parameters: {
             query?: never;
@@ -1141,17 +1161,129 @@ export interface operations {
                         associationId: string;
                         officeId: string;
                         timeZone: string;
-                        origin: unknown;
+                        origin: {
+                            /** @enum {string} */
+                            kind: "referral";
+                            referralId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "transfer";
+                            referralId: string;
+                            fromFileId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "added-service";
+                            referralId: string;
+                            holderFileId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "walk-in";
+                            referralId: string;
+                        };
                         caseworkerId: string | null;
                         openedAt: string;
                         lastActivityAt: string;
                         flaggedInactiveSince: string | null;
-                        facts: unknown;
-                        personal: unknown;
-                        closureRequest: unknown;
-                        closed: unknown;
-                        transferredTo: unknown;
-                        mediation: unknown;
+                        /** @description The case's facts as intake gave them, without the victim's envelope */
+                        facts: {
+                            caseId: string;
+                            intakeId: string;
+                            subjectId: string;
+                            /** @enum {string} */
+                            channel: "helpline" | "walk-in" | "requisition" | "partner" | "mass-event";
+                            /** @enum {string} */
+                            offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                            needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
+                            /** @enum {string} */
+                            urgency: "low" | "normal" | "high" | "immediate";
+                            vulnerabilities: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
+                            /** @enum {string} */
+                            ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
+                            consent: {
+                                services: boolean;
+                                sharing: boolean;
+                                override?: {
+                                    reason: string;
+                                    by: string;
+                                };
+                            };
+                            safeContact: {
+                                safeNumber: boolean;
+                                safeHours: boolean;
+                                noVoicemail: boolean;
+                                throughThirdParty: boolean;
+                            };
+                            requisition?: {
+                                /** @description A calendar date, YYYY-MM-DD */
+                                dueDate: string;
+                                evviRequested: boolean;
+                            };
+                        };
+                        personal: ({
+                            identity?: {
+                                lastName?: string;
+                                firstName?: string;
+                                birthName?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            birthDate?: string;
+                            contact?: {
+                                phone?: string;
+                                email?: string;
+                                safeNumber?: string;
+                                safeHours?: string;
+                                thirdParty?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            address?: {
+                                lines?: string[];
+                                city?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            caller?: {
+                                relationship?: string;
+                                name?: string;
+                                phone?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            narrative?: string;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        closureRequest: {
+                            /** @enum {string} */
+                            reason: "support-completed" | "unreachable" | "declined-by-victim" | "transferred" | "deceased" | "other";
+                            details?: string;
+                            openItems: ("hearing" | "compensation-deadline" | "mediation")[];
+                            by: string;
+                            /** @description An instant, ISO 8601 */
+                            at: string;
+                        } | null;
+                        closed: {
+                            /** @enum {string} */
+                            reason: "support-completed" | "unreachable" | "declined-by-victim" | "transferred" | "deceased" | "other";
+                            /** @description An instant, ISO 8601 */
+                            at: string;
+                        } | null;
+                        transferredTo: ({
+                            associationId: string;
+                            officeId: string;
+                        } | {
+                            organisationId: string;
+                            countryCode: string;
+                        }) | null;
+                        mediation: {
+                            mediationRequestId: string;
+                            open: boolean;
+                            court?: string;
+                            prosecutorOffice?: string;
+                            /** @enum {string} */
+                            outcome?: "agreement" | "failure" | "declined-by-prosecutor" | "returned-to-prosecutor";
+                        } | null;
                         actions: {
                             actionId: string;
                             /** @enum {string} */
@@ -1168,11 +1300,298 @@ export interface operations {
                             recordedBy: string;
                             recordedAt: string;
                         }[];
-                        contact: unknown;
-                        evvi: unknown;
-                        procedure: unknown;
-                        compensation: unknown;
-                        tasks: unknown;
+                        contact: {
+                            rules: {
+                                safeNumber: boolean;
+                                safeHours: boolean;
+                                noVoicemail: boolean;
+                                throughThirdParty: boolean;
+                                windows?: {
+                                    days: number[];
+                                    from: string;
+                                    to: string;
+                                }[];
+                            };
+                            timeZone: string;
+                            /** @description By attempt id */
+                            attempts: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    channel: "phone" | "sms" | "video";
+                                    /** @enum {string} */
+                                    number: "safe" | "other" | "third-party";
+                                    /** @description An instant, ISO 8601 */
+                                    at: string;
+                                    ended?: {
+                                        answered: boolean;
+                                        voicemailLeft: boolean;
+                                        /** @description An instant, ISO 8601 */
+                                        at: string;
+                                    };
+                                };
+                            };
+                        };
+                        evvi: {
+                            requests: {
+                                requestId: string;
+                                /** @enum {string} */
+                                requestedBy: "requisition" | "prosecutor" | "investigating-judge";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                dueOn: string;
+                                reference?: string;
+                                /** @description The version that answered it */
+                                answeredBy?: number;
+                            }[];
+                            /** @description Every version; the opinion itself is read as a PDF (a logged read) */
+                            versions: {
+                                version: number;
+                                requestId: string;
+                                criteria: {
+                                    harm: {
+                                        /** @enum {string} */
+                                        physical: "none" | "minor" | "serious" | "very-serious";
+                                        /** @enum {string} */
+                                        psychological: "none" | "minor" | "serious" | "very-serious";
+                                        /** @enum {string} */
+                                        material: "none" | "minor" | "serious" | "very-serious";
+                                    };
+                                    circumstances: {
+                                        discriminatoryMotive: boolean;
+                                        sexistMotive: boolean;
+                                        /** @enum {string} */
+                                        linkWithAuthor: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
+                                    };
+                                    personal: {
+                                        minor: boolean;
+                                        elderly: boolean;
+                                        pregnancy: boolean;
+                                        disability: boolean;
+                                    };
+                                    riskOfIntimidationOrReprisals: boolean;
+                                    coerciveControl: boolean;
+                                };
+                                /** @enum {string} */
+                                level: "low" | "moderate" | "high" | "very-high";
+                                measures: ("serious-danger-phone" | "anti-approach-bracelet" | "protection-order" | "no-contact-order" | "eviction-of-author" | "shelter" | "closed-door-hearing" | "no-confrontation" | "recorded-hearing" | "interpreter" | "support-person-at-hearings" | "psychological-care" | "specialised-association")[];
+                                by: string;
+                                /** @description An instant, ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                        procedure: {
+                            complaint?: {
+                                /** @description A calendar date, YYYY-MM-DD */
+                                filedOn: string;
+                                /** @enum {string} */
+                                with: "police" | "gendarmerie" | "prosecutor" | "investigating-judge";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                offenceOn?: string;
+                                reference?: string;
+                            };
+                            prosecution?: {
+                                /** @enum {string} */
+                                decision: "prosecution" | "judicial-investigation" | "alternative-measure" | "dismissal";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                court?: string;
+                            };
+                            /** @description By hearing id */
+                            hearings: {
+                                [key: string]: {
+                                    hearingId: string;
+                                    court: string;
+                                    chamber: string;
+                                    /** @description An instant, ISO 8601 */
+                                    startsAt: string;
+                                    accompanimentPlanned: boolean;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "held" | "cancelled";
+                                };
+                            };
+                            /** @description By judgment id */
+                            judgments: {
+                                [key: string]: {
+                                    judgmentId: string;
+                                    court: string;
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    on: string;
+                                    final: boolean;
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    finalOn?: string;
+                                    civilParty: boolean;
+                                    awardCents?: number;
+                                    onAppealOf?: string;
+                                    appealed: boolean;
+                                };
+                            };
+                        };
+                        compensation: {
+                            civi?: {
+                                deadline: {
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    closesOn: string;
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    opensOn?: string;
+                                    basis: {
+                                        /** @enum {string} */
+                                        code: "civi-eligibility" | "civi-deadline" | "civi-deadline-prosecution" | "civi-relief" | "minor-suspension" | "sarvi-eligibility" | "sarvi-deadline" | "sarvi-relief" | "sarvi-advance" | "evvi" | "evvi-procedure";
+                                        reference: string;
+                                    }[];
+                                };
+                                /** @description A calendar date, YYYY-MM-DD */
+                                claimedOn?: string;
+                                waived?: boolean;
+                            };
+                            sarvi?: {
+                                deadline: {
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    closesOn: string;
+                                    /** @description A calendar date, YYYY-MM-DD */
+                                    opensOn?: string;
+                                    basis: {
+                                        /** @enum {string} */
+                                        code: "civi-eligibility" | "civi-deadline" | "civi-deadline-prosecution" | "civi-relief" | "minor-suspension" | "sarvi-eligibility" | "sarvi-deadline" | "sarvi-relief" | "sarvi-advance" | "evvi" | "evvi-procedure";
+                                        reference: string;
+                                    }[];
+                                };
+                                /** @description A calendar date, YYYY-MM-DD */
+                                claimedOn?: string;
+                                waived?: boolean;
+                            };
+                        };
+                        tasks: {
+                            /** @description By task id */
+                            tasks: {
+                                [key: string]: {
+                                    taskId: string;
+                                    /** @enum {string} */
+                                    kind: "accompany-hearing" | "prepare-hearing" | "file-civi-claim" | "file-sarvi-claim" | "review-compensation" | "submit-evvi" | "call-back" | "other";
+                                    /** @description An instant, ISO 8601 */
+                                    dueAt: string;
+                                    assigneeId?: string;
+                                    source?: {
+                                        /** @enum {string} */
+                                        kind: "hearing";
+                                        hearingId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "compensation";
+                                        /** @enum {string} */
+                                        scheme: "civi" | "sarvi";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "evvi";
+                                        requestId: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "cancelled";
+                                };
+                            };
+                            /** @description By appointment id */
+                            appointments: {
+                                [key: string]: {
+                                    appointmentId: string;
+                                    /** @description An instant, ISO 8601 */
+                                    startsAt: string;
+                                    durationMinutes: number;
+                                    /** @enum {string} */
+                                    channel: "in-person" | "phone" | "video" | "home-visit";
+                                    staffId: string;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "held" | "missed" | "cancelled";
+                                };
+                            };
+                            /** @description Reminders sent, each `kind:id@dueAt-leadHours` */
+                            reminders: string[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFilesByFileIdForMediation: {
+        parameters: {
+            query: {
+                purpose: string;
+            };
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileId: string;
+                        caseId: string;
+                        associationId: string;
+                        officeId: string;
+                        /** @enum {string} */
+                        status: "open" | "closure-requested" | "closed" | "transferred";
+                        /** @enum {string} */
+                        offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        victim: {
+                            lastName?: string;
+                            firstName?: string;
+                            phone?: string;
+                            email?: string;
+                            thirdParty?: string;
+                            safeHours?: string;
+                        } | null;
+                        safeContact: {
+                            rules: {
+                                safeNumber: boolean;
+                                safeHours: boolean;
+                                noVoicemail: boolean;
+                                throughThirdParty: boolean;
+                                windows?: {
+                                    days: number[];
+                                    from: string;
+                                    to: string;
+                                }[];
+                            };
+                            timeZone: string;
+                            /** @enum {string} */
+                            number: "safe" | "other" | "third-party";
+                        };
+                        procedure: {
+                            complaint?: {
+                                /** @description A calendar date, YYYY-MM-DD */
+                                filedOn: string;
+                                /** @enum {string} */
+                                with: "police" | "gendarmerie" | "prosecutor" | "investigating-judge";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                offenceOn?: string;
+                                reference?: string;
+                            };
+                            prosecution?: {
+                                /** @enum {string} */
+                                decision: "prosecution" | "judicial-investigation" | "alternative-measure" | "dismissal";
+                                /** @description A calendar date, YYYY-MM-DD */
+                                decidedOn: string;
+                                court?: string;
+                            };
+                        };
+                        mediation: {
+                            mediationRequestId: string;
+                            open: boolean;
+                            court?: string;
+                            prosecutorOffice?: string;
+                            /** @enum {string} */
+                            outcome?: "agreement" | "failure" | "declined-by-prosecutor" | "returned-to-prosecutor";
+                        } | null;
                     };
                 };
             };
@@ -1839,7 +2258,19 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                        refusals: ("safe_hours_not_set" | "outside_safe_hours")[];
+                        /** @enum {string} */
+                        number: "safe" | "other" | "third-party";
+                        voicemailAllowed: boolean;
+                        localTime: string;
+                        timeZone: string;
+                        /** @description An instant, ISO 8601 */
+                        nextWindowAt?: string;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

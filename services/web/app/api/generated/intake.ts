@@ -391,7 +391,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The mass-casualty events: open ones first, then the most recent
+         * @description The mass-casualty events: open ones first, then the most recent
+         */
+        get: operations["getMassEvents"];
         put?: never;
         /**
          * Record a mass-casualty event
@@ -1715,6 +1719,51 @@ export interface operations {
                                 officeId: string | null;
                                 status: string;
                             }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMassEvents: {
+        parameters: {
+            query: {
+                status?: "open" | "closed";
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            massEventId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "terrorist-attack" | "collective-accident" | "natural-disaster" | "other";
+                            /** Format: date */
+                            occurredOn: string;
+                            communeCode: string | null;
+                            /** @enum {string} */
+                            offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** Format: date-time */
+                            recordedAt: string;
                         }[];
                     };
                 };

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { data, followUp } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/QueryState.tsx';
 import '../../../i18n/file-forms.ts';
-import type { FileDetail, Tracked } from '../api.ts';
+import type { FileDetail } from '../api.ts';
 import { type CommandBody, filled, today, useFieldErrors, useFileCommand } from '../commands.ts';
 
 type Scheme = 'civi' | 'sarvi';
+type Tracked = NonNullable<FileDetail['compensation'][Scheme]>;
 type Claim = CommandBody<'/files/{fileId}/compensation/{scheme}/claim'>;
 type Waiver = CommandBody<'/files/{fileId}/compensation/{scheme}/waive'>;
 type Track = CommandBody<'/files/{fileId}/compensation/{scheme}/track'>;
