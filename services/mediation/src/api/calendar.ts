@@ -138,7 +138,11 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
       const body = `{"month":${JSON.stringify(request.query.month)},"mediators":${month.mediators},"rooms":${roomTable},"sessions":${month.sessions}}`;
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      // A list of tags, weak ones (W/, as a compressing proxy marks them) matching too.
+      const known = (request.headers['if-none-match'] ?? '')
+        .split(',')
+        .map((tag) => tag.trim().replace(/^W\//, ''));
+      if (known.includes(etag)) return reply.code(304).send(null);
       // The schema types the object; this is its JSON already.
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
