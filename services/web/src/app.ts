@@ -4,7 +4,6 @@ import { createMessaging, type RunningConsumer } from '@parcours/messaging';
 import { type App, type BaseConfig, createApp, DevIssuer, kafkaCheck } from '@parcours/service-kit';
 import type { Redis } from 'ioredis';
 import type { WebConfig } from './config.ts';
-import { communeRoutes } from './geography/communes.ts';
 import { LiveHub } from './live/hub.ts';
 import { startLiveRelay } from './live/relay.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -106,7 +105,6 @@ export async function buildApp({ config, ...options }: BuildOptions): Promise<Ap
       projections: config.PROJECTIONS_URL,
     },
   });
-  await communeRoutes(app);
 
   const messaging = createMessaging({
     brokers: config.KAFKA_BROKERS,

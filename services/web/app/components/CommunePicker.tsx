@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bff } from '../api/client.ts';
+import { data, intake } from '../api/client.ts';
 
 export interface Commune {
   code: string;
@@ -16,8 +16,22 @@ const keyOf = (c: { code: string; postcode: string }) => `${c.code}:${c.postcode
 const labelOf = (c: Commune) => `${c.name} (${c.postcode})`;
 
 /**
- * A commune by postcode or name, from the official list (the BFF's `/geo/communes`): type "75011"
- * or "roquev", arrows, Enter. Gives the INSEE code and the postcode routing needs.
+ * The choices of one answer of intake's `GET /communes`: a commune with several postcodes is one
+ * choice per postcode (routing needs the pair), those starting with the typed digits only.
+ */
+export const choicesOf = (
+  items: { code: string; name: string; postcodes: string[]; departement: string }[],
+  query: string,
+): Commune[] => {
+  const digits = /^\d+$/.test(query) ? query : '';
+  return items.flatMap(({ postcodes, ...commune }) =>
+    postcodes.filter((postcode) => postcode.startsWith(digits)).map((postcode) => ({ ...commune, postcode })),
+  );
+};
+
+/**
+ * A commune by postcode or name, from the official geography (intake's `GET /communes` through the
+ * BFF): type "75011" or "roquev", arrows, Enter. Gives the INSEE code and the postcode routing needs.
  */
 export function CommunePicker({
   value,
@@ -37,8 +51,11 @@ export function CommunePicker({
   const [picked, setPicked] = useState<Commune | null>(null);
   const [query] = useDebouncedValue(search.trim(), 200);
   const results = useQuery({
-    queryKey: ['geo', 'communes', query],
-    queryFn: () => bff<{ items: Commune[] }>(`/geo/communes?q=${encodeURIComponent(query)}`),
+    queryKey: ['intake', 'communes', query],
+    queryFn: async () => {
+      const { items } = await data(intake.GET('/communes', { params: { query: { q: query, limit: 12 } } }));
+      return { items: choicesOf(items, query) };
+    },
     enabled: query.length >= 2 && query !== (picked ? labelOf(picked) : ''),
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,

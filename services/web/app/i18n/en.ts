@@ -1,3 +1,4 @@
+// Over 300 lines: one file per language keeps every screen's strings together for translators (fr.ts has the same keys).
 import type { fr } from './fr.ts';
 import type { Same } from './same.ts';
 
@@ -78,6 +79,18 @@ export const en: Same<typeof fr> = {
       not_on_roster: 'This person is not on the office’s roster.',
       force_needs_manager: 'Only a manager may go over a caseworker’s capacity.',
       follow_up_forbidden: 'Your role does not allow reading files.',
+      file_closed: 'This file is closed: reopen it first.',
+      file_not_closed: 'Only a closed file can be reopened.',
+      mediation_consent_required: 'A mediation is requested only with the victim’s consent.',
+      penal_mediation_excluded: 'Penal mediation is not allowed for violence within a couple.',
+      mediation_already_open: 'A mediation is already requested for this file.',
+      deadline_not_tracked: 'Compute this scheme’s deadline first.',
+      relief_reason_required: 'A late claim: give the relief reason.',
+      offence_date_unknown: 'Record the complaint with the offence date first.',
+      majority_date_required: 'Minor victim: give the date they come of age.',
+      sarvi_not_applicable: 'The SARVI needs a final judgment awarding damages to a civil party.',
+      sarvi_not_open: 'The SARVI is not open yet.',
+      claim_filed: 'A claim is already filed for this scheme.',
     },
   },
   signIn: {

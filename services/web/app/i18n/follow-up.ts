@@ -61,6 +61,7 @@ export const followUpFr = {
       procedure: 'Procédure',
       compensation: 'Indemnisation',
       evvi: 'EVVI',
+      mediation: 'Médiation',
       closure: 'Clôture',
     },
     timeline: {
@@ -317,6 +318,7 @@ export const followUpEn: Same<typeof followUpFr> = {
       procedure: 'Procedure',
       compensation: 'Compensation',
       evvi: 'EVVI',
+      mediation: 'Mediation',
       closure: 'Closure',
     },
     timeline: {

@@ -19,6 +19,8 @@ import { formatDateTime } from '../../../components/format.ts';
 import { ProblemAlert, QueryState } from '../../../components/QueryState.tsx';
 import { type Attempt, type CallAdvice, type FileDetail, mayCallNowQuery } from '../api.ts';
 import { useFileCommand } from '../commands.ts';
+import { editable } from './FileSections.tsx';
+import { SafeContactForm } from './SafeContactForm.tsx';
 
 const channels = ['phone', 'sms', 'video'] as const;
 const numbers = ['safe', 'other', 'third-party'] as const;
@@ -37,6 +39,7 @@ export function ContactPanel({ file }: { file: FileDetail }) {
         <QueryState query={advice}>{(a) => <Rules file={file} advice={a} />}</QueryState>
       </Card>
       {!file.readOnly && advice.data && <StartCall fileId={file.fileId} advice={advice.data} />}
+      {editable(file) && <SafeContactForm file={file} />}
       <Title order={2} size="h4">
         {t('file.contact.attempts')}
       </Title>

@@ -8,10 +8,20 @@ import { type FileDetail, fileQuery } from '../api.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ContactPanel } from './ContactPanel.tsx';
 import { ClosurePanel, CompensationPanel, EvviPanel, ProcedurePanel, TasksPanel } from './FileSections.tsx';
+import { MediationPanel } from './LifecycleForms.tsx';
 import { Timeline } from './Timeline.tsx';
 
 const route = getRouteApi('/app/files/$fileId');
-const tabs = ['timeline', 'contact', 'tasks', 'procedure', 'compensation', 'evvi', 'closure'] as const;
+const tabs = [
+  'timeline',
+  'contact',
+  'tasks',
+  'procedure',
+  'compensation',
+  'evvi',
+  'mediation',
+  'closure',
+] as const;
 
 /** A file: who, the facts, and its parts in tabs (the timeline first); every read is logged by the service. */
 export function FilePage() {
@@ -60,6 +70,9 @@ export function FilePage() {
             </Tabs.Panel>
             <Tabs.Panel value="evvi" pt="md">
               <EvviPanel file={file} />
+            </Tabs.Panel>
+            <Tabs.Panel value="mediation" pt="md">
+              <MediationPanel file={file} />
             </Tabs.Panel>
             <Tabs.Panel value="closure" pt="md">
               <ClosurePanel file={file} />

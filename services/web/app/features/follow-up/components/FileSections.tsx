@@ -1,9 +1,18 @@
+// Over 300 lines: the file's read-only sections (tasks, procedure, compensation, EVVI, closure) side by side, their forms elsewhere.
 import { Alert, Anchor, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
+import '../../../i18n/file-forms.ts';
 import type { FileDetail } from '../api.ts';
 import { useActor } from '../commands.ts';
+import { CompensationForms } from './CompensationForms.tsx';
+import { EvviRequestForm, EvviVersionForm } from './EvviForms.tsx';
 import { AppointmentForm, ClosureDecision, ClosureForm, CompleteTask, TaskForm } from './FileForms.tsx';
+import { ReopenForm } from './LifecycleForms.tsx';
+import { ProcedureForms } from './ProcedureForms.tsx';
+
+/** Whether the file takes commands: not a transferred trace, not closed (reopen it first). */
+export const editable = (file: FileDetail) => !file.readOnly && !file.closed;
 
 const byDate = <T,>(items: T[], at: (item: T) => string) =>
   [...items].sort((a, b) => at(a).localeCompare(at(b)));
@@ -95,12 +104,31 @@ export function ProcedurePanel({ file }: { file: FileDetail }) {
       </Title>
       <Text size="sm">
         {procedure.complaint
-          ? formatDate(procedure.complaint.filedOn, i18n.language)
+          ? [
+              t('fileForms.procedure.filed', {
+                date: formatDate(procedure.complaint.filedOn, i18n.language),
+                with: t(`fileForms.procedure.authorities.${procedure.complaint.with}`, {
+                  defaultValue: procedure.complaint.with,
+                }),
+              }),
+              procedure.complaint.offenceOn &&
+                t('fileForms.procedure.offence', {
+                  date: formatDate(procedure.complaint.offenceOn, i18n.language),
+                }),
+              procedure.complaint.reference,
+            ]
+              .filter(Boolean)
+              .join(' · ')
           : t('file.procedure.noComplaint')}
       </Text>
-      {procedure.prosecution?.decision && (
+      {procedure.prosecution && (
         <Text size="sm">
-          <b>{t('fact', { label: t('file.procedure.prosecution') })}</b> {procedure.prosecution.decision}
+          <b>{t('fact', { label: t('file.procedure.prosecution') })}</b>
+          {t(`fileForms.procedure.decisions.${procedure.prosecution.decision}`, {
+            defaultValue: procedure.prosecution.decision,
+          })}{' '}
+          · {formatDate(procedure.prosecution.decidedOn, i18n.language)}
+          {procedure.prosecution.court ? ` · ${procedure.prosecution.court}` : ''}
         </Text>
       )}
       <Title order={2} size="h4">
@@ -128,6 +156,7 @@ export function ProcedurePanel({ file }: { file: FileDetail }) {
               <List.Item key={j.judgmentId}>
                 {formatDate(j.on, i18n.language)} · {j.court}
                 {j.final ? ` · ${t('file.procedure.final')}` : ''}
+                {j.appealed ? ` · ${t('fileForms.procedure.appealed')}` : ''}
                 {j.awardCents !== undefined
                   ? ` · ${t('file.procedure.award')} ${new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(j.awardCents / 100)}`
                   : ''}
@@ -136,6 +165,7 @@ export function ProcedurePanel({ file }: { file: FileDetail }) {
           </List>
         </>
       )}
+      {editable(file) && <ProcedureForms file={file} />}
     </Stack>
   );
 }
@@ -146,36 +176,42 @@ export function CompensationPanel({ file }: { file: FileDetail }) {
   const schemes = (['civi', 'sarvi'] as const).flatMap((s) =>
     file.compensation[s] ? [[s, file.compensation[s]] as const] : [],
   );
-  if (schemes.length === 0) return <Text size="sm">{t('file.compensation.none')}</Text>;
   return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('file.compensation.scheme')}</Table.Th>
-          <Table.Th>{t('file.compensation.opensOn')}</Table.Th>
-          <Table.Th>{t('file.compensation.closesOn')}</Table.Th>
-          <Table.Th>{t('file.compensation.state')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {schemes.map(([scheme, tracked]) => (
-          <Table.Tr key={scheme}>
-            <Table.Td>{t(`file.compensation.schemes.${scheme}`)}</Table.Td>
-            <Table.Td>
-              {tracked.deadline.opensOn ? formatDate(tracked.deadline.opensOn, i18n.language) : '—'}
-            </Table.Td>
-            <Table.Td>{formatDate(tracked.deadline.closesOn, i18n.language)}</Table.Td>
-            <Table.Td>
-              {tracked.claimedOn
-                ? t('file.compensation.claimed', { date: formatDate(tracked.claimedOn, i18n.language) })
-                : tracked.waived
-                  ? t('file.compensation.waived')
-                  : t('file.compensation.running')}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack>
+      {schemes.length === 0 ? (
+        <Text size="sm">{t('file.compensation.none')}</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('file.compensation.scheme')}</Table.Th>
+              <Table.Th>{t('file.compensation.opensOn')}</Table.Th>
+              <Table.Th>{t('file.compensation.closesOn')}</Table.Th>
+              <Table.Th>{t('file.compensation.state')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {schemes.map(([scheme, tracked]) => (
+              <Table.Tr key={scheme}>
+                <Table.Td>{t(`file.compensation.schemes.${scheme}`)}</Table.Td>
+                <Table.Td>
+                  {tracked.deadline.opensOn ? formatDate(tracked.deadline.opensOn, i18n.language) : '—'}
+                </Table.Td>
+                <Table.Td>{formatDate(tracked.deadline.closesOn, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {tracked.claimedOn
+                    ? t('file.compensation.claimed', { date: formatDate(tracked.claimedOn, i18n.language) })
+                    : tracked.waived
+                      ? t('file.compensation.waived')
+                      : t('file.compensation.running')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable(file) && <CompensationForms file={file} />}
+    </Stack>
   );
 }
 
@@ -183,12 +219,12 @@ export function CompensationPanel({ file }: { file: FileDetail }) {
 export function EvviPanel({ file }: { file: FileDetail }) {
   const { t, i18n } = useTranslation();
   const { requests, versions } = file.evvi;
-  if (requests.length === 0) return <Text size="sm">{t('file.evvi.none')}</Text>;
   return (
     <Stack>
       <Title order={2} size="h4">
         {t('file.evvi.requests')}
       </Title>
+      {requests.length === 0 && <Text size="sm">{t('file.evvi.none')}</Text>}
       <List size="sm">
         {requests.map((r) => (
           <List.Item key={r.requestId}>
@@ -223,6 +259,12 @@ export function EvviPanel({ file }: { file: FileDetail }) {
           </List>
         </>
       )}
+      {editable(file) && (
+        <>
+          <EvviRequestForm fileId={file.fileId} />
+          <EvviVersionForm file={file} />
+        </>
+      )}
     </Stack>
   );
 }
@@ -234,12 +276,15 @@ export function ClosurePanel({ file }: { file: FileDetail }) {
   const manages = actor?.roles.some((r) => r === 'office-manager' || r === 'association-manager') ?? false;
   if (file.closed)
     return (
-      <Text size="sm">
-        {t('file.closure.closed', {
-          date: formatDate(file.closed.at, i18n.language),
-          reason: t(`closureReason.${file.closed.reason}`),
-        })}
-      </Text>
+      <Stack>
+        <Text size="sm">
+          {t('file.closure.closed', {
+            date: formatDate(file.closed.at, i18n.language),
+            reason: t(`closureReason.${file.closed.reason}`),
+          })}
+        </Text>
+        {!file.readOnly && <ReopenForm fileId={file.fileId} />}
+      </Stack>
     );
   if (file.closureRequest)
     return (

@@ -55,7 +55,10 @@ export function SignInPage() {
           </QueryState>
           {signIn.isError && <ProblemAlert error={signIn.error} />}
           <Text size="xs" c="dimmed">
-            {t('signIn.help')} <Anchor href="tel:116006">116 006</Anchor>
+            {t('signIn.help')}{' '}
+            <Anchor href="tel:116006" underline="always">
+              116 006
+            </Anchor>
           </Text>
         </Stack>
       </Card>
