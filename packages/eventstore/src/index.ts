@@ -48,7 +48,7 @@ export { NewKeys } from './new-keys.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
 export type { Projection } from './projection.ts';
 export { documentProjection, ProjectionRunner } from './projections.ts';
-export { READ_MODEL_KYSELY, readModels, schemaDrift, write } from './read-models.ts';
+export { READ_MODEL_KYSELY, readModels, readRows, schemaDrift, write } from './read-models.ts';
 export {
   cancelJob,
   type Job,

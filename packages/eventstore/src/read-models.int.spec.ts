@@ -3,7 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './database.ts';
-import { readModels, schemaDrift, write } from './read-models.ts';
+import { readModels, readRows, schemaDrift, write } from './read-models.ts';
 import { freshDatabase } from './test-support.ts';
 
 /** A read model as a service writes one: its table made by a migration, its entity beside it. */
@@ -44,6 +44,38 @@ afterAll(async () => {
 });
 
 describe('read models as MikroORM entities', () => {
+  it('reads with readRows exactly what the typed query returns through MikroORM, null and dates included', async () => {
+    const kysely = readModels(db.em());
+    const prefix = `rows-${randomUUID()}`;
+    for (const [i, manager] of ['Camille', null, 'Inès'].entries()) {
+      await write(
+        db,
+        kysely.insertInto('office_caseloads').values({
+          officeId: `${prefix}-${i}`,
+          openFiles: i * 2,
+          manager,
+          updatedAt: new Date(Date.UTC(2026, 11, 1, 9, i)),
+        }),
+      );
+    }
+    const query = () =>
+      readModels(db.em())
+        .selectFrom('office_caseloads')
+        .selectAll()
+        .where('officeId', 'like', `${prefix}-%`)
+        .orderBy('officeId');
+    const viaOrm = await query().execute();
+    const viaRows = await readRows(db, query());
+    expect(viaRows).toEqual(viaOrm);
+    expect(viaRows[1]).toEqual({
+      officeId: `${prefix}-1`,
+      openFiles: 2,
+      manager: null,
+      updatedAt: new Date(Date.UTC(2026, 11, 1, 9, 1)),
+    });
+    expect(await readRows(db, query().where('openFiles', '>', 100))).toEqual([]);
+  });
+
   it('writes with a typed query in a transaction and reads back through the EntityManager and Kysely', async () => {
     const officeId = `office-${randomUUID()}`;
     const updatedAt = new Date('2026-12-01T09:30:00Z');
