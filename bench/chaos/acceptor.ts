@@ -104,7 +104,7 @@ export class Acceptor {
   private async accept(referralId: string, associationId: string, officeId: string) {
     const authorization = `Bearer ${await this.token(associationId, officeId)}`;
     let backoff = 200;
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       try {
         const response = await fetch(`${this.referralUrl()}/referrals/${referralId}/accept`, {
           method: 'POST',
@@ -116,8 +116,10 @@ export class Acceptor {
           this.stats.accepted++;
           return;
         }
-        // 409: the same key still in flight (a retry after a lost answer); for good, the referral's status.
-        const retriable = response.status === 429 || (response.status === 409 && attempt < 30);
+        // 409 idempotency_key_in_flight: the first try's claim, held until it expires (60 s) when
+        // referral was killed under it; any other 409 is the referral's status: a finding.
+        const retriable =
+          response.status === 429 || (response.status === 409 && text.includes('idempotency_key_in_flight'));
         if (response.status < 500 && !retriable) {
           this.stats.refused++;
           if (this.stats.refusals.length < 5)

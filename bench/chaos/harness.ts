@@ -186,6 +186,7 @@ export async function runChaos(options: ChaosOptions) {
       const retriesBefore = { ...surge.stats.retries };
       const acceptRetriesBefore = { ...acceptor.stats.retries };
       const errors5xxBefore = surge.stats.errors5xx + acceptor.stats.errors5xx;
+      const refusedBefore = acceptor.stats.refused;
       const sending = surge.send(count, windows[index]! / 1000);
       await sleep(options.leadMs);
       const faultAt = performance.now();
@@ -244,7 +245,7 @@ export async function runChaos(options: ChaosOptions) {
       if (scan.clear > 0) failures.push(`${scan.clear} messages with personal data in clear`);
       if (scan.dlq.length > 0) failures.push(`${scan.dlq.length} dead letters`);
       if (surge.stats.refused > 0) failures.push(`calls refused: ${surge.stats.refusals.join(' | ')}`);
-      if (acceptor.stats.refused > 0)
+      if (acceptor.stats.refused > refusedBefore)
         failures.push(`acceptances refused: ${acceptor.stats.refusals.join(' | ')}`);
       if (exited.length > 0) failures.push(`exited on their own: ${exited.join(', ')}`);
       const result: PhaseResult = {

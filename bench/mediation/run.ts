@@ -1,5 +1,5 @@
 // Mediation: an office's month view (20 mediators, 10 rooms, 2,000 sessions) p50/p99 at one and
-// at eight users, and bookings under contention per second (concurrent requests racing for the
+// at eight users, its size and its 304 for an unchanged month (ETag), and bookings under contention per second (concurrent requests racing for the
 // slots of 20 mediators and 10 rooms: won, refused with 409, and whether any booking overlaps).
 //
 //   node bench/mediation/run.ts   (MEDIATION_BENCH_SECONDS=10, MEDIATION_BENCH_CONNECTIONS=16,
@@ -267,9 +267,25 @@ async function contention() {
   };
 }
 
+/** The month's size on the wire, and whether asking again with its ETag gets a 304 without a body. */
+async function monthPayload() {
+  const url = `${service.base}/offices/office-75-bav/calendar?month=2027-03`;
+  const headers = await bearer('office-manager');
+  const first = await fetch(url, { headers });
+  const body = await first.text();
+  const etag = first.headers.get('etag');
+  const again = etag ? await fetch(url, { headers: { ...headers, 'if-none-match': etag } }) : undefined;
+  return {
+    bytes: Buffer.byteLength(body),
+    sessions: (JSON.parse(body) as { sessions: unknown[] }).sessions.length,
+    unchangedStatus: again?.status ?? null,
+  };
+}
+
 try {
   await seedMonth();
   rss.reset();
+  const payload = await monthPayload();
   const month = [await monthView(1), await monthView(8)];
   const bookings = await contention();
   const report = {
@@ -277,6 +293,7 @@ try {
     machine: machine(),
     loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
     seconds,
+    payload,
     month,
     bookings,
     maxRssMiB: rss.maxMiB(),

@@ -15,6 +15,7 @@ import { eventsOfCases } from '../../services/projections/src/log/log.ts';
 import { projectionsMigrations } from '../../services/projections/src/migrations.ts';
 import { Rebuilds } from '../../services/projections/src/rebuild/rebuild.ts';
 import { machine } from '../support.ts';
+import { withCpu } from './cpu.ts';
 
 const victims = Number(process.argv[2] ?? 110_000);
 const rounds = Number(process.argv[3] ?? 200);
@@ -47,13 +48,13 @@ try {
 
   const rebuilds = new Rebuilds(db, geography);
   started = performance.now();
-  await rebuilds.run('cases');
+  const cpu = await withCpu(db, 10, () => rebuilds.run('cases'));
   const rebuildMs = performance.now() - started;
   const [count] = await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM pj_event_log WHERE case_key <> 'directory'`,
   );
   say(
-    `rebuild of the case views: ${Number(count?.n).toLocaleString('en')} events in ${seconds(rebuildMs)} s = ${Math.round(Number(count?.n) / (rebuildMs / 1000)).toLocaleString('en')} events/s`,
+    `rebuild of the case views: ${Number(count?.n).toLocaleString('en')} events in ${seconds(rebuildMs)} s = ${Math.round(Number(count?.n) / (rebuildMs / 1000)).toLocaleString('en')} events/s (CPU: ${cpu.here.toFixed(1)} s here, ${cpu.postgres.toFixed(1)} s in PostgreSQL)`,
   );
 
   const offices = (

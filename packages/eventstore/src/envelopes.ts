@@ -27,7 +27,7 @@ export function open(key: Buffer | KeyObject, iv: Buffer, tag: Buffer, ct: Buffe
 }
 
 /** Seals `value` for `subject` with its data key (the subject is the associated data). */
-export function sealFor(key: Buffer, subject: string, value: unknown): EncryptedEnvelope {
+export function sealFor(key: Buffer | KeyObject, subject: string, value: unknown): EncryptedEnvelope {
   const { iv, tag, ct } = seal(key, Buffer.from(JSON.stringify(value)), subject);
   return {
     enc: 'aes-256-gcm/v1',

@@ -32,7 +32,11 @@ export class SubjectKeys {
   private readonly kek: KeyObject;
   private readonly cacheTtlMs: number;
   private readonly cacheSize: number;
-  private readonly cache = new Map<string, { key: Buffer; expires: number }>();
+  /**
+   * Unwrapped data keys as KeyObjects: a cipher made from a Buffer key builds a KeyObject each time,
+   * 6× the cost of the decryption itself (0.28 ms against 0.045 ms a note, bench/followup).
+   */
+  private readonly cache = new Map<string, { key: KeyObject; expires: number }>();
   /** Keys waiting to be stored: the calls of one moment share one INSERT. */
   private creating: {
     subject: string;
@@ -115,7 +119,7 @@ export class SubjectKeys {
     return row?.erased ?? false;
   }
 
-  private async dataKey(subject: string, create: boolean): Promise<Buffer> {
+  private async dataKey(subject: string, create: boolean): Promise<KeyObject> {
     const cached = this.cache.get(subject);
     if (cached && cached.expires > Date.now()) return cached.key;
     // Encrypting is mostly for a new subject: try to create its key first (one round trip), and
@@ -178,7 +182,8 @@ export class SubjectKeys {
     this.flushing = false;
   }
 
-  private remember(subject: string, key: Buffer): Buffer {
+  private remember(subject: string, raw: Buffer): KeyObject {
+    const key = createSecretKey(raw);
     if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(subject, { key, expires: Date.now() + this.cacheTtlMs });
     return key;

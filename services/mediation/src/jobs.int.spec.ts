@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { FileMediationRequestedV1 } from '@parcours/contracts';
+import { type EncryptedEnvelope, Scheduler } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, atLocal } from './calendar/time.ts';
 import { mandateIdFor, requestHandler } from './consumers.ts';
+import { mediationJobHandlers } from './jobs.ts';
+import { devDelivery, NotificationSender } from './notifications.ts';
 import { api, throughJointSession } from './test-api.ts';
 import { startTestService, type TestService } from './test-support.ts';
 
@@ -26,6 +29,22 @@ const ctx = {
   tracestate: undefined,
   headers: {},
 };
+interface Delivered {
+  notification_id: string;
+  subject_id: string;
+  channel: string;
+  leave_voicemail: boolean;
+  hours_before: number;
+  address: EncryptedEnvelope;
+}
+/** What the development sender recorded for a session's reminders, in the order they were queued. */
+const delivered = (sessionId: string) =>
+  service.module.db.query<Delivered>(
+    `SELECT d.notification_id, d.subject_id, d.channel, d.leave_voicemail, n.hours_before, d.address
+     FROM mediation_dev_deliveries d JOIN mediation_notifications n USING (notification_id)
+     WHERE n.session_id = $1 ORDER BY n.created_at, d.notification_id`,
+    [sessionId],
+  );
 const published = async (type: string, mandateId: string) =>
   service.module.db.query(
     `SELECT 1 FROM es_outbox WHERE event->>'type' = $1 AND event->'data'->>'mandateId' = $2`,
@@ -101,19 +120,64 @@ describe('the scheduler', () => {
     });
     now = new Date(Date.parse(slot.start) - 2 * hour);
     await service.module.scheduler.fireDue();
-    const mine = service.reminders.filter(([r]) => r.sessionId === session.created);
+    await service.module.notifications.sendOnce();
+    const mine = await delivered(session.created!);
     // Only the 3-hour reminder: 48 hours before was already past when the session was planned.
-    expect(mine.map(([r]) => [r.hoursBefore, r.channel, r.to])).toEqual([[3, 'email', 'safe-email']]);
-    expect(mine[0]![1]).toMatchObject({ name: 'Vic' });
+    expect(mine.map((d) => [d.hours_before, d.channel, d.leave_voicemail])).toEqual([[3, 'email', false]]);
+    // The address is the party's safe e-mail, sealed with the party's own key; no name anywhere.
+    expect(mine[0]!.subject_id).toBe(`mediation-party-${victim}`);
+    expect(JSON.stringify(mine[0])).not.toContain('vic@example.org');
+    expect(await service.module.keys.decrypt(mine[0]!.address)).toEqual({ to: 'vic@example.org' });
 
     now = new Date();
     const moved = given.slot(mediatorId, roomId, [victim], 44 * hour, hour);
     await given.ok('mediator', `/mandates/${mandateId}/sessions/${session.created}/reschedule`, moved);
     now = new Date(Date.parse(moved.start) - 2 * hour);
     await service.module.scheduler.fireDue();
-    const after = service.reminders.filter(([r]) => r.sessionId === session.created);
-    expect(after.map(([r]) => r.sequence)).toEqual([0, 1]);
+    await service.module.notifications.sendOnce();
+    const after = await delivered(session.created!);
+    expect(after.map((d) => d.notification_id.split(':')[2])).toEqual(['0', '1']);
     now = new Date();
+  });
+
+  it('sends a reminder once with two schedulers and two senders at work, on no channel the party forbids', async () => {
+    const [mediatorId, roomId] = [await given.mediator(), await given.room()];
+    const mandateId = await given.mandate();
+    const victim = await given.party(mandateId, 'victim', 'Twice', {
+      safeContact: { safeNumber: true, safeEmail: false, noVoicemail: true, hours: [], prefer: 'email' },
+      identity: { name: 'Twice', email: 'twice@example.org', phone: '+33 6 12 34 56 78' },
+    });
+    const slot = given.slot(mediatorId, roomId, [victim], 30 * hour, hour);
+    const session = await given.ok('mediator', `/mandates/${mandateId}/sessions`, {
+      kind: 'individual',
+      ...slot,
+    });
+    const { db, keys, mediation } = service.module;
+    const instance = (name: string) =>
+      new Scheduler(db, {
+        handlers: mediationJobHandlers({
+          mediation,
+          decrypt: (envelope) => keys.tryDecrypt(envelope),
+          seal: (subjectId, value) => keys.encrypt(subjectId, value),
+        }),
+        instance: name,
+        clock: () => now,
+      });
+    const [a, b] = [instance('mediation-a'), instance('mediation-b')];
+    now = new Date(Date.parse(slot.start) - 2 * hour);
+    await Promise.all([a.fireDue(), b.fireDue(), a.fireDue(), b.fireDue()]);
+    const senders = [new NotificationSender(db, devDelivery), new NotificationSender(db, devDelivery)];
+    await Promise.all(senders.flatMap((sender) => [sender.sendOnce(), sender.sendOnce()]));
+    now = new Date();
+    const sent = await delivered(session.created!);
+    // The party prefers e-mail, but only their number is safe: a text, once.
+    expect(sent.map((d) => [d.hours_before, d.channel])).toEqual([[3, 'sms']]);
+    expect(await keys.decrypt(sent[0]!.address)).toEqual({ to: '+33 6 12 34 56 78' });
+    const [queued] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM mediation_notifications WHERE session_id = $1 AND sent_at IS NOT NULL',
+      [session.created],
+    );
+    expect(queued?.n).toBe(1);
   });
 
   it('flags a mandate with nothing planned by its first convocation date', async () => {

@@ -1,11 +1,13 @@
 import type { EncryptedEnvelope, Job, JobHandler } from '@parcours/eventstore';
 import { addDays, atLocal } from './calendar/time.ts';
 import { schedulerIdentity } from './identities.ts';
+import { addressFor, reminderNotification } from './invitations/notification.ts';
 import { type Reminder, remindersFor } from './invitations/reminders.ts';
 import type { MandateCommand } from './mandate/commands.ts';
 import { hasMediation, type Mandate, type MediationState, mandateStreamId } from './mandate/mandate.ts';
 import type { Reaction } from './mandate/reactions.ts';
 import type { Session } from './mandate/sessions.ts';
+import { queueNotification } from './notifications.ts';
 import type { MediationPolicy } from './policy.ts';
 import type { MediationService } from './service.ts';
 
@@ -63,15 +65,13 @@ export function firstConvocationJob(mandate: Mandate, policy: MediationPolicy): 
   };
 }
 
-/** Sends a reminder on the party's safe channel (the association's SMS and e-mail gateway). */
-export type ReminderSender = (reminder: ReminderPayload, personal: unknown) => Promise<void>;
-
 export interface JobDeps {
   mediation: MediationService;
-  sendReminder: ReminderSender;
   /** The party's personal data (their safe number or address), null once erased. */
   decrypt: (envelope: EncryptedEnvelope) => Promise<unknown>;
-  logger?: { warn(o: object, m: string): void };
+  /** Encrypts a value with the subject's existing data key (the party's). */
+  seal: (subjectId: string, value: unknown) => Promise<EncryptedEnvelope>;
+  logger?: { warn(o: object, m: string): void; info?(o: object, m: string): void };
 }
 
 /** The mediation's jobs, each run in the transaction that marks it fired. */
@@ -83,7 +83,10 @@ export function mediationJobHandlers(deps: JobDeps): Record<string, JobHandler> 
       const command = { ...payload.command, metadata } as MandateCommand;
       await mediation.executeMandate(payload.mandateId, command, metadata, tx);
     },
-    [REMINDER_JOB]: async (tx, { payload }: { payload: ReminderPayload }) => {
+    [REMINDER_JOB]: async (
+      tx,
+      { payload, key, now }: { payload: ReminderPayload; key: string; now: Date },
+    ) => {
       const state = await mediation.mandate(payload.mandateId, tx);
       if (!hasMediation(state) || state.status !== 'open') return;
       const session = state.sessions[payload.sessionId];
@@ -91,9 +94,21 @@ export function mediationJobHandlers(deps: JobDeps): Record<string, JobHandler> 
       if (session?.status !== 'scheduled' || session.sequence !== payload.sequence) return;
       const party = state.parties[payload.partyId];
       if (!party) return;
+      const ids = { sessionId: payload.sessionId, partyId: payload.partyId, channel: payload.channel };
+      const checked = reminderNotification({ ...payload, notificationId: key }, party, now, mediation.policy);
+      if ('refused' in checked) {
+        deps.logger?.warn({ ...ids, reason: checked.refused }, 'mediation reminder not sent');
+        return;
+      }
       const personal = await deps.decrypt(party.personal);
-      if (personal === null) return;
-      await deps.sendReminder(payload, personal);
+      if (personal === null) return; // erased
+      const to = addressFor(payload.channel, personal);
+      if (!to) {
+        deps.logger?.warn({ ...ids, reason: 'no-address' }, 'mediation reminder not sent');
+        return;
+      }
+      const address = await deps.seal(party.subjectId, { to });
+      await queueNotification(tx, { ...checked.notification, address });
     },
     [FIRST_CONVOCATION_JOB]: async (tx, { payload }: { payload: { mandateId: string } }) => {
       const state = await mediation.mandate(payload.mandateId, tx);

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { eventStoreMigrations, type MigrationEntry, subjectKeyMigrations } from '@parcours/eventstore';
+import { monthEntryBody } from './read-models.ts';
 
 /**
  * What a calendar must never do, said by the database: two bookings of one mediator, one room or
@@ -76,9 +77,77 @@ class ReadModels extends Migration {
   }
 }
 
+/**
+ * The office's month as PostgreSQL sends it (calendar/views.ts): each session's JSON kept in its row
+ * by a trigger (any writer, the bench's straight inserts included), so a month of 2,000 sessions is
+ * one indexed scan and a string_agg; and the mediators of each association with their names.
+ */
+class MonthEntries extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('ALTER TABLE mediation_sessions ADD COLUMN month_entry text');
+    // As MikroORM writes an entity's trigger (read-models.ts), so that the schema check finds no drift.
+    this.addSql(
+      `create or replace function "mediation_sessions_month_entry_fn"() returns trigger as $$ begin ${monthEntryBody}; end; $$ language plpgsql`,
+    );
+    this.addSql(
+      'create trigger "month_entry" BEFORE INSERT OR UPDATE on "mediation_sessions" for each ROW execute function "mediation_sessions_month_entry_fn"()',
+    );
+    this.addSql('UPDATE mediation_sessions SET month_entry = NULL');
+    this.addSql(`
+      CREATE TABLE mediation_mediators (
+        mediator_id     text  PRIMARY KEY,
+        association_id  text  NOT NULL,
+        name            text
+      )`);
+    this.addSql('CREATE INDEX mediation_mediators_association ON mediation_mediators (association_id, name)');
+    // The mediators registered before this table (their names, if any, come with MediatorNamed).
+    this.addSql(`
+      INSERT INTO mediation_mediators (mediator_id, association_id)
+      SELECT data->>'mediatorId', data->>'associationId' FROM es_events WHERE type = 'MediatorRegistered'
+      ON CONFLICT DO NOTHING`);
+  }
+}
+
+/**
+ * Reminders leave through an outbox (notifications.ts): one row per reminder (its job's key: fired
+ * once), the party's address sealed with their key; the development sender's record of what it sent.
+ */
+class Notifications extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      CREATE TABLE mediation_notifications (
+        notification_id  text         PRIMARY KEY,
+        mandate_id       text         NOT NULL,
+        session_id       text         NOT NULL,
+        party_id         text         NOT NULL,
+        subject_id       text         NOT NULL,
+        channel          text         NOT NULL,
+        leave_voicemail  boolean      NOT NULL,
+        hours_before     integer      NOT NULL,
+        address          jsonb        NOT NULL,
+        created_at       timestamptz  NOT NULL DEFAULT now(),
+        sent_at          timestamptz
+      )`);
+    this.addSql(
+      'CREATE INDEX mediation_notifications_pending ON mediation_notifications (created_at) WHERE sent_at IS NULL',
+    );
+    this.addSql(`
+      CREATE TABLE mediation_dev_deliveries (
+        notification_id  text         PRIMARY KEY,
+        subject_id       text         NOT NULL,
+        channel          text         NOT NULL,
+        leave_voicemail  boolean      NOT NULL,
+        address          jsonb        NOT NULL,
+        delivered_at     timestamptz  NOT NULL DEFAULT now()
+      )`);
+  }
+}
+
 export const mediationMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   ...subjectKeyMigrations,
   { name: '0400_mediation_bookings', class: Bookings },
   { name: '0401_mediation_read_models', class: ReadModels },
+  { name: '0402_mediation_month_entries', class: MonthEntries },
+  { name: '0403_mediation_notifications', class: Notifications },
 ];

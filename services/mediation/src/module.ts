@@ -10,8 +10,9 @@ import {
 import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
 import type { MediationConfig } from './config.ts';
 import { requestHandler } from './consumers.ts';
-import { mediationJobHandlers, type ReminderSender } from './jobs.ts';
+import { mediationJobHandlers } from './jobs.ts';
 import { mediationMigrations } from './migrations.ts';
+import { devDelivery, type NotificationDelivery, NotificationSender } from './notifications.ts';
 import { defaultPolicy, type MediationPolicy } from './policy.ts';
 import { type MediationDatabase, mediationEntities, mediationViews } from './read-models.ts';
 import { MediationService } from './service.ts';
@@ -32,6 +33,8 @@ export interface MediationModule {
   messaging: Messaging;
   relay: OutboxRelay;
   scheduler: Scheduler;
+  /** Sends the reminders queued in the notifications outbox (notifications.ts). */
+  notifications: NotificationSender;
   /** Creates the topics this service reads and writes, with their dead-letter topics. */
   ensureTopics(): Promise<void>;
   /** Joins the consumer group of the follow-up topic (mediation requests). */
@@ -53,7 +56,7 @@ export function policyOf(config: MediationConfig): MediationPolicy {
 
 export async function openMediationModule(
   config: MediationConfig,
-  options: { logger?: Logger; clock?: () => Date; sendReminder?: ReminderSender } = {},
+  options: { logger?: Logger; clock?: () => Date; deliver?: NotificationDelivery } = {},
 ): Promise<MediationModule> {
   const db: MediationDatabase = await Database.connect({
     url: config.DATABASE_URL,
@@ -79,19 +82,17 @@ export async function openMediationModule(
     pollIntervalMs: 500,
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  // No SMS or e-mail gateway is wired yet: without one, a reminder due is logged (ids and channel only).
-  const sendReminder: ReminderSender =
-    options.sendReminder ??
-    (async (reminder) => {
-      const { sessionId, partyId, channel, sendAt } = reminder;
-      options.logger?.info({ sessionId, partyId, channel, sendAt }, 'mediation reminder due');
-    });
+  // No SMS or e-mail gateway is wired yet: the development sender records what it would send.
+  const notifications = new NotificationSender(db, options.deliver ?? devDelivery, {
+    pollMs: config.SCHEDULER_POLL_MS,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const clock = options.clock ?? (() => new Date());
   const scheduler = new Scheduler(db, {
     handlers: mediationJobHandlers({
       mediation,
-      sendReminder,
       decrypt: (envelope) => keys.tryDecrypt(envelope),
+      seal: (subjectId, value) => keys.encrypt(subjectId, value),
       ...(options.logger ? { logger: options.logger } : {}),
     }),
     instance: `${config.SERVICE_NAME}-${randomUUID().slice(0, 8)}`,
@@ -110,6 +111,7 @@ export async function openMediationModule(
     messaging,
     relay,
     scheduler,
+    notifications,
     async ensureTopics() {
       const spec = {
         partitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -135,11 +137,12 @@ export async function openMediationModule(
       started = true;
       relay.start();
       scheduler.start();
+      notifications.start();
       await module.startConsumer();
     },
     async close() {
       await Promise.allSettled(consumers.map((c) => c.stop()));
-      if (started) await Promise.all([relay.stop(), scheduler.stop()]);
+      if (started) await Promise.all([relay.stop(), scheduler.stop(), notifications.stop()]);
       await messaging.disconnect().catch(() => undefined);
       if (keystore !== db) await keystore.close();
       await db.close();

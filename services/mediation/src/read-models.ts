@@ -1,3 +1,4 @@
+// Over 300 lines: one entity and one projection case per read model, kept together so a table and its writer read side by side.
 import { defineEntity, p } from '@mikro-orm/core';
 import {
   type Database,
@@ -10,6 +11,7 @@ import {
 } from '@parcours/eventstore';
 import type { MandateEvent } from './mandate/mandate.ts';
 import type { Convocation } from './mandate/sessions.ts';
+import type { MediatorEvent } from './mediator/mediator.ts';
 
 /** A mandate as an office's list shows it: places, status, dates; never a party's identity. */
 export const MandateSummaryRow = defineEntity({
@@ -46,10 +48,17 @@ export const PartyRoleRow = defineEntity({
   },
 });
 
+/**
+ * The session's JSON as the office's month sends it (calendar/views.ts), kept in its row by a trigger
+ * on every insert and update, whoever writes (the bench's seed writes rows straight).
+ */
+export const monthEntryBody = `NEW.month_entry := json_build_object('sessionId', NEW.session_id, 'mandateId', NEW.mandate_id, 'kind', NEW.kind, 'status', NEW.status, 'start', to_char(NEW.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'end', to_char(NEW.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'roles', jsonb_path_query_array(NEW.convocations, '$[*].role'))::text; RETURN NEW`;
+
 /** A session on the calendar: when, where, with which mediator, the parties' arrivals by id. */
 export const SessionRow = defineEntity({
   name: 'SessionRow',
   tableName: 'mediation_sessions',
+  triggers: [{ name: 'month_entry', timing: 'before', events: ['insert', 'update'], body: monthEntryBody }],
   properties: {
     sessionId: p.text().primary(),
     mandateId: p.text(),
@@ -64,13 +73,28 @@ export const SessionRow = defineEntity({
     /** Each party's arrival with their role (copied at write time: the calendar reads one table). */
     convocations: p.json<(Convocation & { role: string })[]>(),
     sequence: p.integer(),
+    /** Written by the `month_entry` trigger (monthEntryBody), never by the service. */
+    monthEntry: p.text().nullable(),
   },
 });
 
-export const mediationEntities = [MandateSummaryRow, PartyRoleRow, SessionRow] as const;
+/** A mediator as lists and calendars name them: their association and name (no birth date, no contact). */
+export const MediatorRow = defineEntity({
+  name: 'MediatorRow',
+  tableName: 'mediation_mediators',
+  properties: {
+    mediatorId: p.text().primary(),
+    associationId: p.text(),
+    name: p.text().nullable(),
+  },
+});
+
+export const mediationEntities = [MandateSummaryRow, PartyRoleRow, SessionRow, MediatorRow] as const;
 export type MediationDatabase = Database<typeof mediationEntities>;
 
-const types: MandateEvent['type'][] = [
+const types: (MandateEvent | MediatorEvent)['type'][] = [
+  'MediatorRegistered',
+  'MediatorNamed',
   'MandateRequested',
   'MandateOrdered',
   'MandateRefused',
@@ -97,7 +121,7 @@ async function withRoles(tx: Tx, convocations: readonly Convocation[]) {
 }
 
 /**
- * The mandates, parties' roles and sessions, written in each mandate command's own transaction
+ * The mediators' names, the mandates, parties' roles and sessions, written in each command's own transaction
  * (inline: the calendar shows a booking as soon as the request that made it returns).
  */
 export function mediationViews(db: MediationDatabase): Projection<Event> {
@@ -114,8 +138,26 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
     inline: true,
     types,
     async apply(tx, stored: StoredEvent<Event>) {
-      const event = { type: stored.type, data: stored.data } as MandateEvent;
+      const event = { type: stored.type, data: stored.data } as MandateEvent | MediatorEvent;
       switch (event.type) {
+        case 'MediatorRegistered': {
+          const { mediatorId, associationId, name } = event.data;
+          return write(
+            tx,
+            k()
+              .insertInto('mediation_mediators')
+              .values({ mediatorId, associationId, name: name ?? null })
+              .onConflict((c) => c.column('mediatorId').doNothing()),
+          );
+        }
+        case 'MediatorNamed':
+          return write(
+            tx,
+            k()
+              .updateTable('mediation_mediators')
+              .set({ name: event.data.name })
+              .where('mediatorId', '=', event.data.mediatorId),
+          );
         case 'MandateRequested': {
           const d = event.data;
           return write(
@@ -262,7 +304,9 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
       }
     },
     async reset(tx) {
-      await tx.query('TRUNCATE mediation_mandates, mediation_parties, mediation_sessions');
+      await tx.query(
+        'TRUNCATE mediation_mandates, mediation_parties, mediation_sessions, mediation_mediators',
+      );
     },
   };
 }

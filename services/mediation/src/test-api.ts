@@ -33,8 +33,8 @@ export function api(service: TestService) {
     today,
     plusDays,
     /** A mediator authorised at the court from today, available around the clock for two days (an extra slot). */
-    async mediator(court = 'tj-paris') {
-      const { id } = await ok('association-manager', '/mediators', { birthDate: '1970-05-04' });
+    async mediator(court = 'tj-paris', name = 'Claire Martin') {
+      const { id } = await ok('association-manager', '/mediators', { birthDate: '1970-05-04', name });
       await ok('association-manager', `/mediators/${id}/authorisations`, {
         court,
         from: today(),

@@ -5,12 +5,12 @@ import { createTestDatabase, uniqueTopic } from '@parcours/testing';
 import { Redis } from 'ioredis';
 import { buildApp } from './app.ts';
 import { mediationConfigSchema } from './config.ts';
-import type { ReminderSender } from './jobs.ts';
 
 /**
  * The mediation service on the real stack for one test file: a fresh database, topics of its own, a
  * dev issuer, a unique service name. Workers do not run unless asked: tests call
- * `relay.drainOnce` and `scheduler.fireDue` themselves. Reminders sent are kept in `reminders`.
+ * `relay.drainOnce` and `scheduler.fireDue` themselves. Reminders
+ * queued go through `module.notifications.sendOnce` into `mediation_dev_deliveries`.
  */
 export async function startTestService(
   name: string,
@@ -29,15 +29,9 @@ export async function startTestService(
     DB_POOL_SIZE: '20',
     ...options.env,
   });
-  const reminders: Parameters<ReminderSender>[] = [];
   const redis = new Redis(config.REDIS_URL);
   const { openMediationModule } = await import('./module.ts');
-  const module = await openMediationModule(config, {
-    ...(options.clock ? { clock: options.clock } : {}),
-    sendReminder: async (reminder, personal) => {
-      reminders.push([reminder, personal]);
-    },
-  });
+  const module = await openMediationModule(config, options.clock ? { clock: options.clock } : {});
   const { app } = await buildApp({ config, module, redis, devIssuer: issuer });
   await app.ready();
   return {
@@ -45,7 +39,6 @@ export async function startTestService(
     module,
     config,
     issuer,
-    reminders,
     auth: async (user: DevUserName) => ({ authorization: `Bearer ${await issuer.sign(user)}` }),
     async close() {
       await app.close();

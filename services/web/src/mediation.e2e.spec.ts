@@ -41,11 +41,14 @@ describe('mediator', () => {
   it('drags a session across the week: the conflict shows before saving, a free slot is saved', async () => {
     const manager = await signIn(browser, 'association-manager');
     const office = await signIn(browser, 'office-manager');
-    const mediator = await signIn(browser, 'mediator');
+    // The mediator's computer is in New York: the grid, the move form and its times are Paris's all the same.
+    const mediator = await signIn(browser, 'mediator', undefined, { timezoneId: 'America/New_York' });
+    const name = 'Claire Martin';
     const today = parisDate(new Date());
     type Made = { id: string; created?: string };
     const { id: mediatorId } = await manager.api<Made>('POST', '/api/mediation/mediators', {
       birthDate: '1970-05-04',
+      name,
     });
     await manager.api('POST', `/api/mediation/mediators/${mediatorId}/authorisations`, {
       court: 'tj-paris',
@@ -95,7 +98,12 @@ describe('mediator', () => {
     await sessionOf('Vera Victime', '10:00');
     await sessionOf('Vincent Victime', '14:00');
 
-    await mediator.page.goto(`/mediation/week?mediatorId=${mediatorId}&date=${tuesday}`);
+    // The mediator is chosen by name from the association's list.
+    await mediator.page.goto(`/mediation/week?date=${tuesday}`);
+    await mediator.page.getByRole('option', { name }).waitFor({ state: 'attached' });
+    await mediator.page.getByLabel('Médiateur', { exact: true }).selectOption({ label: name });
+    await mediator.page.getByRole('heading', { name: `Semaine de ${name}` }).waitFor();
+    expect(new URL(mediator.page.url()).searchParams.get('mediatorId')).toBe(mediatorId);
     const morning = mediator.page.getByRole('button', { name: /^10:00–11:00 ?Entretien individuel/ });
     await morning.waitFor();
     await expectAccessible(mediator.page, 'week');
@@ -112,8 +120,16 @@ describe('mediator', () => {
     await expectAccessible(mediator.page, 'move conflict');
     await screenshot(mediator.page, 'mediation-week-conflict');
 
-    // Wednesday morning is free: checked, then saved.
+    // Wednesday morning is free: checked, shown and typed in Paris time, then saved.
     await morning.dragTo(mediator.page.locator('[data-slot="3-10:00"]'));
+    await mediator.page.getByText('Aucun conflit : le créneau peut être enregistré.').waitFor();
+    const wednesday = parisDate(new Date(Date.parse(paris(tuesday, '12:00')) + 86_400_000));
+    const typed = mediator.page.getByLabel(/Nouveau début/);
+    expect(await typed.inputValue()).toBe(`${wednesday}T10:00`);
+    await mediator.page.getByText(/Nouveau créneau : .*10:00 – .*11:00/).waitFor();
+    await typed.fill(`${wednesday}T10:30`);
+    await mediator.page.getByRole('button', { name: 'Vérifier ce créneau' }).click();
+    await mediator.page.getByText(/Nouveau créneau : .*10:30 – .*11:30/).waitFor();
     await mediator.page.getByText('Aucun conflit : le créneau peut être enregistré.').waitFor();
     await mediator.page.getByRole('button', { name: 'Enregistrer le déplacement' }).click();
     await expect
@@ -124,7 +140,7 @@ describe('mediator', () => {
         );
         return week.sessions.map((s) => s.start).sort();
       })
-      .toContain(new Date(Date.parse(paris(tuesday, '10:00')) + 86_400_000).toISOString());
+      .toContain(paris(wednesday, '10:30'));
     await screenshot(mediator.page, 'mediation-week');
     await Promise.all([manager.context.close(), office.context.close(), mediator.context.close()]);
   }, 300_000);

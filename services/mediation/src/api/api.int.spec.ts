@@ -54,6 +54,9 @@ describe('the mediation API', () => {
     expect(ics.body).toContain(`UID:mediation-session-${joint}@`);
     expect(ics.body).toContain('Valérie Victime');
     expect(ics.body).not.toContain('Rémi');
+    expect(ics.body).toContain('Salle A'); // the room by its name
+    const assigned = await given.mediator('tj-paris', 'Claire Martin');
+    await given.ok('mediator', `/mandates/${mandateId}/mediator`, { mediatorId: assigned });
 
     const signedAt = new Date().toISOString();
     const agreed = await given.ok('mediator', `/mandates/${mandateId}/agreement`, {
@@ -93,6 +96,7 @@ describe('the mediation API', () => {
     });
     expect(text).toContain('Valérie Victime');
     expect(text).toContain('le vélo rouge');
+    expect(text).toContain('Médiateur : Claire Martin'); // the mediator by name, from their stream
     await given.ok('mediator', `/mandates/${mandateId}/report`);
 
     // Each instalment and the restitution are checked at their due dates.

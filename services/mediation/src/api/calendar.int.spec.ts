@@ -50,21 +50,67 @@ describe('the calendar', () => {
     ]);
     expect(week.json().weekly).toHaveLength(5);
 
-    const month = await get('office-manager', `/offices/office-75-bav/calendar?month=${day.slice(0, 7)}`);
+    expect(week.json().mediator).toEqual({ mediatorId, name: 'Claire Martin' });
+
+    const monthUrl = `/offices/office-75-bav/calendar?month=${day.slice(0, 7)}`;
+    const month = await get('office-manager', monthUrl);
     expect(month.statusCode).toBe(200);
-    const ids = month.json().sessions.map((s: { sessionId: string }) => s.sessionId);
+    const body = month.json();
+    const ids = body.sessions.map((s: { sessionId: string }) => s.sessionId);
     expect(ids).toContain(session.created);
     expect(ids).not.toContain(dropped.created);
-    // The month's JSON (built by PostgreSQL) has the week's shape, to the millisecond.
-    expect(month.json().sessions.find((s: { sessionId: string }) => s.sessionId === session.created)).toEqual(
-      week.json().sessions[0],
-    );
+    // The month's JSON (built by PostgreSQL): the mediator and room once, each session pointing at them.
+    const entry = body.sessions.find((s: { sessionId: string }) => s.sessionId === session.created);
+    expect(entry).toEqual({
+      sessionId: session.created,
+      mandateId,
+      kind: 'individual',
+      status: 'scheduled',
+      start: week.json().sessions[0].start,
+      end: week.json().sessions[0].end,
+      roles: ['victim'],
+      mediator: expect.any(Number),
+      room: expect.any(Number),
+    });
+    expect(body.mediators[entry.mediator]).toEqual({ mediatorId, name: 'Claire Martin' });
+    expect(body.rooms[entry.room]).toEqual({ roomId, name: 'Salle A' });
+    // An unchanged month is 304 for its ETag; a change (the session held) gives a new one.
+    const etag = month.headers['etag'] as string;
+    const again = await service.app.inject({
+      method: 'GET',
+      url: monthUrl,
+      headers: { ...(await service.auth('office-manager')), 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    await given.ok('association-manager', `/mediators/${mediatorId}/name`, { name: 'Claire Martin-Roy' });
+    const renamed = await service.app.inject({
+      method: 'GET',
+      url: monthUrl,
+      headers: { ...(await service.auth('office-manager')), 'if-none-match': etag },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().mediators).toContainEqual({ mediatorId, name: 'Claire Martin-Roy' });
     expect(JSON.stringify(month.json())).not.toContain('Vic');
 
     expect(
       (await get('caseworker', `/offices/office-75-bav/calendar?month=${day.slice(0, 7)}`)).statusCode,
     ).toBe(403);
     expect((await get('mediator', `/offices/office-75-bav/calendar?month=2026-13`)).statusCode).toBe(400);
+  });
+
+  it('lists an association’s mediators by name for its own staff only', async () => {
+    const named = await given.mediator('tj-paris', 'Aline Bernard');
+    await given.ok('association-manager', `/mediators/${named}/name`, { name: 'Aline Bernard-Roy' });
+    const list = await get('mediator', '/associations/asso-75/mediators');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toContainEqual({ mediatorId: named, name: 'Aline Bernard-Roy' });
+    expect(JSON.stringify(list.json())).not.toContain('1970');
+    expect((await get('mediator', '/associations/asso-69/mediators')).statusCode).toBe(403);
+    expect((await get('caseworker', '/associations/asso-75/mediators')).statusCode).toBe(403);
+    const blank = await given.call('association-manager', `/mediators/${named}/name`, { name: ' ' });
+    expect(blank.statusCode).toBe(400);
+    expect(JSON.stringify(blank.json())).toContain('/body/name');
   });
 
   it('names the conflict of a session dragged onto another before saving, and not its own slot', async () => {

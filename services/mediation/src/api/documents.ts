@@ -60,11 +60,17 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
             const text = await keys.tryDecrypt<string>(term.details);
             if (text) termDetails[term.termId] = text;
           }
+      // The mediator by name (their stream); one registered before names were kept, by id.
+      const mediator = concluded.mediatorId ? await mediation.mediator(concluded.mediatorId) : undefined;
+      const mediatorName =
+        mediator?.status === 'registered'
+          ? (mediator.mediator.name ?? mediator.mediator.mediatorId)
+          : undefined;
       const report = prosecutorReport({
         state: concluded,
         names: {
           parties,
-          mediator: concluded.mediatorId ?? 'non désigné',
+          mediator: mediatorName ?? 'non désigné',
           court: concluded.mandate.court,
           association: concluded.mandate.associationId,
         },
@@ -105,11 +111,12 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
         purpose: 'invitation to a mediation session',
       });
       const person = await identity(party.personal);
+      const room = (await mediation.rooms(session.officeId)).rooms[session.roomId];
       const ics = invitation({
         session,
         recipient: { name: person.name, email: person.email ?? `party-${partyId}@invalid`, partyId },
         organizer: { name: 'Médiation pénale', email: config.INVITATION_ORGANIZER_EMAIL },
-        location: `${session.officeId}, salle ${session.roomId}`,
+        location: `${session.officeId}, ${room?.name ?? `salle ${session.roomId}`}`,
         reference: state.mandate.prosecutorReference,
         stamp: new Date(),
         timeZone: mediation.policy.timeZone,

@@ -11,6 +11,7 @@ import type { RoomsCommand } from '../rooms/decide.ts';
 import { allow, mediationStaff, mediationWriters } from './guard.ts';
 import { post } from './mandates.ts';
 import {
+  AssociationParams,
   AuthorisationBody,
   AuthorisationParams,
   AvailabilityBody,
@@ -18,6 +19,7 @@ import {
   ExceptionBody,
   ExceptionParams,
   MediatorBody,
+  MediatorName,
   MediatorParams,
   OfficeParams,
   RoomBody,
@@ -35,8 +37,9 @@ const noParams = <Body extends TSchema>(summary: string, body: Body) =>
   });
 
 /**
- * Mediators (their authorisations by a prosecutor, weekly availability and exceptions; no name or
- * contact: those are the association's staff directory) and the rooms of each office.
+ * Mediators (their name as calendars and reports show it, authorisations by a prosecutor, weekly
+ * availability and exceptions; no contact: that is the association's staff directory), the list of
+ * an association's mediators, and the rooms of each office.
  */
 export const mediatorRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule }> = async (
   app,
@@ -62,7 +65,10 @@ export const mediatorRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
 
   app.post(
     '/mediators',
-    noParams('Register a mediator of your association (birth date for the age limit only)', MediatorBody),
+    noParams(
+      'Register a mediator of your association (the name calendars and reports show; the birth date for the age limit only)',
+      MediatorBody,
+    ),
     async (request) => {
       const association = request.actor.association;
       if (!association) throw forbidden('no_association', 'Your account has no association');
@@ -73,11 +79,61 @@ export const mediatorRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
         mediatorId,
         {
           type: 'RegisterMediator',
-          data: { mediatorId, associationId: association, birthDate: request.body.birthDate },
+          data: {
+            mediatorId,
+            associationId: association,
+            birthDate: request.body.birthDate,
+            ...(request.body.name === undefined ? {} : { name: request.body.name.trim() }),
+          },
           metadata,
         },
         metadata,
       );
+    },
+  );
+
+  app.post(
+    '/mediators/:mediatorId/name',
+    post(
+      'The name calendars and reports show for the mediator',
+      Type.Object({ name: MediatorName }, { additionalProperties: false }),
+      MediatorParams,
+    ),
+    async (request) =>
+      runMediator(request, 'manage-mediators', (metadata) => ({
+        type: 'NameMediator',
+        data: { name: request.body.name.trim() },
+        metadata,
+      })),
+  );
+
+  app.get(
+    '/associations/:associationId/mediators',
+    {
+      schema: {
+        tags: ['mediation'],
+        summary: 'The mediators of an association, by name (no birth date, no contact)',
+        params: AssociationParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ mediatorId: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }),
+            ),
+          }),
+        },
+      },
+      preHandler: mediationStaff,
+    },
+    async (request) => {
+      const { associationId } = request.params;
+      allow(request.actor, 'read', { associationId });
+      const items = await module.db.query<{ mediatorId: string; name: string | null }>(
+        `SELECT mediator_id AS "mediatorId", name FROM mediation_mediators
+         WHERE association_id = $1 ORDER BY name NULLS LAST, mediator_id`,
+        [associationId],
+        'mediation_association_mediators',
+      );
+      return { items };
     },
   );
 

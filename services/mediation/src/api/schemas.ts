@@ -132,7 +132,9 @@ export const ExecutionBody = object({
   executedOn: LocalDate,
 });
 
-export const MediatorBody = object({ birthDate: LocalDate });
+export const MediatorName = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' });
+export const MediatorBody = object({ birthDate: LocalDate, name: Type.Optional(MediatorName) });
+export const AssociationParams = object({ associationId: Id });
 export const AuthorisationBody = object({
   court: Id,
   from: LocalDate,

@@ -88,36 +88,65 @@ export async function calendar(
     }));
 }
 
+/** An office's month as PostgreSQL writes it: JSON texts, never parsed by the service. */
+export interface OfficeMonthJson {
+  /** `[{ mediatorId, name }]`, in the order the sessions' `mediator` indexes refer to. */
+  mediators: string;
+  /** The room ids, in the order the sessions' `room` indexes refer to. */
+  roomIds: string[];
+  /** `[{ sessionId, mandateId, kind, status, start, end, roles, mediator, room }]` in order. */
+  sessions: string;
+}
+
 /**
- * An office's sessions in [start, end) as the JSON array the month view sends, built by PostgreSQL:
- * 2,000 sessions cost the service about 50 ms of CPU as rows parsed and serialised again
- * (bench/mediation/REPORT.md), the same shape as `calendar` gives. One array per association (an
- * office has one), each kept only when the reader may see it.
+ * An office's sessions in [start, end), cancelled ones left out, as the compact JSON the month view
+ * sends: each session's JSON is kept in its row (the `month_entry` trigger, migrations.ts), the
+ * mediators and rooms are tables of the payload that sessions refer to by index. One indexed scan
+ * and a `string_agg`: the service neither parses nor serialises the 2,000 sessions of a busy month
+ * (bench/mediation/REPORT.md). Only the associations the reader may see are read (an office has one).
  */
-export async function officeCalendarJson(
+export async function officeMonthJson(
   db: MediationDatabase,
   officeId: string,
   range: { start: Date; end: Date },
   visible: (target: AccessTarget) => boolean,
-): Promise<string> {
-  const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const groups = await db.query<{ association_id: string; sessions: string }>(
-    `SELECT association_id, json_agg(json_build_object(
-              'sessionId', session_id, 'mandateId', mandate_id, 'kind', kind, 'status', status,
-              'start', ${iso('starts_at')}, 'end', ${iso('ends_at')}, 'mediatorId', mediator_id, 'roomId', room_id,
-              'officeId', office_id, 'sequence', sequence,
-              'parties', (SELECT coalesce(json_agg(json_build_object('partyId', c->>'partyId', 'role', c->>'role',
-                                  'arriveAt', c->>'arriveAt') ORDER BY n), '[]')
-                          FROM jsonb_array_elements(convocations) WITH ORDINALITY AS e(c, n)))
-            ORDER BY starts_at, session_id)::text AS sessions
-     FROM mediation_sessions
-     WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'cancelled'
-     GROUP BY association_id`,
-    [officeId, range.start, range.end],
-    'mediation_calendar_office_json',
+): Promise<OfficeMonthJson> {
+  const associations = (
+    await db.query<{ association_id: string }>(
+      `SELECT DISTINCT association_id FROM mediation_sessions
+       WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'cancelled'`,
+      [officeId, range.start, range.end],
+      'mediation_office_associations',
+    )
+  )
+    .map((row) => row.association_id)
+    .filter((associationId) => visible({ associationId, officeId }));
+  if (associations.length === 0) return { mediators: '[]', roomIds: [], sessions: '[]' };
+  const [row] = await db.query<{
+    mediators: string | null;
+    room_ids: string[] | null;
+    sessions: string | null;
+  }>(
+    `WITH s AS MATERIALIZED (
+       SELECT mediator_id, room_id, starts_at, session_id, month_entry FROM mediation_sessions
+       WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'cancelled'
+         AND association_id = ANY($4::text[])),
+     m AS (SELECT mediator_id, (row_number() OVER (ORDER BY mediator_id) - 1)::int AS i
+           FROM (SELECT DISTINCT mediator_id FROM s) d),
+     r AS (SELECT room_id, (row_number() OVER (ORDER BY room_id) - 1)::int AS i
+           FROM (SELECT DISTINCT room_id FROM s) d)
+     SELECT (SELECT json_agg(json_build_object('mediatorId', m.mediator_id, 'name', mm.name) ORDER BY m.i)
+             FROM m LEFT JOIN mediation_mediators mm USING (mediator_id))::text AS mediators,
+            (SELECT array_agg(room_id ORDER BY i) FROM r) AS room_ids,
+            '[' || string_agg(left(s.month_entry, -1) || ',"mediator":' || m.i || ',"room":' || r.i || '}', ','
+                              ORDER BY s.starts_at, s.session_id COLLATE "C") || ']' AS sessions
+     FROM s JOIN m USING (mediator_id) JOIN r USING (room_id)`,
+    [officeId, range.start, range.end, associations],
+    'mediation_office_month',
   );
-  const arrays = groups
-    .filter((group) => visible({ associationId: group.association_id, officeId }))
-    .map((group) => group.sessions.slice(1, -1));
-  return `[${arrays.join(',')}]`;
+  return {
+    mediators: row?.mediators ?? '[]',
+    roomIds: row?.room_ids ?? [],
+    sessions: row?.sessions ?? '[]',
+  };
 }

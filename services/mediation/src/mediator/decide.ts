@@ -18,8 +18,9 @@ import {
 
 export type RegisterMediator = Cmd<
   'RegisterMediator',
-  { mediatorId: string; associationId: string; birthDate: LocalDate }
+  { mediatorId: string; associationId: string; birthDate: LocalDate; name?: string }
 >;
+export type NameMediator = Cmd<'NameMediator', { name: string }>;
 /** The prosecutor's decision as the association records it; the decider sets its kind and end. */
 export type AuthoriseMediator = Cmd<
   'AuthoriseMediator',
@@ -35,6 +36,7 @@ export type RemoveAvailabilityException = Cmd<'RemoveAvailabilityException', { e
 
 export type MediatorCommand =
   | RegisterMediator
+  | NameMediator
   | AuthoriseMediator
   | WithdrawAuthorisation
   | SetWeeklyAvailability
@@ -103,6 +105,11 @@ export function decideMediator(
         throw MediationErrors.exists('mediator');
       }
       return [{ type: 'MediatorRegistered', data: { ...command.data, by, at } }];
+    }
+    case 'NameMediator': {
+      const mediator = registered(state);
+      if (mediator.name === command.data.name) return [];
+      return [{ type: 'MediatorNamed', data: { mediatorId: mediator.mediatorId, ...command.data, by, at } }];
     }
     case 'AuthoriseMediator':
       return authorise(registered(state), command, policy);

@@ -64,6 +64,23 @@ describe('registering and authorising a mediator', () => {
     ).toMatchObject({ code: 'mediator_exists' });
   });
 
+  it('names a mediator, and naming them the same again is a no-op', () => {
+    const named = spec
+      .given([registered])
+      .when(cmd('NameMediator', { name: 'Claire Martin' }))
+      .events();
+    expect(named).toMatchObject([
+      { type: 'MediatorNamed', data: { mediatorId: 'med-1', name: 'Claire Martin' } },
+    ]);
+    spec
+      .given([registered, ...(named as MediatorEvent[])])
+      .when(cmd('NameMediator', { name: 'Claire Martin' }))
+      .then([]);
+    expect(
+      rejection(spec.given([]).when(cmd('NameMediator', { name: 'Claire Martin' })).events),
+    ).toMatchObject({ code: 'mediator_not_found' });
+  });
+
   it('gives a first authorisation at a court for one probationary year', () => {
     spec
       .given([registered])

@@ -30,12 +30,15 @@ export interface AvailabilityException {
 }
 
 /**
- * What the mediation service keeps about a mediator: no name or contact (those belong to the
- * association's staff directory); the birth date only for the age limit, never published.
+ * What the mediation service keeps about a mediator: the name the calendars and reports show, no
+ * contact (the association's staff directory keeps it); the birth date only for the age limit,
+ * never published.
  */
 export interface Mediator {
   mediatorId: string;
   associationId: string;
+  /** As the association writes it (“Claire Martin”); absent for mediators registered before names. */
+  name?: string;
   birthDate: LocalDate;
   authorisations: Authorisation[];
   weekly: WeeklyWindow[];
@@ -44,7 +47,11 @@ export interface Mediator {
 
 type Act<Type extends string, Data> = Event<Type, Data & { mediatorId: string; by: string; at: string }>;
 
-export type MediatorRegistered = Act<'MediatorRegistered', { associationId: string; birthDate: LocalDate }>;
+export type MediatorRegistered = Act<
+  'MediatorRegistered',
+  { associationId: string; birthDate: LocalDate; name?: string }
+>;
+export type MediatorNamed = Act<'MediatorNamed', { name: string }>;
 export type MediatorAuthorised = Act<'MediatorAuthorised', { authorisation: Authorisation }>;
 export type AuthorisationWithdrawn = Act<
   'AuthorisationWithdrawn',
@@ -59,6 +66,7 @@ export type AvailabilityExceptionRemoved = Act<'AvailabilityExceptionRemoved', {
 
 export type MediatorEvent =
   | MediatorRegistered
+  | MediatorNamed
   | MediatorAuthorised
   | AuthorisationWithdrawn
   | WeeklyAvailabilitySet
@@ -72,8 +80,16 @@ export const mediatorStreamId = (mediatorId: string) => `mediator-${mediatorId}`
 
 export function evolveMediator(state: MediatorState, event: MediatorEvent): MediatorState {
   if (event.type === 'MediatorRegistered') {
-    const { mediatorId, associationId, birthDate } = event.data;
-    const mediator = { mediatorId, associationId, birthDate, authorisations: [], weekly: [], exceptions: [] };
+    const { mediatorId, associationId, birthDate, name } = event.data;
+    const mediator: Mediator = {
+      mediatorId,
+      associationId,
+      birthDate,
+      authorisations: [],
+      weekly: [],
+      exceptions: [],
+    };
+    if (name !== undefined) mediator.name = name;
     return { status: 'registered', mediator };
   }
   if (state.status === 'none') return state;
@@ -83,6 +99,8 @@ export function evolveMediator(state: MediatorState, event: MediatorEvent): Medi
     mediator: { ...mediator, ...changes },
   });
   switch (event.type) {
+    case 'MediatorNamed':
+      return next({ name: event.data.name });
     case 'MediatorAuthorised':
       return next({ authorisations: [...mediator.authorisations, event.data.authorisation] });
     case 'AuthorisationWithdrawn':

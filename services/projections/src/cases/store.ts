@@ -19,31 +19,43 @@ export const caseTables = [
  * per table for the whole batch (raw statements, json_populate_recordset: the hot path of both the
  * consumer and the rebuild, bench/projections).
  */
-export async function writeCases(tx: Sql, views: readonly CaseViews[], replace = true): Promise<void> {
-  // A rebuild writes into emptied tables (replace = false): a case the live consumer folded meanwhile
-  // already has rows at least as new (its fold read a log that holds everything the rebuild read).
+export async function writeCases(
+  tx: Sql,
+  views: readonly CaseViews[],
+  replace = true,
+  suffix = '',
+): Promise<void> {
+  // A full rebuild writes into new tables of its own (replace = false, suffix `_next`: rebuild.ts),
+  // which nothing else writes: plain inserts, not prepared (the tables are new each time).
   if (views.length === 0) return;
   const keys = views.map((view) => view.case['case_key'] as string);
-  for (const [table, part] of caseTables) {
+  for (const [live, part] of caseTables) {
+    const table = `${live}${suffix}`;
     if (replace)
-      await tx.query(`DELETE FROM ${table} WHERE case_key = ANY($1::text[])`, [keys], `${table}_delete`);
+      await tx.query(
+        `DELETE FROM ${table} WHERE case_key = ANY($1::text[])`,
+        [keys],
+        suffix ? undefined : `${table}_delete`,
+      );
     const rows = views.flatMap((view) => (part === 'case' ? [view.case] : view[part]));
     if (rows.length === 0) continue;
     await tx.query(
-      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)${replace ? '' : ' ON CONFLICT DO NOTHING'}`,
+      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`,
       [JSON.stringify(rows)],
-      `${table}_insert${replace ? '' : '_new'}`,
+      suffix ? undefined : `${table}_insert`,
     );
   }
 }
 
 /** Folds these cases again from the log and writes their rows: what every new event of a case triggers. */
-export async function refoldCases(tx: Sql, caseKeys: readonly string[]): Promise<void> {
+export async function refoldCases(tx: Sql, caseKeys: readonly string[], suffix = ''): Promise<void> {
   if (caseKeys.length === 0) return;
   const byCase = groupByCase(await eventsOfCases(tx, caseKeys));
   await writeCases(
     tx,
     caseKeys.map((key) => foldCase(key, byCase.get(key) ?? [])),
+    true,
+    suffix,
   );
 }
 

@@ -74,7 +74,10 @@ interface LogRow {
   data: string;
 }
 
-/** The log's columns as read for a fold. */
+/**
+ * The log's columns as read for a fold. `time` is then the formatted text: order by
+ * `pj_event_log.time` (the column, in the index's order), not by `time` (the text, sorted again).
+ */
 export const LOG_COLUMNS = `event_id, topic, type, case_key,
   to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time, data::text AS data`;
 
@@ -91,7 +94,8 @@ export const fromRow = (row: LogRow): LogEvent => ({
 /** Every logged event of these cases, in the order the facts happened. */
 export async function eventsOfCases(sql: Sql, caseKeys: readonly string[]): Promise<LogEvent[]> {
   const rows = await sql.query<LogRow>(
-    `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = ANY($1::text[]) ORDER BY case_key, time, event_id`,
+    `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = ANY($1::text[])
+     ORDER BY case_key, pj_event_log.time, event_id`,
     [caseKeys],
     'pj_event_log_cases',
   );

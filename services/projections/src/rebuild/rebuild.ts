@@ -2,7 +2,7 @@ import type { Database, Sql } from '@parcours/eventstore';
 import type { Geography } from '@parcours/geography';
 import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
-import { caseTables, groupByCase, writeCases } from '../cases/store.ts';
+import { caseTables, groupByCase, refoldCases, writeCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
 import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
 
@@ -23,6 +23,7 @@ export interface ViewStatus {
 }
 
 const CHUNK = 20_000;
+type LogRow = Parameters<typeof fromRow>[0];
 type Logger = { error(o: object, m: string): void; info(o: object, m: string): void };
 
 /**
@@ -108,17 +109,14 @@ export class Rebuilds {
       [view, count?.n ?? 0],
     );
     begun();
-    await this.exclusive(async (tx) => {
-      const tables = view === 'directory' ? ['pj_offices'] : caseTables.map(([table]) => table);
-      await tx.query(`TRUNCATE ${tables.join(', ')}`);
-    });
+    if (view === 'cases') return this.rebuildCases();
+    await this.exclusive((tx) => tx.query('TRUNCATE pj_offices'));
     let processed = 0;
     let after = '';
     for (;;) {
       if (this.#stopping) return;
       const done = await this.exclusive(async (tx) => {
-        const chunk =
-          view === 'directory' ? await this.directoryChunk(tx, after) : await this.casesChunk(tx, after);
+        const chunk = await this.directoryChunk(tx, after);
         processed += chunk.events;
         after = chunk.after;
         await tx.query('UPDATE pj_views SET processed = $2 WHERE name = $1', [view, processed]);
@@ -132,36 +130,123 @@ export class Rebuilds {
     );
   }
 
-  /** The next cases after `after`, every event of each (a case cut at the chunk's end waits for the next). */
-  private async casesChunk(tx: Sql, after: string) {
-    const rows = await tx.query<Parameters<typeof fromRow>[0]>(
+  /**
+   * The case views are folded into new tables (`pj_files_next`, …) without indexes, while the live
+   * ones keep serving and the consumer keeps writing them; the indexes are then built once, and in
+   * one transaction holding the views' lock exclusively, the cases that got events since the start
+   * are folded again into the new tables, which replace the old. Reading and folding a chunk
+   * overlaps the writing of the previous one.
+   */
+  private async rebuildCases(): Promise<void> {
+    const tables = caseTables.map(([table]) => table);
+    const indexes = await this.indexesOf(tables);
+    // Under the lock no batch is appending: every event up to `since` is committed, any later one comes after it.
+    const since = await this.exclusive(async (tx) => {
+      for (const table of tables)
+        await tx.query(
+          `DROP TABLE IF EXISTS ${table}_next; CREATE TABLE ${table}_next (LIKE ${table} INCLUDING DEFAULTS)`,
+        );
+      const [last] = await tx.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM pj_event_log');
+      return last?.seq ?? '0';
+    });
+    let processed = 0;
+    let writing: Promise<void> = Promise.resolve();
+    // Three at once: the next chunk read by PostgreSQL, this one folded here, the previous one written.
+    let next: Promise<LogRow[]> | undefined = this.casesRows('');
+    while (next) {
+      if (this.#stopping) return void (await writing.catch(() => undefined));
+      const rows: LogRow[] = await next;
+      const full = rows.length === CHUNK;
+      const lastKey = rows.at(-1)?.case_key;
+      // A case cut at the chunk's end waits for the next one; one case longer than a chunk is read whole.
+      let kept: LogRow[] = rows;
+      if (full && lastKey !== undefined) {
+        let cut = rows.length - 1;
+        while (cut >= 0 && rows[cut]!.case_key === lastKey) cut--;
+        kept =
+          cut >= 0
+            ? rows.slice(0, cut + 1)
+            : await this.db.query<LogRow>(
+                `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = $1 ORDER BY pj_event_log.time, event_id`,
+                [lastKey],
+              );
+      }
+      next = full ? this.casesRows(kept.at(-1)!.case_key) : undefined;
+      // Not awaited now: an unhandled rejection otherwise, until the loop gets to it.
+      next?.catch(() => undefined);
+      const views = [...groupByCase(kept.map(fromRow))].map(([key, events]) => foldCase(key, events));
+      await writing;
+      writing = this.db.transaction(async (tx) => {
+        await tx.query('SET LOCAL synchronous_commit = off');
+        await writeCases(tx, views, false, '_next');
+        processed += kept.length;
+        await tx.query(`UPDATE pj_views SET processed = $1 WHERE name = 'cases'`, [processed]);
+      });
+      writing.catch(() => undefined);
+    }
+    await writing;
+    for (const { name, definition } of indexes)
+      await this.db.query(definition.replace(`${name}`, `${name}_next`));
+    for (const { name, table, constraint } of indexes)
+      if (constraint)
+        await this.db.query(
+          `ALTER TABLE ${table}_next ADD CONSTRAINT ${name}_next ${constraint} USING INDEX ${name}_next`,
+        );
+    // New tables have no statistics (without them the planner reads a dashboard's few rows by a full
+    // scan) nor visibility map (without it a dashboard's figures read the rows, not their index alone).
+    await this.db.query(`VACUUM (ANALYZE) ${tables.map((table) => `${table}_next`).join(', ')}`);
+    await this.exclusive(async (tx) => {
+      const late = await tx.query<{ case_key: string }>(
+        `SELECT DISTINCT case_key FROM pj_event_log WHERE seq > $1 AND case_key <> $2 ORDER BY 1`,
+        [since, DIRECTORY_KEY],
+      );
+      await refoldCases(
+        tx,
+        late.map((row) => row.case_key),
+        '_next',
+      );
+      for (const table of tables)
+        await tx.query(`DROP TABLE ${table}; ALTER TABLE ${table}_next RENAME TO ${table}`);
+      for (const { name } of indexes) await tx.query(`ALTER INDEX ${name}_next RENAME TO ${name}`);
+      await tx.query(
+        `UPDATE pj_views SET status = 'live', processed = $1, finished_at = now(), applied_at = now() WHERE name = 'cases'`,
+        [processed],
+      );
+    });
+  }
+
+  /** The indexes of these tables as the migrations made them, to build on the new tables. */
+  private async indexesOf(tables: readonly string[]) {
+    const rows = await this.db.query<{
+      name: string;
+      table: string;
+      definition: string;
+      kind: string | null;
+    }>(
+      `SELECT i.indexname AS name, i.tablename AS "table", i.indexdef AS definition, c.contype AS kind
+       FROM pg_indexes i LEFT JOIN pg_constraint c ON c.conname = i.indexname AND c.conrelid = i.tablename::regclass
+       WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[]) ORDER BY i.tablename, i.indexname`,
+      [tables],
+    );
+    return rows.map((row) => ({
+      name: row.name,
+      table: row.table,
+      // `CREATE [UNIQUE] INDEX name ON schema.table USING …`: the same on the new table.
+      definition: row.definition.replace(
+        new RegExp(` ON ((?:\\S+\\.)?)${row.table} USING `),
+        ` ON $1${row.table}_next USING `,
+      ),
+      constraint: row.kind === 'p' ? 'PRIMARY KEY' : row.kind === 'u' ? 'UNIQUE' : null,
+    }));
+  }
+
+  /** The log's next rows after the case `after`, in the order of the folds. */
+  private casesRows(after: string): Promise<LogRow[]> {
+    return this.db.query<LogRow>(
       `SELECT ${LOG_COLUMNS} FROM pj_event_log
-       WHERE case_key > $1 AND case_key <> $2 ORDER BY case_key, time, event_id LIMIT $3`,
+       WHERE case_key > $1 AND case_key <> $2 ORDER BY case_key, pj_event_log.time, event_id LIMIT $3`,
       [after, DIRECTORY_KEY, CHUNK],
     );
-    const full = rows.length === CHUNK;
-    let events = rows.map(fromRow);
-    const lastKey = events.at(-1)?.caseKey;
-    if (full && lastKey !== undefined) {
-      const cut = events.filter((event) => event.caseKey !== lastKey);
-      if (cut.length > 0) events = cut;
-      // One case longer than a chunk: read it whole.
-      else
-        events = (
-          await tx.query<Parameters<typeof fromRow>[0]>(
-            `SELECT ${LOG_COLUMNS} FROM pj_event_log WHERE case_key = $1
-             ORDER BY time, event_id`,
-            [lastKey],
-          )
-        ).map(fromRow);
-    }
-    const byCase = groupByCase(events);
-    await writeCases(
-      tx,
-      [...byCase].map(([key, list]) => foldCase(key, list)),
-      false,
-    );
-    return { events: events.length, after: events.at(-1)?.caseKey ?? after, last: !full };
   }
 
   private async directoryChunk(tx: Sql, after: string) {

@@ -52,6 +52,25 @@ describe('views: rebuild, lag, live notices', () => {
     expect(refused.statusCode).toBe(403);
   });
 
+  it('rebuilds while batches land: what they bring is in the rebuilt views', async () => {
+    const rows = async () => ({
+      cases: await service.module.db.query('SELECT * FROM pj_cases ORDER BY case_key'),
+      files: await service.module.db.query('SELECT * FROM pj_files ORDER BY file_id'),
+      referrals: await service.module.db.query('SELECT * FROM pj_referrals ORDER BY referral_id'),
+    });
+    const late = story(`case-late-${randomUUID()}`);
+    await service.module.rebuilds.wait('cases');
+    expect(await service.module.rebuilds.start('cases')).toBe(true);
+    // Before, during or after the rebuild's start (it runs in the background): a new case.
+    await service.deliver(late.slice(0, 3));
+    await service.module.rebuilds.wait('cases');
+    const during = await rows();
+    expect(during.cases.some((row) => String(row['case_key']).startsWith('case-late-'))).toBe(true);
+    expect(await service.module.rebuilds.start('cases')).toBe(true);
+    await service.module.rebuilds.wait('cases');
+    expect(await rows()).toEqual(during);
+  });
+
   it('tells the web relay that an office’s dashboard changed, as soon as its events are in', async () => {
     const subscriber = new Redis(service.config.REDIS_URL);
     const received: { at: number; update: Record<string, unknown> }[] = [];

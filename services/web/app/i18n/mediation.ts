@@ -9,8 +9,11 @@ export const mediationFr = {
   mediation: {
     week: {
       title: 'Semaine du médiateur',
-      mediator: 'Identifiant du médiateur',
-      show: 'Afficher',
+      mediator: 'Médiateur',
+      unnamed: 'Médiateur sans nom ({{id}})',
+      noMediators: 'Aucun médiateur dans votre association.',
+      of: 'Semaine de {{name}}',
+      parisTime: 'Heures de Paris',
       previous: 'Semaine précédente',
       next: 'Semaine suivante',
       grid: 'Séances de la semaine',
@@ -65,8 +68,11 @@ export const mediationEn: Same<typeof mediationFr> = {
   mediation: {
     week: {
       title: 'Mediator’s week',
-      mediator: 'Mediator id',
-      show: 'Show',
+      mediator: 'Mediator',
+      unnamed: 'Unnamed mediator ({{id}})',
+      noMediators: 'No mediator in your association.',
+      of: '{{name}}’s week',
+      parisTime: 'Paris time',
       previous: 'Previous week',
       next: 'Next week',
       grid: 'Sessions of the week',

@@ -35,12 +35,21 @@ export interface Session {
   api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 }
 
-/** A browser context signed in as a development user, French, at the size of an office laptop. */
-export async function signIn(browser: Browser, user: DevUserName, viewport = laptop): Promise<Session> {
+/**
+ * A browser context signed in as a development user, French, at the size of an office laptop; in
+ * another time zone than the machine's when `timezoneId` says so.
+ */
+export async function signIn(
+  browser: Browser,
+  user: DevUserName,
+  viewport = laptop,
+  options: { timezoneId?: string } = {},
+): Promise<Session> {
   const context = await browser.newContext({
     baseURL: inject('webStack').baseUrl,
     locale: 'fr-FR',
     viewport,
+    ...options,
   });
   const page = await context.newPage();
   await page.goto('/sign-in');

@@ -22,7 +22,7 @@ export async function startMediation(issuer: DevIssuer, env: Record<string, stri
   });
   const redis = new Redis(config.REDIS_URL);
   const { openMediationModule } = await import('../../../mediation/src/module.ts');
-  const module = await openMediationModule(config, { sendReminder: async () => {} });
+  const module = await openMediationModule(config);
   const { app } = await buildApp({ config, module, redis, devIssuer: issuer });
   await app.ready();
   return {

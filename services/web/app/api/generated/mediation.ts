@@ -430,10 +430,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register a mediator of your association (birth date for the age limit only)
-         * @description Register a mediator of your association (birth date for the age limit only)
+         * Register a mediator of your association (the name calendars and reports show; the birth date for the age limit only)
+         * @description Register a mediator of your association (the name calendars and reports show; the birth date for the age limit only)
          */
         post: operations["postMediators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mediators/{mediatorId}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The name calendars and reports show for the mediator
+         * @description The name calendars and reports show for the mediator
+         */
+        post: operations["postMediatorsByMediatorIdName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{associationId}/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mediators of an association, by name (no birth date, no contact)
+         * @description The mediators of an association, by name (no birth date, no contact)
+         */
+        get: operations["getAssociationsByAssociationIdMediators"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -632,8 +672,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An office’s month: every session with its mediator, room and the parties’ roles
-         * @description An office’s month: every session with its mediator, room and the parties’ roles
+         * An office’s month: its mediators and rooms once, then every session referring to them by index, with the parties’ roles
+         * @description Sent with an ETag: a request with `If-None-Match` for a month unchanged since gets 304 and no body.
          */
         get: operations["getOfficesByOfficeIdCalendar"];
         put?: never;
@@ -1747,6 +1787,7 @@ export interface operations {
                 "application/json": {
                     /** Format: date */
                     birthDate: string;
+                    name?: string;
                 };
             };
         };
@@ -1772,6 +1813,83 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMediatorsByMediatorIdName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response is kept 24 h and replayed, with `idempotent-replayed: true` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                mediatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        events: string[];
+                        created?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAssociationsByAssociationIdMediators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                associationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            mediatorId: string;
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2176,6 +2294,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         from: string;
+                        mediator: {
+                            mediatorId: string;
+                            name: string | null;
+                        };
                         sessions: {
                             sessionId: string;
                             mandateId: string;
@@ -2236,6 +2358,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         month: string;
+                        mediators: {
+                            mediatorId: string;
+                            name: string | null;
+                        }[];
+                        rooms: {
+                            roomId: string;
+                            name: string | null;
+                        }[];
                         sessions: {
                             sessionId: string;
                             mandateId: string;
@@ -2243,18 +2373,22 @@ export interface operations {
                             status: string;
                             start: string;
                             end: string;
-                            mediatorId: string;
-                            roomId: string;
-                            officeId: string;
-                            sequence: number;
-                            parties: {
-                                partyId: string;
-                                role: string;
-                                arriveAt: string;
-                            }[];
+                            /** @description The convened parties’ roles (no identity) */
+                            roles: string[];
+                            /** @description Index in `mediators` */
+                            mediator: number;
+                            /** @description Index in `rooms` */
+                            room: number;
                         }[];
                     };
                 };
+            };
+            /** @description Unchanged since the ETag given */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

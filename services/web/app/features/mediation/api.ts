@@ -9,6 +9,17 @@ export type CalendarSession = Week['sessions'][number];
 export type CheckResult =
   paths['/mandates/{mandateId}/sessions/check']['post']['responses']['200']['content']['application/json'];
 
+export type MediatorItem =
+  paths['/associations/{associationId}/mediators']['get']['responses']['200']['content']['application/json']['items'][number];
+
+/** The association's mediators by name, for the week page's choice of mediator. */
+export const mediatorsQuery = (associationId: string) =>
+  queryOptions({
+    queryKey: ['mediation', 'mediators', associationId],
+    queryFn: () =>
+      data(mediation.GET('/associations/{associationId}/mediators', { params: { path: { associationId } } })),
+  });
+
 export const weekQuery = (mediatorId: string, date: string) =>
   queryOptions({
     queryKey: ['mediation', 'week', mediatorId, date],

@@ -45,15 +45,15 @@ export interface Moved {
 }
 
 /**
- * A session dropped on a cell (weekday, minutes): the same length, moved by the wall-clock distance
- * between where it started and the cell; arrivals move with it.
+ * A session dropped on a cell (weekday, minutes): the same length, starting at that cell's Paris wall
+ * clock time (a week with a change of time included); arrivals move with it.
  */
 export function moveTo(session: { start: string; end: string }, weekday: number, minutes: number): Moved {
   const from = wallClock(session.start);
-  const deltaMs = ((weekday - from.weekday) * 1440 + (minutes - from.minutes)) * 60_000;
+  const start = fromWallClock(addDays(from.date, weekday - from.weekday), hhmm(minutes));
   return {
-    start: new Date(Date.parse(session.start) + deltaMs).toISOString(),
-    end: new Date(Date.parse(session.end) + deltaMs).toISOString(),
+    start,
+    end: new Date(Date.parse(start) + Date.parse(session.end) - Date.parse(session.start)).toISOString(),
   };
 }
 
@@ -65,3 +65,31 @@ export function addDays(date: string, days: number) {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The instant of a Paris wall-clock date and time (`YYYY-MM-DD`, `HH:MM`), whatever the browser's zone. */
+export function fromWallClock(date: string, time: string, timeZone = calendarZone): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // The zone's offset at that moment, read back from the wall clock (twice: a change of offset in between).
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const wall = wallClock(new Date(instant).toISOString(), timeZone);
+    const [y, m, d] = wall.date.split('-').map(Number) as [number, number, number];
+    const shown = Date.UTC(y, m - 1, d, Math.floor(wall.minutes / 60), wall.minutes % 60);
+    instant += asUtc - shown;
+  }
+  return new Date(instant).toISOString();
+}
+
+/** `<input type="datetime-local">`'s value for an instant, on the Paris wall clock. */
+export function wallClockInput(iso: string, timeZone = calendarZone): string {
+  const { date, minutes } = wallClock(iso, timeZone);
+  return `${date}T${hhmm(minutes)}`;
+}
+
+/** An instant as Paris shows it, in the reader's language (“10 mars 2026, 10:00”). */
+export const formatWallClock = (iso: string, language: string, timeZone = calendarZone) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );

@@ -3,10 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/problem.ts';
-import { formatDateTime } from '../../../components/format.ts';
 import { ProblemAlert } from '../../../components/QueryState.tsx';
-import { localInputValue } from '../../follow-up/commands.ts';
 import { checkMove, useReschedule } from '../api.ts';
+import { formatWallClock, fromWallClock, wallClockInput } from '../week.ts';
 import type { Move } from './WeekPage.tsx';
 
 /**
@@ -16,7 +15,8 @@ import type { Move } from './WeekPage.tsx';
 export function MovePanel({ move, onDone }: { move: Move; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const [proposed, setProposed] = useState({ start: move.start, end: move.end });
-  const [typed, setTyped] = useState(localInputValue(new Date(move.start)));
+  // Typed and shown on the Paris wall clock, as the grid is, whatever this computer's zone.
+  const [typed, setTyped] = useState(wallClockInput(move.start));
   const moved = proposed.start !== move.session.start;
   const check = useQuery({
     queryKey: ['mediation', 'check', move.session.sessionId, proposed.start],
@@ -33,19 +33,21 @@ export function MovePanel({ move, onDone }: { move: Move; onDone: () => void }) 
     <Card withBorder aria-labelledby="move-title">
       <Stack gap="xs">
         <Title order={2} size="h4" id="move-title">
-          {t('mediation.move.title', { at: formatDateTime(move.session.start, i18n.language) })}
+          {t('mediation.move.title', { at: formatWallClock(move.session.start, i18n.language) })}
         </Title>
         <Group align="end">
           <TextInput
             type="datetime-local"
-            label={t('mediation.move.newStart')}
+            label={`${t('mediation.move.newStart')} (${t('mediation.week.parisTime')})`}
             value={typed}
             onChange={(e) => setTyped(e.currentTarget.value)}
           />
           <Button
             variant="light"
             onClick={() => {
-              const start = new Date(typed).toISOString();
+              const [date = '', time = ''] = typed.split('T');
+              if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}/.test(time)) return;
+              const start = fromWallClock(date, time.slice(0, 5));
               setProposed({ start, end: new Date(Date.parse(start) + length).toISOString() });
             }}
           >
@@ -55,8 +57,8 @@ export function MovePanel({ move, onDone }: { move: Move; onDone: () => void }) 
         {moved && (
           <Text size="sm">
             {t('mediation.move.to', {
-              from: formatDateTime(proposed.start, i18n.language),
-              to: formatDateTime(proposed.end, i18n.language),
+              from: formatWallClock(proposed.start, i18n.language),
+              to: formatWallClock(proposed.end, i18n.language),
             })}
           </Text>
         )}

@@ -1,10 +1,10 @@
-import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { type CalendarSession, weekQuery } from '../api.ts';
+import { type CalendarSession, mediatorsQuery, weekQuery } from '../api.ts';
 import { addDays, calendarZone, wallClock } from '../week.ts';
 import { MovePanel } from './MovePanel.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
@@ -24,10 +24,16 @@ export interface Move {
 export function WeekPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
+  const { actor } = route.useRouteContext();
   const navigate = route.useNavigate();
   const date = search.date ?? wallClock(new Date().toISOString(), calendarZone).date;
-  const [mediatorId, setMediatorId] = useState(search.mediatorId ?? '');
   const [move, setMove] = useState<Move | undefined>();
+  const mediators = useQuery({
+    ...mediatorsQuery(actor.association ?? ''),
+    enabled: Boolean(actor.association),
+  });
+  const nameOf = (item: { mediatorId: string; name: string | null }) =>
+    item.name ?? t('mediation.week.unnamed', { id: item.mediatorId.slice(0, 8) });
   const query = useQuery({
     ...weekQuery(search.mediatorId ?? '', date),
     enabled: Boolean(search.mediatorId),
@@ -41,33 +47,31 @@ export function WeekPage() {
       <Title order={1} size="h2">
         {t('mediation.week.title')}
       </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          go({ mediatorId: mediatorId.trim() });
-        }}
-      >
-        <Group align="end">
-          <TextInput
-            label={t('mediation.week.mediator')}
-            value={mediatorId}
-            onChange={(e) => setMediatorId(e.currentTarget.value)}
-          />
-          <Button type="submit" variant="light">
-            {t('mediation.week.show')}
-          </Button>
-          <Button variant="subtle" onClick={() => go({ date: addDays(date, -7) })}>
-            {t('mediation.week.previous')}
-          </Button>
-          <Button variant="subtle" onClick={() => go({ date: addDays(date, 7) })}>
-            {t('mediation.week.next')}
-          </Button>
-        </Group>
-      </form>
+      <Group align="end">
+        <NativeSelect
+          label={t('mediation.week.mediator')}
+          data={[
+            { value: '', label: '—' },
+            ...(mediators.data?.items ?? []).map((item) => ({ value: item.mediatorId, label: nameOf(item) })),
+          ]}
+          value={search.mediatorId ?? ''}
+          onChange={(e) => e.currentTarget.value && go({ mediatorId: e.currentTarget.value })}
+        />
+        <Button variant="subtle" onClick={() => go({ date: addDays(date, -7) })}>
+          {t('mediation.week.previous')}
+        </Button>
+        <Button variant="subtle" onClick={() => go({ date: addDays(date, 7) })}>
+          {t('mediation.week.next')}
+        </Button>
+      </Group>
+      {mediators.data?.items.length === 0 && <Text size="sm">{t('mediation.week.noMediators')}</Text>}
       {search.mediatorId && (
         <QueryState query={query}>
           {(week) => (
             <Stack>
+              <Title order={2} size="h4">
+                {t('mediation.week.of', { name: nameOf(week.mediator) })}
+              </Title>
               {move && (
                 <MovePanel
                   key={`${move.session.sessionId}-${move.start}`}

@@ -1,0 +1,33 @@
+// Times a rebuild of the case views on a database the bench kept (BENCH_KEEP=1), with the CPU time
+// it took here and in PostgreSQL's backends (a figure a loaded machine moves less than the wall time):
+//   node bench/projections/rebuild-only.ts postgres://postgres@127.0.0.1:5432/parcours_projections_bench_…
+import { Database } from '@parcours/eventstore';
+import { loadGeography } from '@parcours/geography';
+import { projectionEntities } from '../../services/projections/src/entities.ts';
+import { projectionsMigrations } from '../../services/projections/src/migrations.ts';
+import { Rebuilds } from '../../services/projections/src/rebuild/rebuild.ts';
+import { withCpu } from './cpu.ts';
+
+const url = process.argv[2];
+if (!url) throw new Error('usage: rebuild-only.ts <database url>');
+const db = await Database.connect({
+  url,
+  migrations: projectionsMigrations,
+  entities: projectionEntities,
+  poolSize: 10,
+});
+try {
+  const geography = loadGeography();
+  const [count] = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pj_event_log WHERE case_key <> 'directory'`,
+  );
+  const started = performance.now();
+  const cpu = await withCpu(db, 10, () => new Rebuilds(db, geography).run('cases'));
+  const ms = performance.now() - started;
+  const events = Number(count?.n);
+  console.log(
+    `rebuild: ${events.toLocaleString('en')} events in ${(ms / 1000).toFixed(2)} s = ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s; CPU here ${cpu.here.toFixed(2)} s, in PostgreSQL ${cpu.postgres.toFixed(2)} s`,
+  );
+} finally {
+  await db.close();
+}
