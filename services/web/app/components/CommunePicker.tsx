@@ -4,30 +4,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { data, intake } from '../api/client.ts';
+import { type Commune, choicesOf } from './communes.ts';
 
-export interface Commune {
-  code: string;
-  name: string;
-  postcode: string;
-  departement: string;
-}
+export type { Commune };
 
 const keyOf = (c: { code: string; postcode: string }) => `${c.code}:${c.postcode}`;
 const labelOf = (c: Commune) => `${c.name} (${c.postcode})`;
-
-/**
- * The choices of one answer of intake's `GET /communes`: a commune with several postcodes is one
- * choice per postcode (routing needs the pair), those starting with the typed digits only.
- */
-export const choicesOf = (
-  items: { code: string; name: string; postcodes: string[]; departement: string }[],
-  query: string,
-): Commune[] => {
-  const digits = /^\d+$/.test(query) ? query : '';
-  return items.flatMap(({ postcodes, ...commune }) =>
-    postcodes.filter((postcode) => postcode.startsWith(digits)).map((postcode) => ({ ...commune, postcode })),
-  );
-};
 
 /**
  * A commune by postcode or name, from the official geography (intake's `GET /communes` through the
