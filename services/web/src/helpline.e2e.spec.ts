@@ -64,7 +64,7 @@ describe('helpline listener → office caseworker', () => {
     await caseworker.page.getByText('Entretien : Information juridique').waitFor();
     await caseworker.page.getByText(/Premier entretien : information sur le dépôt de plainte/).waitFor();
     await caseworker.page.getByRole('tab', { name: 'Contact' }).click();
-    await caseworker.page.getByText('Règles de contact sûr').waitFor();
+    await caseworker.page.getByRole('heading', { name: 'Règles de contact sûr' }).waitFor();
     await caseworker.page.getByText('Appel possible maintenant').waitFor();
     await caseworker.page.getByRole('button', { name: 'Commencer l’appel' }).click();
     await caseworker.page.getByRole('button', { name: 'Répondu' }).click();
