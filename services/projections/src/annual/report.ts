@@ -1,4 +1,4 @@
-import type { Sql } from '@parcours/eventstore';
+import type { Database, Sql } from '@parcours/eventstore';
 import { yearBounds } from '../federation/figures.ts';
 
 /** Interview types of the Ministry's form, from the follow-up service's action kinds. */
@@ -49,6 +49,22 @@ export interface AnnualReport {
   };
 }
 
+/**
+ * A report's query in a transaction of its own, with the memory to group a year's persons without
+ * sorting on disk (the default 4 MB spilled every grouping of the national report) and without JIT
+ * (which compiled each of these queries, run once, for 50 ms and more). Alternated on the bench's
+ * 110,000 victims: the national report 2.55 s → 1.3 s (median of 8 each).
+ */
+function reportQuery<T>(sql: Sql, text: string, params: unknown[]): Promise<T[]> {
+  const db = sql as Sql & { transaction?: Database['transaction'] };
+  if (!db.transaction) return sql.query<T>(text, params);
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '32MB'`);
+    await tx.query('SET LOCAL jit = off');
+    return tx.query<T>(text, params);
+  });
+}
+
 const toRecord = (rows: { key: string; n: number }[]) =>
   Object.fromEntries(rows.map((row) => [row.key, row.n]));
 
@@ -83,7 +99,7 @@ export async function annualReport(sql: Sql, year: number, associationId?: strin
       LEFT JOIN pj_offices io ON io.office_id = c.intake_office_id
     GROUP BY GROUPING SETS ((${offenceOf}), (${sourceOf}), ())`;
   const [groups, kinds, evvi, mediations] = await Promise.all([
-    sql.query<{
+    reportQuery<{
       offence: string;
       source: string;
       no_offence: number;
@@ -92,18 +108,21 @@ export async function annualReport(sql: Sql, year: number, associationId?: strin
       accompanied: number;
       new: number;
       court: number;
-    }>(grouped, params),
-    sql.query<{ key: string; n: number }>(
+    }>(sql, grouped, params),
+    reportQuery<{ key: string; n: number }>(
+      sql,
       `SELECT kind AS key, count(*)::int AS n FROM pj_actions a WHERE done_at >= $1 AND done_at < $2 AND ${scoped('a')}
        GROUP BY 1 ORDER BY 1`,
       params,
     ),
-    sql.query<{ submitted: number; late: number }>(
+    reportQuery<{ submitted: number; late: number }>(
+      sql,
       `SELECT count(*)::int AS submitted, count(*) FILTER (WHERE late)::int AS late FROM pj_evvi e
        WHERE submitted_at >= $1 AND submitted_at < $2 AND ${scoped('e')}`,
       params,
     ),
-    sql.query<{ status: string; return_reason: string | null; fulfilled: boolean | null; n: number }>(
+    reportQuery<{ status: string; return_reason: string | null; fulfilled: boolean | null; n: number }>(
+      sql,
       `SELECT status, return_reason, fulfilled, count(*)::int AS n FROM pj_mediations m
        WHERE outcome_at >= $1 AND outcome_at < $2 AND ${scoped('m')} GROUP BY 1, 2, 3`,
       params,
