@@ -4,22 +4,11 @@
 // for each acceptance (checks.ts counts them).
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import type pg from 'pg';
+import { newSendStats, sendUntilAnswered } from './retry.ts';
 import { sleep } from './servers.ts';
 
-export interface AcceptStats {
-  /** Referrals referral answered 200 for (each once, whatever the retries). */
-  accepted: number;
-  /** Answers other than 200 and failed connections, by kind ("503", "ECONNREFUSED"...). */
-  retries: Record<string, number>;
-  /** Answers 4xx other than 409 and 429: not retried, each one a finding (first few kept). */
-  refused: number;
-  refusals: string[];
-  /** Answers 5xx other than 503: retried, each one a finding (expect none). */
-  errors5xx: number;
-}
-
 export class Acceptor {
-  readonly stats: AcceptStats = { accepted: 0, retries: {}, refused: 0, refusals: [], errors5xx: 0 };
+  readonly stats = newSendStats();
   /** Referrals being accepted or done: never sent twice by this driver. */
   private readonly seen = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
@@ -97,43 +86,20 @@ export class Acceptor {
     return token;
   }
 
-  private count(kind: string) {
-    this.stats.retries[kind] = (this.stats.retries[kind] ?? 0) + 1;
-  }
-
   private async accept(referralId: string, associationId: string, officeId: string) {
     const authorization = `Bearer ${await this.token(associationId, officeId)}`;
-    let backoff = 200;
-    for (;;) {
-      try {
-        const response = await fetch(`${this.referralUrl()}/referrals/${referralId}/accept`, {
+    await sendUntilAnswered(
+      this.stats,
+      () =>
+        fetch(`${this.referralUrl()}/referrals/${referralId}/accept`, {
           method: 'POST',
           headers: { authorization, 'idempotency-key': `chaos-accept-${referralId}` },
           signal: AbortSignal.timeout(15_000),
-        });
-        const text = await response.text();
-        if (response.status === 200) {
-          this.stats.accepted++;
-          return;
-        }
-        // 409 idempotency_key_in_flight: the first try's claim, held until it expires (60 s) when
-        // referral was killed under it; any other 409 is the referral's status: a finding.
-        const retriable =
-          response.status === 429 || (response.status === 409 && text.includes('idempotency_key_in_flight'));
-        if (response.status < 500 && !retriable) {
-          this.stats.refused++;
-          if (this.stats.refusals.length < 5)
-            this.stats.refusals.push(`${response.status} ${text.slice(0, 300)}`);
-          return;
-        }
-        this.count(String(response.status));
-        if (response.status >= 500 && response.status !== 503) this.stats.errors5xx++;
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        this.count(cause ?? (error as Error).name ?? 'error');
-      }
-      await sleep(backoff);
-      backoff = Math.min(backoff * 2, 2_000);
-    }
+        }),
+      200,
+      // 409 idempotency_key_in_flight: the first try's claim, held until it expires (60 s) when
+      // referral was killed under it; any other 409 is the referral's status: a finding.
+      (status, text) => status === 409 && text.includes('idempotency_key_in_flight'),
+    );
   }
 }

@@ -2,6 +2,7 @@
 // Idempotency-Key until intake answers 201, as a helpline's client would through any outage.
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@parcours/service-kit';
 import { nationwideCallBody } from '../support.ts';
+import { newSendStats, sendUntilAnswered } from './retry.ts';
 import { sleep } from './servers.ts';
 
 /** What no Kafka message may carry in clear: the surge's names, phones, addresses and narratives. */
@@ -22,20 +23,8 @@ export function surgeCall(i: number): string {
   return JSON.stringify(body);
 }
 
-export interface SendStats {
-  /** Calls intake answered 201 for (each exactly once, whatever the retries). */
-  accepted: number;
-  /** Answers other than 201 and failed connections, by kind ("503", "409", "ECONNREFUSED"...). */
-  retries: Record<string, number>;
-  /** Calls that got a 4xx other than 409 and 429: not retried, each one a finding (first few kept). */
-  refused: number;
-  refusals: string[];
-  /** Answers 5xx other than 503 (retried like the others, but each one a finding: expect none). */
-  errors5xx: number;
-}
-
 export class Surge {
-  readonly stats: SendStats = { accepted: 0, retries: {}, refused: 0, refusals: [], errors5xx: 0 };
+  readonly stats = newSendStats();
   /** The case of every accepted call, by call number. */
   readonly cases = new Map<number, string>();
   private next = 0;
@@ -86,17 +75,13 @@ export class Surge {
     }
   }
 
-  private count(kind: string) {
-    this.stats.retries[kind] = (this.stats.retries[kind] ?? 0) + 1;
-  }
-
   /** One call, retried until 201: 5xx, 409 (the same key still in flight) and network errors. */
   private async deliver(i: number) {
     const body = surgeCall(i);
-    let backoff = 200;
-    for (;;) {
-      try {
-        const response = await fetch(`${this.intakeUrl()}/intakes/helpline-calls`, {
+    const text = await sendUntilAnswered(
+      this.stats,
+      () =>
+        fetch(`${this.intakeUrl()}/intakes/helpline-calls`, {
           method: 'POST',
           headers: {
             authorization: this.auth,
@@ -105,27 +90,11 @@ export class Surge {
           },
           body,
           signal: AbortSignal.timeout(this.requestTimeoutMs),
-        });
-        const text = await response.text();
-        if (response.status === 201) {
-          this.cases.set(i, (JSON.parse(text) as { caseId: string }).caseId);
-          this.stats.accepted++;
-          return;
-        }
-        if (response.status < 500 && response.status !== 409 && response.status !== 429) {
-          this.stats.refused++;
-          if (this.stats.refusals.length < 5)
-            this.stats.refusals.push(`${response.status} ${text.slice(0, 300)}`);
-          return;
-        }
-        this.count(String(response.status));
-        if (response.status >= 500 && response.status !== 503) this.stats.errors5xx++;
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        this.count(cause ?? (error as Error).name ?? 'error');
-      }
-      await sleep(backoff);
-      backoff = Math.min(backoff * 2, 2_000);
-    }
+        }),
+      201,
+      // 409: the same key still in flight.
+      (status) => status === 409,
+    );
+    if (text !== undefined) this.cases.set(i, (JSON.parse(text) as { caseId: string }).caseId);
   }
 }
