@@ -93,7 +93,7 @@ export class OutboxRelay {
   }
 
   /**
-   * One batch: take every lane no other relay holds (session-level advisory locks), read their
+   * One batch: take every lane with rows that no other relay holds (session-level advisory locks), read their
    * oldest rows in position order, publish them as one Kafka batch, delete them, let the lanes go.
    * The lanes are taken in a statement of their own, before the rows are read: a statement reads
    * with the snapshot of its start, so rows read in the statement that takes a lane could include
@@ -110,8 +110,11 @@ export class OutboxRelay {
       // Raw SQL, the relay's hot path (bench/eventstore relay phase).
       const { rows: locked } = await client.query<{ lanes: number[] }>({
         name: 'es_outbox_take_lanes',
+        // Only the lanes that hold rows now (CASE: the lock is tried after the row is found), so
+        // that rows arriving meanwhile in other lanes go to another relay instead of waiting here.
         text: `SELECT coalesce(array_agg(lane), '{}') AS lanes FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
-               WHERE pg_try_advisory_lock(${RELAY_LOCK}, lane)`,
+               WHERE CASE WHEN EXISTS (SELECT 1 FROM es_outbox o WHERE o.lane = lane.lane)
+                          THEN pg_try_advisory_lock(${RELAY_LOCK}, lane) ELSE false END`,
       });
       lanes = locked[0]?.lanes ?? [];
       if (lanes.length === 0) return 0;
