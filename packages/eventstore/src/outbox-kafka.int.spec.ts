@@ -157,7 +157,8 @@ describe('outbox relay to Kafka', () => {
       const mine = consumer.seen.filter((id) => ids.includes(id));
       expect(new Set(mine).size).toBe(ids.length);
       for (const c of cases) expect(consumer.steps(c)).toEqual(Array.from({ length: 15 }, (_, i) => i));
-      expect(relays.every((r) => r.published > 0)).toBe(true);
+      // Which relay takes which lane is the scheduler's: together they published every row once.
+      expect(relays.reduce((n, r) => n + r.published, 0)).toBe(ids.length);
     } finally {
       await consumer.stop();
       for (const relay of relays) await relay.stop();
