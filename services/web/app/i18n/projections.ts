@@ -26,7 +26,13 @@ export const projectionsFr = {
     hearings_other: '{{count}} audiences',
     mediations_one: '{{count}} médiation',
     mediations_other: '{{count}} médiations',
-    outcomes: { agreed: 'Accord', failed: 'Échec', returned: 'Retour au parquet', refused: 'Refusée' },
+    outcomes: {
+      agreed: 'Accord',
+      settled: 'Accord soldé',
+      failed: 'Échec',
+      returned: 'Retour au parquet',
+      refused: 'Refusée',
+    },
     breachKinds: {
       referral: 'Réponse aux orientations',
       task: 'Tâches',
@@ -92,6 +98,7 @@ export const projectionsEn: Same<typeof projectionsFr> = {
     mediations_other: '{{count}} mediations',
     outcomes: {
       agreed: 'Agreement',
+      settled: 'Agreement settled',
       failed: 'Failure',
       returned: 'Returned to the prosecutor',
       refused: 'Refused',
