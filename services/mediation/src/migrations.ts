@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { eventStoreMigrations, type MigrationEntry, subjectKeyMigrations } from '@parcours/eventstore';
-import { calendarVersionBody, mediatorVersionBody, monthEntryBody } from './read-models.ts';
+import { calendarShards, calendarVersionBody, mediatorVersionBody, monthEntryBody } from './read-models.ts';
 
 /**
  * What a calendar must never do, said by the database: two bookings of one mediator, one room or
@@ -144,7 +144,7 @@ class Notifications extends Migration {
 }
 
 /**
- * A version per office, UTC month and association, bumped by triggers whenever a session row or a
+ * A version per office, UTC month and association (in shards), bumped by triggers whenever a session row or a
  * mediator's name changes (read-models.ts): the month view answers from its cache while the versions
  * it read are unchanged (calendar/month-cache.ts). The months already written start at a version.
  */
@@ -156,8 +156,9 @@ class CalendarVersions extends Migration {
         office_id       text    NOT NULL,
         month           date    NOT NULL,
         association_id  text    NOT NULL,
+        shard           integer NOT NULL,
         version         bigint  NOT NULL,
-        PRIMARY KEY (office_id, month, association_id)
+        PRIMARY KEY (office_id, month, association_id, shard)
       )`);
     // As MikroORM writes an entity's trigger (read-models.ts), so that the schema check finds no drift.
     for (const [table, body] of [
@@ -175,9 +176,10 @@ class CalendarVersions extends Migration {
       'create trigger "calendar_version" AFTER INSERT OR UPDATE on "mediation_mediators" for each ROW execute function "mediation_mediators_calendar_version_fn"()',
     );
     this.addSql(`
-      INSERT INTO mediation_calendar_versions (office_id, month, association_id, version)
-      SELECT office_id, month, association_id, nextval('mediation_calendar_version')
-      FROM (SELECT DISTINCT office_id, date_trunc('month', starts_at AT TIME ZONE 'UTC')::date AS month, association_id
+      INSERT INTO mediation_calendar_versions (office_id, month, association_id, shard, version)
+      SELECT office_id, month, association_id, shard, nextval('mediation_calendar_version')
+      FROM (SELECT DISTINCT office_id, date_trunc('month', starts_at AT TIME ZONE 'UTC')::date AS month, association_id,
+                   hashtext(session_id) & ${calendarShards - 1} AS shard
             FROM mediation_sessions) AS keys`);
   }
 }

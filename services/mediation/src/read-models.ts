@@ -55,19 +55,24 @@ export const PartyRoleRow = defineEntity({
  */
 export const monthEntryBody = `NEW.month_entry := json_build_object('sessionId', NEW.session_id, 'mandateId', NEW.mandate_id, 'kind', NEW.kind, 'status', NEW.status, 'start', to_char(NEW.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'end', to_char(NEW.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'roles', jsonb_path_query_array(NEW.convocations, '$[*].role'))::text; RETURN NEW`;
 
-/** A key of `mediation_calendar_versions`: the UTC month a session starts in, with its office and association. */
+/**
+ * Shards of a month's version: bookings of one office, month and association, whose transactions each
+ * hold their version row from the session's write to their commit, take one row in 16 (by session;
+ * a power of two, taken by the hash's low bits).
+ */
+export const calendarShards = 16;
+
+/** A key of `mediation_calendar_versions`: the UTC month a session starts in, its office, association and shard. */
 const calendarKey = (row: 'OLD' | 'NEW') =>
-  `(${row}.office_id, date_trunc('month', ${row}.starts_at AT TIME ZONE 'UTC')::date, ${row}.association_id)`;
+  `(${row}.office_id, date_trunc('month', ${row}.starts_at AT TIME ZONE 'UTC')::date, ${row}.association_id, hashtext(${row}.session_id) & ${calendarShards - 1})`;
 
 /**
- * A new version for each (office, UTC month, association) a session row leaves or enters, from a
- * sequence (never reused, a reset of the tables included), so that the month view's cache
- * (calendar/month-cache.ts) knows in one indexed query whether a month changed, whichever instance
+ * A new version for each (office, UTC month, association, shard) a session row leaves or enters, from
+ * a sequence (never reused, a reset of the tables included), so that the month view's cache
+ * (calendar/month-cache.ts) knows in one indexed read whether a month changed, whichever instance
  * changed it. Keys taken in order: two reschedules crossing the same months lock their rows alike.
- * Written in the session's own transaction: the row is locked until it commits (bookings of one
- * office and month take it in turn).
  */
-export const calendarVersionBody = `INSERT INTO mediation_calendar_versions (office_id, month, association_id, version) SELECT o, m, a, nextval('mediation_calendar_version') FROM (SELECT DISTINCT o, m, a FROM (VALUES ${calendarKey('OLD')}, ${calendarKey('NEW')}) AS k(o, m, a) WHERE o IS NOT NULL ORDER BY o, m, a) AS keys ON CONFLICT (office_id, month, association_id) DO UPDATE SET version = EXCLUDED.version; RETURN NULL`;
+export const calendarVersionBody = `INSERT INTO mediation_calendar_versions (office_id, month, association_id, shard, version) SELECT o, m, a, s, nextval('mediation_calendar_version') FROM (SELECT DISTINCT o, m, a, s FROM (VALUES ${calendarKey('OLD')}, ${calendarKey('NEW')}) AS k(o, m, a, s) WHERE o IS NOT NULL ORDER BY o, m, a, s) AS keys ON CONFLICT (office_id, month, association_id, shard) DO UPDATE SET version = EXCLUDED.version; RETURN NULL`;
 
 /** A mediator named or renamed: a new version for every month that shows them. */
 export const mediatorVersionBody = `UPDATE mediation_calendar_versions v SET version = nextval('mediation_calendar_version') FROM (SELECT DISTINCT office_id, date_trunc('month', starts_at AT TIME ZONE 'UTC')::date AS month, association_id FROM mediation_sessions WHERE mediator_id = NEW.mediator_id) s WHERE v.office_id = s.office_id AND v.month = s.month AND v.association_id = s.association_id; RETURN NULL`;

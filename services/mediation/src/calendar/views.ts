@@ -98,7 +98,7 @@ export interface OfficeMonthJson {
   sessions: string;
 }
 
-/** The version of an office's sessions starting in one UTC month for one association (read-models.ts). */
+/** The version of an office's sessions starting in one UTC month for one association (read-models.ts): its shards'. */
 export interface MonthVersion {
   associationId: string;
   month: string;
@@ -116,10 +116,12 @@ export function monthVersions(
   range: { start: Date; end: Date },
 ): Promise<MonthVersion[]> {
   return db.query<MonthVersion>(
-    `SELECT association_id AS "associationId", to_char(month, 'YYYY-MM') AS month, version::text AS version
+    `SELECT association_id AS "associationId", to_char(month, 'YYYY-MM') AS month,
+            string_agg(shard || ':' || version, '.' ORDER BY shard) AS version
      FROM mediation_calendar_versions
      WHERE office_id = $1 AND month >= date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
        AND month < ($3::timestamptz AT TIME ZONE 'UTC')
+     GROUP BY month, association_id
      ORDER BY month, association_id`,
     [officeId, range.start, range.end],
     'mediation_month_versions',
