@@ -107,7 +107,7 @@ export interface MonthVersion {
 
 /**
  * The versions of an office's sessions in [start, end): one row per UTC month the range overlaps and
- * association with sessions there (a month in Paris overlaps two UTC months). One indexed read of a
+ * association that had sessions there (a month in Paris overlaps two UTC months). One indexed read of a
  * few rows: what the month view reads on every request before answering from its cache.
  */
 export function monthVersions(
