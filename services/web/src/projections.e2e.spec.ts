@@ -37,6 +37,9 @@ describe('managers’ figures', () => {
     const director = await signIn(browser, 'association-manager');
     await director.page.goto('/annual-report');
     await director.page.getByText('Personnes').waitFor();
+    // Every row named in French, the court offices' and the hearings' too.
+    await director.page.getByText('Reçues dans les bureaux d’aide aux victimes').waitFor();
+    await director.page.getByText('Accompagnements à l’audience').waitFor();
     await expectAccessible(director.page, 'annual report');
     await screenshot(director.page, 'annual-report');
     const [download] = await Promise.all([

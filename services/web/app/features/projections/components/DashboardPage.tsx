@@ -4,6 +4,7 @@ import { Card, ColorSwatch, Group, List, SimpleGrid, Stack, Text, Title } from '
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { associationQuery, officeQuery } from '../../../api/directory.ts';
 import { formatDateTime, formatNumber } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { type Dashboard, dashboardQuery } from '../api.ts';
@@ -36,10 +37,17 @@ export function DashboardPage() {
       ? { officeId: actor.office }
       : { associationId: actor.association ?? '' };
   const query = useQuery(dashboardQuery(scope));
+  // The office's or association's name from the directory; its id until then (or if unknown).
+  const office = useQuery({ ...officeQuery(scope.officeId ?? ''), enabled: !!scope.officeId });
+  const association = useQuery({
+    ...associationQuery(scope.associationId ?? ''),
+    enabled: !scope.officeId && !!scope.associationId,
+  });
+  const name = office.data?.name ?? association.data?.name ?? scope.officeId ?? scope.associationId;
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('dashboard.title', { scope: scope.officeId ?? scope.associationId })}
+        {t('dashboard.title', { scope: name })}
       </Title>
       <QueryState query={query}>{(dashboard) => <Figures dashboard={dashboard} />}</QueryState>
     </Stack>
