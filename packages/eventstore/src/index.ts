@@ -24,6 +24,7 @@ export {
   type Sql,
   type Tx,
 } from './database.ts';
+export { retryDeadlocks } from './deadlocks.ts';
 export { AccessLogEntry } from './entities.ts';
 export { isEncryptedEnvelope } from './envelopes.ts';
 export { ConcurrencyError, UpcastError } from './errors.ts';

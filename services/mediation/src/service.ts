@@ -5,6 +5,7 @@ import {
   type Job,
   type KeysWithEvents,
   type OutboxMessage,
+  retryDeadlocks,
   type Sql,
   type SubjectKeys,
   schedule,
@@ -111,8 +112,12 @@ export class MediationService {
     tx?: Tx,
     keys?: KeysWithEvents,
   ): Promise<CommandResult> {
+    // Sessions written in one transaction bump their months' calendar versions in the order of the
+    // rows (read-models.ts): two such transactions can deadlock, and the one PostgreSQL aborts runs again.
     if (!tx)
-      return this.deps.db.transaction((t) => this.executeMandate(mandateId, command, metadata, t, keys));
+      return retryDeadlocks(() =>
+        this.deps.db.transaction((t) => this.executeMandate(mandateId, command, metadata, t, keys)),
+      );
     const result = await handleCommand(this.deps.store, mandateStreamId(mandateId), this.mandates, command, {
       tx,
       metadata: eventMetadata(metadata),
