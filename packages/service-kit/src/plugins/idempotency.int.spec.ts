@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -103,6 +104,61 @@ describe('Idempotency-Key', () => {
     await post(undefined, { kind: 'x' });
     await post(undefined, { kind: 'x' });
     expect(executions - before).toBe(2);
+  });
+});
+
+describe('Idempotency-Key claims', () => {
+  let short: TestApp;
+  let runs = 0;
+  let finish: (() => void) | undefined;
+  beforeAll(async () => {
+    short = await createTestApp({ idempotency: { lockMs: 300 } });
+    short.app.post('/slow', { config: { idempotent: true } }, async (_request, reply) => {
+      runs++;
+      await new Promise<void>((resolve) => (finish = resolve));
+      return reply.code(201).send({ runs });
+    });
+    await short.app.ready();
+  });
+  afterAll(() => short.close());
+  const answer = () => {
+    const running = finish;
+    finish = undefined;
+    running?.();
+  };
+  const send = async (key: string) =>
+    short.app.inject({
+      method: 'POST',
+      url: '/slow',
+      headers: { ...(await short.auth('caseworker')), 'idempotency-key': key },
+      payload: {},
+    });
+
+  it('holds while its request runs, however long, and frees a dead instance’s key after the lock time', async () => {
+    const key = crypto.randomUUID();
+    const first = send(key);
+    await expect.poll(() => finish).toBeDefined();
+    // Three lock times later the claim is still held: renewed while the command runs.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect((await send(key)).statusCode).toBe(409);
+    answer();
+    expect((await first).statusCode).toBe(201);
+    expect(runs).toBe(1);
+
+    // A claim left by an instance that died before answering (nobody renews it).
+    const orphan = crypto.randomUUID();
+    const claimKey = `parcours:${short.serviceName}:idempotency:dev-caseworker:POST /slow:${orphan}`;
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ body: {}, params: {} }))
+      .digest('base64url');
+    await short.redis.set(claimKey, JSON.stringify({ state: 'in-flight', fingerprint }), 'PX', 300);
+    expect((await send(orphan)).statusCode).toBe(409);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const retried = send(orphan);
+    await expect.poll(() => finish).toBeDefined();
+    answer();
+    expect((await retried).statusCode).toBe(201);
+    expect(runs).toBe(2);
   });
 });
 

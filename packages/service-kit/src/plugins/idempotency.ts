@@ -17,7 +17,10 @@ export interface IdempotencyOptions {
   namespace: string;
   /** How long a completed response is replayed (24 h). */
   ttlMs?: number;
-  /** How long an in-flight claim holds if the instance dies before answering. */
+  /**
+   * How long an in-flight claim holds once its instance stops renewing it (died before answering):
+   * a running request renews it every third of this, however long it runs (10 s).
+   */
   lockMs?: number;
 }
 
@@ -35,7 +38,9 @@ interface Completed {
 type Entry = InFlight | Completed;
 
 const kClaim = Symbol('parcours.idempotencyClaim');
-type Claimed = FastifyRequest & { [kClaim]?: { key: string; fingerprint: string } };
+type Claimed = FastifyRequest & {
+  [kClaim]?: { key: string; fingerprint: string; renewal: NodeJS.Timeout };
+};
 
 // Printable ASCII without spaces, as the IETF Idempotency-Key draft's examples (UUIDs, ULIDs).
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -84,8 +89,18 @@ async function unlessDown<T>(command: Promise<T>): Promise<T> {
 export const idempotencyPlugin = fp<IdempotencyOptions>(
   async (app, options) => {
     const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
-    const lockMs = options.lockMs ?? 60_000;
+    // Short and renewed, rather than long: a killed instance's keys free up within seconds, where
+    // a 60 s claim kept every retry of its callers at 409 for a minute (bench/chaos, intake killed).
+    const lockMs = options.lockMs ?? 10_000;
     const { redis } = options;
+    /** The claim stops being renewed; undefined when the request had none (or it was let go already). */
+    const letGo = (request: FastifyRequest) => {
+      const claim = (request as Claimed)[kClaim];
+      if (!claim) return undefined;
+      clearInterval(claim.renewal);
+      (request as Claimed)[kClaim] = undefined;
+      return claim;
+    };
 
     const claimOrReplay = async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers['idempotency-key'];
@@ -102,7 +117,13 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
       const claim: InFlight = { state: 'in-flight', fingerprint };
       const claimed = await unlessDown(redis.set(key, JSON.stringify(claim), 'PX', lockMs, 'NX'));
       if (claimed === 'OK') {
-        (request as Claimed)[kClaim] = { key, fingerprint };
+        // Stopped before the answer is kept (onSend), and sent on the same connection before it:
+        // the answer's own expiry is the last word.
+        const renewal = setInterval(() => {
+          redis.pexpire(key, lockMs).catch(() => undefined);
+        }, lockMs / 3);
+        renewal.unref();
+        (request as Claimed)[kClaim] = { key, fingerprint, renewal };
         return;
       }
       const stored = await unlessDown(redis.get(key));
@@ -147,9 +168,8 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
-      const claim = (request as Claimed)[kClaim];
+      const claim = letGo(request);
       if (!claim) return payload;
-      (request as Claimed)[kClaim] = undefined;
       if (reply.statusCode >= 500 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
         await redis.del(claim.key);
         return payload;
@@ -171,7 +191,7 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
     });
 
     app.addHook('onRequestAbort', async (request) => {
-      const claim = (request as Claimed)[kClaim];
+      const claim = letGo(request);
       if (claim) await redis.del(claim.key);
     });
   },

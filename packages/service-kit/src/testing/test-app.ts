@@ -40,6 +40,7 @@ export function testServiceEnv(name: string, databaseUrl?: string): Record<strin
 export interface TestAppOptions {
   env?: Record<string, string>;
   logs?: LogCapture;
+  idempotency?: { ttlMs?: number; lockMs?: number };
 }
 
 export interface TestApp {
@@ -67,7 +68,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const redis = new Redis(config.REDIS_URL);
   const logger = createLogger({ level: config.LOG_LEVEL, stream: options.logs ?? new LogCapture() });
-  const app = await createApp({ config, redis, devIssuer: issuer, logger });
+  const app = await createApp({
+    config,
+    redis,
+    devIssuer: issuer,
+    logger,
+    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+  });
   return {
     app,
     serviceName: config.SERVICE_NAME,
