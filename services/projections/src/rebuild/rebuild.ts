@@ -1,8 +1,9 @@
 import type { Database, Sql } from '@parcours/eventstore';
 import type { Geography } from '@parcours/geography';
+import { conflict } from '@parcours/service-kit';
 import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
-import { caseTables, groupByCase, refoldCases, writeCases } from '../cases/store.ts';
+import { caseColumns, caseTables, copyCases, groupByCase, refoldCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
 import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
 
@@ -21,6 +22,15 @@ export interface ViewStatus {
   /** Seconds since the rebuild began (0 when live: the consumer applies each batch in its transaction). */
   lagSeconds: number;
 }
+
+/**
+ * Held by a view's rebuild (with the view's index in `Views`) from its start to its swap: one
+ * rebuild of a view at a time across instances, so none drops the `_next` tables another is filling.
+ */
+export const REBUILD_LOCK = 727_501;
+
+/** What a second request to rebuild a view gets while one runs (409). */
+export const rebuildRunning = () => conflict('rebuild_running', 'This view is being rebuilt already');
 
 const CHUNK = 20_000;
 type LogRow = Parameters<typeof fromRow>[0];
@@ -72,21 +82,29 @@ export class Rebuilds {
     });
   }
 
-  /** Marks the view as rebuilding, then rebuilds it in the background; false when one is already running here. */
+  /**
+   * Marks the view as rebuilding, then rebuilds it in the background; false when a rebuild of it
+   * is running already, here or in another instance (its lock is held).
+   */
   async start(view: View): Promise<boolean> {
     if (this.#running.has(view)) return false;
+    const release = await this.lock(view);
+    if (!release) return false;
     let begun!: () => void;
     const marked = new Promise<void>((resolve) => {
       begun = resolve;
     });
-    const run = this.run(view, begun)
+    const run = this.rebuild(view, begun)
       .catch(async (error: unknown) => {
         this.logger?.error({ err: error, view }, 'rebuild failed');
         await this.db.query(`UPDATE pj_views SET status = 'failed', finished_at = now() WHERE name = $1`, [
           view,
         ]);
       })
-      .finally(() => this.#running.delete(view));
+      .finally(async () => {
+        await release().catch(() => undefined);
+        this.#running.delete(view);
+      });
     this.#running.set(view, run);
     await Promise.race([marked, run]);
     return true;
@@ -97,7 +115,22 @@ export class Rebuilds {
     await this.#running.get(view);
   }
 
-  async run(view: View, begun: () => void = () => undefined): Promise<void> {
+  /** Rebuilds a view and returns once it is live (the demo loader, the bench); a conflict while another rebuild of it runs. */
+  async run(view: View): Promise<void> {
+    const release = await this.lock(view);
+    if (!release) throw rebuildRunning();
+    try {
+      await this.rebuild(view, () => undefined);
+    } finally {
+      await release();
+    }
+  }
+
+  private lock(view: View) {
+    return this.db.tryLock(REBUILD_LOCK, Views.indexOf(view));
+  }
+
+  private async rebuild(view: View, begun: () => void): Promise<void> {
     const where = view === 'directory' ? 'case_key = $1' : 'case_key <> $1';
     const [count] = await this.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM pj_event_log WHERE ${where}`,
@@ -140,6 +173,7 @@ export class Rebuilds {
   private async rebuildCases(): Promise<void> {
     const tables = caseTables.map(([table]) => table);
     const indexes = await this.indexesOf(tables);
+    const columns = await caseColumns(this.db);
     // Under the lock no batch is appending: every event up to `since` is committed, any later one comes after it.
     const since = await this.exclusive(async (tx) => {
       for (const table of tables)
@@ -178,7 +212,7 @@ export class Rebuilds {
       await writing;
       writing = this.db.transaction(async (tx) => {
         await tx.query('SET LOCAL synchronous_commit = off');
-        await writeCases(tx, views, false, '_next');
+        await copyCases(tx, views, columns, '_next');
         processed += kept.length;
         await tx.query(`UPDATE pj_views SET processed = $1 WHERE name = 'cases'`, [processed]);
       });
