@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '@parcours/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleCommand, handleNewStreams } from './command-handler.ts';
-import type { Database } from './database.ts';
+import { handleCommand, handleCommands, handleNewStreams } from './command-handler.ts';
+import type { Database, Sql } from './database.ts';
 import { ConcurrencyError } from './errors.ts';
 import { EventStore } from './event-store.ts';
+import type { Aggregate, Decider, Event } from './events.ts';
 import { processBatchOnce } from './inbox.ts';
 import { type CounterEvent, counter, freshDatabase, type Increment } from './test-support.ts';
 
@@ -225,6 +226,60 @@ describe('transactions of few round trips', () => {
 });
 
 describe('batches of a consumer', () => {
+  it('decides a batch on streams read together, a stream twice in its order with its own metadata', async () => {
+    const [a, b] = [`case-${randomUUID()}`, `case-${randomUUID()}`];
+    await store.appendToStream(a, [{ type: 'Incremented', data: { by: 10, seenTotal: 0 } }], {
+      expectedVersion: 0,
+    });
+    const command = (streamId: string, by: number, correlationId: string) => ({
+      streamId,
+      command: { type: 'Increment', by } as Increment,
+      metadata: { correlationId },
+    });
+    const results = await db.transaction((tx) =>
+      handleCommands(
+        store,
+        counter,
+        [command(a, 1, 'first'), command(b, 2, 'second'), command(a, 3, 'third')],
+        {
+          tx,
+        },
+      ),
+    );
+    expect(results.map((r) => [r.nextVersion, r.state.total])).toEqual([
+      [2, 11],
+      [1, 2],
+      [3, 14],
+    ]);
+    const events = await store.readStream<CounterEvent>(a);
+    expect(events.map((e) => [e.streamVersion, e.data.seenTotal, e.metadata.correlationId])).toEqual([
+      [1, 0, undefined],
+      [2, 10, 'first'],
+      [3, 11, 'third'],
+    ]);
+    expect(results[2]!.checkpoint!.position).toBeGreaterThan(results[0]!.checkpoint!.position);
+
+    // A stream that moves between the batch's read and its append: the whole batch is refused.
+    class Racing extends EventStore {
+      override async aggregateStreams<E extends Event, State>(
+        streamIds: readonly string[],
+        decider: Pick<Decider<never, E, State>, 'initialState' | 'evolve'>,
+        options: { tx?: Sql } = {},
+      ): Promise<Map<string, Aggregate<State>>> {
+        const read = await super.aggregateStreams(streamIds, decider, options);
+        await store.appendToStream(a, [{ type: 'Incremented', data: { by: 1, seenTotal: 14 } }], {
+          expectedVersion: 3,
+        });
+        return read;
+      }
+    }
+    const moved = db.transaction((tx) =>
+      handleCommands(new Racing(db), counter, [command(b, 1, 'x'), command(a, 1, 'y')], { tx }),
+    );
+    await expect(moved).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.streamVersion(b)).toBe(1);
+  });
+
   it('appends new streams together or not at all, and records each inbox id once', async () => {
     const streams = [`case-${randomUUID()}`, `case-${randomUUID()}`];
     const results = await db.transaction((tx) =>

@@ -130,6 +130,15 @@ export class EventStore {
     return this.reads.aggregateStream(streamId, decider, options);
   }
 
+  /** Several streams folded with the decider in one read: see EventReads.aggregateStreams. */
+  aggregateStreams<E extends Event, State>(
+    streamIds: readonly string[],
+    decider: Pick<Decider<never, E, State>, 'initialState' | 'evolve'>,
+    options: { tx?: Sql } = {},
+  ): Promise<Map<string, Aggregate<State>>> {
+    return this.reads.aggregateStreams(streamIds, decider, options);
+  }
+
   /**
    * Events of the whole store in commit-safe global order, after `checkpoint`: see
    * EventReads.readAll and docs/event-store.md ("Global order that never skips a late commit").

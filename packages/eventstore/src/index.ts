@@ -11,6 +11,7 @@ export {
   type HandleOptions,
   type HandleResult,
   handleCommand,
+  handleCommands,
   handleNewStreams,
 } from './command-handler.ts';
 export {

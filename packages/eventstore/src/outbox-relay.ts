@@ -86,15 +86,16 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     let total = 0;
     for (;;) {
-      const sent = await this.drainBatch();
+      // A batch takes only the lanes it needs: it can be short while lanes it left hold rows.
+      const { sent, more } = await this.drainBatch();
       total += sent;
-      if (sent < this.batchSize) return total;
+      if (!more) return total;
     }
   }
 
   /**
-   * One batch: take every lane with rows that no other relay holds (session-level advisory locks), read their
-   * oldest rows in position order, publish them as one Kafka batch, delete them, let the lanes go.
+   * One batch: take the lanes with rows that no other relay holds, as many as one batch needs
+   * (session-level advisory locks), read their oldest rows in position order, publish them as one Kafka batch, delete them, let the lanes go.
    * The lanes are taken in a statement of their own, before the rows are read: a statement reads
    * with the snapshot of its start, so rows read in the statement that takes a lane could include
    * rows another relay deleted just before letting that lane go (published twice; seen in CI with
@@ -102,29 +103,42 @@ export class OutboxRelay {
    * transaction id while Kafka is called, so a slow or absent broker never holds back the xmin
    * horizon that projection readers wait on.
    */
-  private async drainBatch(): Promise<number> {
+  private async drainBatch(): Promise<{ sent: number; more: boolean }> {
     const client = await this.db.pool.connect();
     let healthy = true;
     let lanes: number[] = [];
     try {
       // Raw SQL, the relay's hot path (bench/eventstore relay phase).
-      const { rows: locked } = await client.query<{ lanes: number[] }>({
+      const { rows: locked } = await client.query<{ lanes: number[]; more: boolean }>({
         name: 'es_outbox_take_lanes',
-        // Only the lanes that hold rows now (CASE: the lock is tried after the row is found), so
-        // that rows arriving meanwhile in other lanes go to another relay instead of waiting here.
-        text: `SELECT coalesce(array_agg(lane), '{}') AS lanes FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
-               WHERE CASE WHEN EXISTS (SELECT 1 FROM es_outbox o WHERE o.lane = lane.lane)
-                          THEN pg_try_advisory_lock(${RELAY_LOCK}, lane) ELSE false END`,
+        // The lanes no other relay holds, oldest row first, only as many as this batch needs (their
+        // rows counted up to a batch each); rows in the other lanes go to another relay meanwhile.
+        // CASE: the lock is tried only on the lanes kept, after the window has counted.
+        text: `WITH held AS (
+                 SELECT objid::int AS lane FROM pg_locks
+                 WHERE locktype = 'advisory' AND classid = ${RELAY_LOCK} AND objsubid = 2 AND granted),
+               waiting AS (
+                 SELECT lane, w.oldest, w.n FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
+                 CROSS JOIN LATERAL (
+                   SELECT min(position) AS oldest, count(*) AS n FROM (
+                     SELECT position FROM es_outbox o WHERE o.lane = lane.lane ORDER BY position LIMIT $1) r) w
+                 WHERE w.n > 0 AND lane NOT IN (SELECT lane FROM held)),
+               needed AS (SELECT lane, sum(n) OVER (ORDER BY oldest) - n AS before FROM waiting)
+               SELECT coalesce(array_agg(lane) FILTER (WHERE taken), '{}') AS lanes, coalesce(bool_or(before >= $1), false) AS more
+               FROM (SELECT lane, before, CASE WHEN before < $1 THEN pg_try_advisory_lock(${RELAY_LOCK}, lane) ELSE false END AS taken
+                     FROM needed) t`,
+        values: [this.batchSize],
       });
       lanes = locked[0]?.lanes ?? [];
-      if (lanes.length === 0) return 0;
+      const more = locked[0]?.more ?? false;
+      if (lanes.length === 0) return { sent: 0, more };
       const { rows } = await client.query<OutboxRow>({
         name: 'es_outbox_read_batch',
         text: `SELECT lane, position, id, topic, key, event, headers FROM es_outbox
                WHERE lane = ANY($1::smallint[]) ORDER BY position LIMIT $2`,
         values: [lanes, this.batchSize],
       });
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { sent: 0, more };
       const positions = rows.map((r) => r.position);
       try {
         await this.sink(
@@ -146,7 +160,7 @@ export class OutboxRelay {
         values: [lanes, positions],
       });
       this.published += rows.length;
-      return rows.length;
+      return { sent: rows.length, more: more || rows.length === this.batchSize };
     } finally {
       if (lanes.length > 0) {
         await client

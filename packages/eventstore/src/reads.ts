@@ -63,6 +63,34 @@ export class EventReads {
   }
 
   /**
+   * Several streams folded with the decider, read in one statement: a consumer's batch of commands
+   * costs one read instead of one per stream. Streams without events are at their initial state.
+   */
+  async aggregateStreams<E extends Event, State>(
+    streamIds: readonly string[],
+    decider: Pick<Decider<never, E, State>, 'initialState' | 'evolve'>,
+    options: { tx?: Sql } = {},
+  ): Promise<Map<string, Aggregate<State>>> {
+    const rows = await (options.tx ?? this.sql).query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [[...new Set(streamIds)]],
+      'es_read_streams',
+    );
+    const histories = new Map<string, StoredEvent<E>[]>();
+    for (const row of rows) {
+      const history = histories.get(row.stream_id);
+      if (history) history.push(this.toStored<E>(row));
+      else histories.set(row.stream_id, [this.toStored<E>(row)]);
+    }
+    return new Map(
+      streamIds.map((streamId) => {
+        const history = histories.get(streamId) ?? [];
+        return [streamId, { state: fold(decider, history), version: history.at(-1)?.streamVersion ?? 0 }];
+      }),
+    );
+  }
+
+  /**
    * Events of the whole store in commit-safe global order, after `checkpoint`. Only transactions
    * older than the oldest one still running are returned, so a transaction that commits late (with
    * positions lower than events already read) is read before anything newer than it.

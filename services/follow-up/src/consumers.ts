@@ -8,7 +8,7 @@ import {
   ReferralAcceptedV1,
   ReferralProposedV1,
 } from '@parcours/contracts';
-import { type Database, processBatchOnce, processOnce, type Tx } from '@parcours/eventstore';
+import { type Database, processBatchOnce, processOnce } from '@parcours/eventstore';
 import type { BatchHandler, MessageContext, MessageHandler } from '@parcours/messaging';
 import { caseFactsOf } from './case/case.ts';
 import { type FollowUpService, systemMetadata } from './service.ts';
@@ -33,14 +33,16 @@ export function caseHandler(
   return async (event: IntegrationEvent, ctx: MessageContext) => {
     if (event.type.startsWith('fr.parcours.mediation.')) return mediations(event, ctx);
     if (!caseCommandOf(event)) return;
-    await processOnce(db, CASE_CONSUMER, event.id, (tx) => applyToCase(followUp, event, ctx, clock(), tx));
+    await processOnce(db, CASE_CONSUMER, event.id, (tx) =>
+      followUp.recordOnCases([caseItem(event, ctx, clock())], tx),
+    );
   };
 }
 
 /**
  * The same for the messages of one fetch: one transaction records their ids in the inbox and applies
- * the new ones in order (a case's messages share a partition). If anything fails, the consumer
- * hands them to the handler above one by one.
+ * the new ones in order, together (FollowUpService.recordOnCases; a case's messages share a
+ * partition). If anything fails, the consumer hands them to the handler above one by one.
  */
 export function caseBatchHandler(
   db: Database<any>,
@@ -55,27 +57,23 @@ export function caseBatchHandler(
       db,
       CASE_CONSUMER,
       cases.map(({ event, ctx }) => ({ id: event.id, event, ctx })),
-      async (tx, fresh) => {
-        for (const { event, ctx } of fresh) await applyToCase(followUp, event, ctx, now, tx);
-      },
+      (tx, fresh) =>
+        followUp.recordOnCases(
+          fresh.map(({ event, ctx }) => caseItem(event, ctx, now)),
+          tx,
+        ),
     );
     for (const { event, ctx } of messages) if (!caseCommandOf(event)) await single(event, ctx);
   };
 }
 
-async function applyToCase(
-  followUp: FollowUpService,
-  event: IntegrationEvent,
-  ctx: MessageContext,
-  now: Date,
-  tx: Tx,
-) {
-  const command = caseCommandOf(event)!;
+function caseItem(event: IntegrationEvent, ctx: MessageContext, now: Date) {
+  const { caseId, command } = caseCommandOf(event)!;
   const metadata = systemMetadata(now, {
     id: event.id,
     ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
   });
-  await followUp.recordOnCase(command.caseId, { ...command.command, metadata }, metadata, tx);
+  return { caseId, command: { ...command, metadata }, metadata };
 }
 
 function caseCommandOf(event: IntegrationEvent) {

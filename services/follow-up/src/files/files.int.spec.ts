@@ -103,6 +103,60 @@ describe('files opened from the events the service consumes', () => {
 });
 
 describe('a fetch of messages handled in one transaction', () => {
+  it('opens, transfers and schedules for several cases as it does one message at a time', async () => {
+    // Three cases: two offices' files, and a file transferred from one office to another.
+    const scenario = async () => {
+      const intakes = await Promise.all([0, 1, 2].map(() => intakeReady(service.module.keys)));
+      const proposals = intakes.map((intake, i) =>
+        referralProposed(intake.data.caseId, i === 1 ? lyon : bav),
+      );
+      const transfer = referralProposed(intakes[2]!.data.caseId, commissariat, {
+        from: bav,
+        mode: 'transfer',
+      });
+      return {
+        caseIds: intakes.map((intake) => intake.data.caseId),
+        fetches: [
+          intakes,
+          proposals,
+          proposals.map((p) => referralAccepted(p)),
+          [transfer, referralAccepted(transfer)],
+        ],
+      };
+    };
+    const summary = async (caseIds: string[]) =>
+      Promise.all(
+        caseIds.map(async (caseId) => ({
+          files: await service.module.db.query(
+            `SELECT office_id, status, origin, linked_file_id IS NOT NULL AS linked,
+                    (SELECT array_agg(payload->'command'->>'type' ORDER BY payload->'command'->>'type')
+                     FROM es_schedule WHERE group_key = 'followup-file-' || f.file_id) AS jobs
+             FROM followup_files f WHERE case_id = $1 ORDER BY office_id`,
+            [caseId],
+          ),
+          published: (
+            await service.module.db.query<{ type: string }>(
+              `SELECT event->>'type' AS type FROM es_outbox WHERE event->>'subject' = $1 ORDER BY 1`,
+              [caseId],
+            )
+          ).map((row) => row.type),
+        })),
+      );
+    const batched = await scenario();
+    const batch = caseBatchHandler(service.module.db, service.module.followUp);
+    for (const fetch of batched.fetches) await batch(fetch.map((event) => ({ event, ctx: messageContext })));
+    const single = await scenario();
+    for (const fetch of single.fetches) for (const event of fetch) await deliver(event);
+
+    const expected = await summary(single.caseIds);
+    expect(expected[2]!.files).toMatchObject([
+      { office_id: bav.officeId, status: 'transferred' },
+      { office_id: commissariat.officeId, status: 'open', linked: true },
+    ]);
+    expect(expected.every((c) => c.files.every((f) => (f['jobs'] as string[]).length > 0))).toBe(true);
+    expect(await summary(batched.caseIds)).toEqual(expected);
+  });
+
   it('opens the same files as one at a time, and a redelivered batch changes nothing', async () => {
     const batch = caseBatchHandler(service.module.db, service.module.followUp);
     const intake = await intakeReady(service.module.keys);

@@ -78,6 +78,47 @@ const statusAfter: Partial<Record<FileEvent['type'], string>> = {
   FileReopened: 'open',
 };
 
+type Opened = Extract<FileEvent, { type: 'FileOpened' }>['data'];
+
+/** Files' rows as they open, in one statement for a batch (a consumer's batch opens many). */
+async function insertFiles(tx: Tx, opened: readonly Opened[]): Promise<void> {
+  const linked = (d: Opened) =>
+    d.origin.kind === 'transfer'
+      ? d.origin.fromFileId
+      : d.origin.kind === 'added-service'
+        ? d.origin.holderFileId
+        : null;
+  await tx.query(
+    `INSERT INTO followup_files (file_id, case_id, association_id, office_id, status, origin, referral_id,
+       linked_file_id, channel, offence_category, urgency, needs, opened_at, last_activity_at, updated_at)
+     SELECT f.file_id, f.case_id, f.association_id, f.office_id, 'open', f.origin, f.referral_id, f.linked_file_id,
+            f.channel, f.offence_category, f.urgency, f.needs, f.at, f.at, f.at
+     FROM json_to_recordset($1::json) AS f(file_id text, case_id text, association_id text, office_id text,
+       origin text, referral_id text, linked_file_id text, channel text, offence_category text, urgency text,
+       needs jsonb, at timestamptz)
+     ON CONFLICT (file_id) DO NOTHING`,
+    [
+      JSON.stringify(
+        opened.map((d) => ({
+          file_id: d.fileId,
+          case_id: d.facts.caseId,
+          association_id: d.place.associationId,
+          office_id: d.place.officeId,
+          origin: d.origin.kind,
+          referral_id: d.origin.referralId,
+          linked_file_id: linked(d),
+          channel: d.facts.channel,
+          offence_category: d.facts.offenceCategory,
+          urgency: d.facts.urgency,
+          needs: d.facts.needs,
+          at: d.at,
+        })),
+      ),
+    ],
+    'followup_files_open',
+  );
+}
+
 /**
  * The lists' rows, written in each append's transaction (inline): a file is in its office's list
  * when the command that opened it commits. Inserts ignore a row already there and updates set
@@ -88,37 +129,7 @@ const statusAfter: Partial<Record<FileEvent['type'], string>> = {
 async function apply(tx: Tx, stored: StoredEvent<FileEvent>): Promise<void> {
   const event = { type: stored.type, data: stored.data } as FileEvent;
   const fileId = stored.streamId.replace(/^followup-file-/, '');
-  if (event.type === 'FileOpened') {
-    const d = event.data;
-    const linked =
-      d.origin.kind === 'transfer'
-        ? d.origin.fromFileId
-        : d.origin.kind === 'added-service'
-          ? d.origin.holderFileId
-          : null;
-    await tx.query(
-      `INSERT INTO followup_files (file_id, case_id, association_id, office_id, status, origin, referral_id,
-         linked_file_id, channel, offence_category, urgency, needs, opened_at, last_activity_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $12, $12)
-       ON CONFLICT (file_id) DO NOTHING`,
-      [
-        d.fileId,
-        d.facts.caseId,
-        d.place.associationId,
-        d.place.officeId,
-        d.origin.kind,
-        d.origin.referralId,
-        linked,
-        d.facts.channel,
-        d.facts.offenceCategory,
-        d.facts.urgency,
-        JSON.stringify(d.facts.needs),
-        d.at,
-      ],
-      'followup_files_open',
-    );
-    return;
-  }
+  if (event.type === 'FileOpened') return insertFiles(tx, [event.data]);
   const sets: string[] = ['updated_at = $2'];
   const params: unknown[] = [fileId, event.data.at];
   const set = (column: string, value: unknown) => {
@@ -247,6 +258,13 @@ export const fileViews: Projection<FileEvent> = {
   ],
   inline: true,
   apply: (tx: Tx, stored: StoredEvent<FileEvent>) => apply(tx, stored),
+  // The files a batch opens in one statement first (nothing else in a batch reads a file's row
+  // before its opening), then every other event in order.
+  async applyBatch(tx: Tx, events: StoredEvent<FileEvent>[]) {
+    const opened = events.flatMap((e) => (e.type === 'FileOpened' ? [e.data as Opened] : []));
+    if (opened.length > 0) await insertFiles(tx, opened);
+    for (const event of events) if (event.type !== 'FileOpened') await apply(tx, event);
+  },
   async reset(tx: Tx) {
     await tx.query('TRUNCATE followup_files, followup_actions, followup_tasks');
   },
