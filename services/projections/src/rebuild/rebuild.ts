@@ -164,11 +164,11 @@ export class Rebuilds {
   }
 
   /**
-   * The case views are folded into new tables (`pj_files_next`, …) without indexes, while the live
-   * ones keep serving and the consumer keeps writing them; the indexes are then built once, and in
-   * one transaction holding the views' lock exclusively, the cases that got events since the start
-   * are folded again into the new tables, which replace the old. Reading and folding a chunk
-   * overlaps the writing of the previous one.
+   * The case views are folded into new tables (`pj_files_next`, …) without indexes, written by COPY,
+   * while the live ones keep serving and the consumer keeps writing them; the indexes are then built
+   * once (two tables at a time), and in one transaction holding the views' lock exclusively, the
+   * cases that got events since the start are folded again into the new tables, which replace the
+   * old. Reading and folding a chunk overlaps the writing of the previous one.
    */
   private async rebuildCases(): Promise<void> {
     const tables = caseTables.map(([table]) => table);
@@ -219,16 +219,24 @@ export class Rebuilds {
       writing.catch(() => undefined);
     }
     await writing;
-    for (const { name, definition } of indexes)
-      await this.db.query(definition.replace(`${name}`, `${name}_next`));
-    for (const { name, table, constraint } of indexes)
-      if (constraint)
-        await this.db.query(
-          `ALTER TABLE ${table}_next ADD CONSTRAINT ${name}_next ${constraint} USING INDEX ${name}_next`,
-        );
-    // New tables have no statistics (without them the planner reads a dashboard's few rows by a full
-    // scan) nor visibility map (without it a dashboard's figures read the rows, not their index alone).
-    await this.db.query(`VACUUM (ANALYZE) ${tables.map((table) => `${table}_next`).join(', ')}`);
+    // Table by table, the largest first, on two connections at once: PostgreSQL builds an index and
+    // vacuums on one core each, and the fold has nothing left to do.
+    const bySize = await this.db.query<{ table: string }>(
+      `SELECT relname AS "table" FROM pg_class WHERE oid = ANY($1::regclass[]) ORDER BY pg_relation_size(oid) DESC`,
+      [tables.map((table) => `${table}_next`)],
+    );
+    const queue = bySize.map((row) => row.table.slice(0, -'_next'.length));
+    // Settled both before a failure is told: no statement of this rebuild still runs once it is over.
+    const completed = await Promise.allSettled(
+      [1, 2].map(async () => {
+        for (let table = queue.shift(); table !== undefined; table = queue.shift())
+          await this.completeTable(
+            table,
+            indexes.filter((index) => index.table === table),
+          );
+      }),
+    );
+    for (const result of completed) if (result.status === 'rejected') throw result.reason;
     await this.exclusive(async (tx) => {
       const late = await tx.query<{ case_key: string }>(
         `SELECT DISTINCT case_key FROM pj_event_log WHERE seq > $1 AND case_key <> $2 ORDER BY 1`,
@@ -247,6 +255,22 @@ export class Rebuilds {
         [processed],
       );
     });
+  }
+
+  /**
+   * A new table once its rows are in: its indexes as the migrations made them, then statistics
+   * (without them the planner reads a dashboard's few rows by a full scan) and a visibility map
+   * (without it a dashboard's figures read the rows, not their index alone).
+   */
+  private async completeTable(table: string, indexes: Awaited<ReturnType<Rebuilds['indexesOf']>>) {
+    for (const { name, definition } of indexes)
+      await this.db.query(definition.replace(`${name}`, `${name}_next`));
+    for (const { name, constraint } of indexes)
+      if (constraint)
+        await this.db.query(
+          `ALTER TABLE ${table}_next ADD CONSTRAINT ${name}_next ${constraint} USING INDEX ${name}_next`,
+        );
+    await this.db.query(`VACUUM (ANALYZE) ${table}_next`);
   }
 
   /** The indexes of these tables as the migrations made them, to build on the new tables. */
