@@ -39,6 +39,13 @@ export interface Tx extends Sql {
   copyFrom(statement: string, data: string): Promise<void>;
 }
 
+/** A session-level advisory lock held on a connection of its own (`Database.tryLock`). */
+export interface SessionLock {
+  release(): Promise<void>;
+  /** Whether it is still held: read in `sql`'s transaction, so that work after it relies on it. */
+  holds(sql: Sql): Promise<boolean>;
+}
+
 export interface MigrationEntry {
   name: string;
   class: Constructor<Migration>;
@@ -124,19 +131,32 @@ export class Database<E extends Entities = Entities> implements Sql {
 
   /**
    * Takes a session-level advisory lock on a connection of its own, for work that spans many
-   * transactions (a view's rebuild): held until the returned release is called. Null when another
-   * session holds it. Should the connection drop, PostgreSQL lets the lock go with it.
+   * transactions (a view's rebuild): held until `release`. Null when another session holds it.
+   * Should the connection drop, PostgreSQL lets the lock go with it: `holds` tells, in any
+   * transaction, whether it is still held (its backend in pg_locks).
    */
-  async tryLock(key: number, subkey: number): Promise<(() => Promise<void>) | null> {
+  async tryLock(key: number, subkey: number): Promise<SessionLock | null> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'parcours-lock' });
     client.on('error', () => undefined);
     await client.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock($1, $2) AS locked',
+      const { rows } = await client.query<{ locked: boolean; pid: number }>(
+        'SELECT pg_try_advisory_lock($1, $2) AS locked, pg_backend_pid() AS pid',
         [key, subkey],
       );
-      if (rows[0]?.locked) return () => client.end();
+      const pid = rows[0]?.pid;
+      if (rows[0]?.locked)
+        return {
+          release: () => client.end(),
+          holds: async (sql) => {
+            const [row] = await sql.query<{ held: boolean }>(
+              `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
+                 AND classid = $2::int::oid AND objid = $3::int::oid AND objsubid = 2) AS held`,
+              [pid, key, subkey],
+            );
+            return row?.held === true;
+          },
+        };
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;

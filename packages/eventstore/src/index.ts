@@ -20,6 +20,7 @@ export {
   type Entities,
   type EntityManagerOf,
   type MigrationEntry,
+  type SessionLock,
   type Sql,
   type Tx,
 } from './database.ts';

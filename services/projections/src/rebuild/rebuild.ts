@@ -1,4 +1,4 @@
-import type { Database, Sql } from '@parcours/eventstore';
+import type { Database, SessionLock, Sql } from '@parcours/eventstore';
 import type { Geography } from '@parcours/geography';
 import { conflict } from '@parcours/service-kit';
 import { foldCase } from '../cases/fold.ts';
@@ -88,13 +88,13 @@ export class Rebuilds {
    */
   async start(view: View): Promise<boolean> {
     if (this.#running.has(view)) return false;
-    const release = await this.lock(view);
-    if (!release) return false;
+    const lock = await this.lock(view);
+    if (!lock) return false;
     let begun!: () => void;
     const marked = new Promise<void>((resolve) => {
       begun = resolve;
     });
-    const run = this.rebuild(view, begun)
+    const run = this.rebuild(view, lock, begun)
       .catch(async (error: unknown) => {
         this.logger?.error({ err: error, view }, 'rebuild failed');
         await this.db.query(`UPDATE pj_views SET status = 'failed', finished_at = now() WHERE name = $1`, [
@@ -102,7 +102,7 @@ export class Rebuilds {
         ]);
       })
       .finally(async () => {
-        await release().catch(() => undefined);
+        await lock.release().catch(() => undefined);
         this.#running.delete(view);
       });
     this.#running.set(view, run);
@@ -117,12 +117,12 @@ export class Rebuilds {
 
   /** Rebuilds a view and returns once it is live (the demo loader, the bench); a conflict while another rebuild of it runs. */
   async run(view: View): Promise<void> {
-    const release = await this.lock(view);
-    if (!release) throw rebuildRunning();
+    const lock = await this.lock(view);
+    if (!lock) throw rebuildRunning();
     try {
-      await this.rebuild(view, () => undefined);
+      await this.rebuild(view, lock, () => undefined);
     } finally {
-      await release();
+      await lock.release();
     }
   }
 
@@ -130,7 +130,7 @@ export class Rebuilds {
     return this.db.tryLock(REBUILD_LOCK, Views.indexOf(view));
   }
 
-  private async rebuild(view: View, begun: () => void): Promise<void> {
+  private async rebuild(view: View, lock: SessionLock, begun: () => void): Promise<void> {
     const where = view === 'directory' ? 'case_key = $1' : 'case_key <> $1';
     const [count] = await this.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM pj_event_log WHERE ${where}`,
@@ -142,7 +142,7 @@ export class Rebuilds {
       [view, count?.n ?? 0],
     );
     begun();
-    if (view === 'cases') return this.rebuildCases();
+    if (view === 'cases') return this.rebuildCases(lock);
     await this.exclusive((tx) => tx.query('TRUNCATE pj_offices'));
     let processed = 0;
     let after = '';
@@ -170,7 +170,12 @@ export class Rebuilds {
    * cases that got events since the start are folded again into the new tables, which replace the
    * old. Reading and folding a chunk overlaps the writing of the previous one.
    */
-  private async rebuildCases(): Promise<void> {
+  private async rebuildCases(lock: SessionLock): Promise<void> {
+    // Its lock lost (its connection dropped), another rebuild may have made the `_next` tables anew:
+    // this one stops before writing them again, and before the swap.
+    const holding = async (tx: Sql) => {
+      if (!(await lock.holds(tx))) throw new Error('the rebuild lost its lock');
+    };
     const tables = caseTables.map(([table]) => table);
     const indexes = await this.indexesOf(tables);
     const columns = await caseColumns(this.db);
@@ -212,6 +217,7 @@ export class Rebuilds {
       await writing;
       writing = this.db.transaction(async (tx) => {
         await tx.query('SET LOCAL synchronous_commit = off');
+        await holding(tx);
         await copyCases(tx, views, columns, '_next');
         processed += kept.length;
         await tx.query(`UPDATE pj_views SET processed = $1 WHERE name = 'cases'`, [processed]);
@@ -238,6 +244,7 @@ export class Rebuilds {
     );
     for (const result of completed) if (result.status === 'rejected') throw result.reason;
     await this.exclusive(async (tx) => {
+      await holding(tx);
       const late = await tx.query<{ case_key: string }>(
         `SELECT DISTINCT case_key FROM pj_event_log WHERE seq > $1 AND case_key <> $2 ORDER BY 1`,
         [since, DIRECTORY_KEY],

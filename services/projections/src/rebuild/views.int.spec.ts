@@ -119,6 +119,32 @@ describe('views: rebuild, lag, live notices', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('stops a rebuild whose lock went with its connection, before it writes or swaps: the live views stay', async () => {
+    const { db, rebuilds } = service.module;
+    await rebuilds.wait('cases');
+    const rows = () => db.query('SELECT * FROM pj_files ORDER BY file_id');
+    const before = await rows();
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [VIEWS_LOCK]);
+      expect(await rebuilds.start('cases')).toBe(true);
+      const ended = await db.query<{ ended: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'parcours-lock'`,
+      );
+      expect(ended).toEqual([{ ended: true }]);
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    await rebuilds.wait('cases');
+    expect((await rebuilds.status()).find((view) => view.name === 'cases')?.status).toBe('failed');
+    expect(await rows()).toEqual(before);
+    await rebuilds.run('cases');
+    expect(await rows()).toEqual(before);
+  });
+
   it('tells the web relay that an office’s dashboard changed, as soon as its events are in', async () => {
     const subscriber = new Redis(service.config.REDIS_URL);
     const received: { at: number; update: Record<string, unknown> }[] = [];
