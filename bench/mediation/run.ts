@@ -1,6 +1,9 @@
 // Mediation: an office's month view (20 mediators, 10 rooms, 2,000 sessions) p50/p99 at one and
-// at eight users, its size and its 304 for an unchanged month (ETag), and bookings under contention per second (concurrent requests racing for the
-// slots of 20 mediators and 10 rooms: won, refused with 409, and whether any booking overlaps).
+// at eight users (and eight asking gzip), its size (JSON and gzip), its first view's time (built
+// from PostgreSQL, as after any change; then served from the cache while the month's versions
+// hold) and its 304 for an unchanged month (ETag), and bookings under contention per second
+// (concurrent requests racing for the slots of 20 mediators and 10 rooms: won, refused with 409,
+// and whether any booking overlaps).
 //
 //   node bench/mediation/run.ts   (MEDIATION_BENCH_SECONDS=10, MEDIATION_BENCH_CONNECTIONS=16,
 //                                  BENCH_REPORT=path instead of bench/mediation/REPORT.md)
@@ -10,6 +13,7 @@
 // contention phase goes through the HTTP API, the slot check and the exclusion constraint.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,8 +138,16 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function monthView(users: number) {
-  const headers = await bearer('office-manager');
+/**
+ * The month asked by `users` at once for `seconds`; `gzip`: as a browser asks it (Accept-Encoding);
+ * `changesPerSecond`: a session of the month moved that often meanwhile (straight in the read model,
+ * whose trigger bumps the month's version), each change making the next view build it again.
+ */
+async function monthView(users: number, { gzip = false, changesPerSecond = 0 } = {}) {
+  const headers = {
+    ...(await bearer('office-manager')),
+    ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
+  };
   const run = () =>
     autocannon({
       url: `${service.base}/offices/office-75-bav/calendar?month=2027-03`,
@@ -149,12 +161,27 @@ async function monthView(users: number) {
     duration: 2,
     headers,
   });
+  let changing = changesPerSecond > 0;
+  const changes = (async () => {
+    for (let minute = 0; changing; minute = (minute + 1) % 30) {
+      await sql.query(
+        `UPDATE mediation_sessions SET starts_at = date_trunc('hour', starts_at) + $1 * interval '1 minute'
+         WHERE session_id = 'bench-session-0'`,
+        [minute],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000 / changesPerSecond));
+    }
+  })();
   const cpu = cpuSeconds(service.process.pid!);
   const result = await run();
   const cpuMsPerRequest = ((cpuSeconds(service.process.pid!) - cpu) * 1000) / result.requests.total;
+  changing = false;
+  await changes;
   return {
     users,
-    cpuMsPerRequest: Math.round(cpuMsPerRequest),
+    ...(gzip ? { gzip } : {}),
+    ...(changesPerSecond ? { changesPerSecond } : {}),
+    cpuMsPerRequest: Math.round(cpuMsPerRequest * 10) / 10,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -267,16 +294,34 @@ async function contention() {
   };
 }
 
-/** The month's size on the wire, and whether asking again with its ETag gets a 304 without a body. */
+/**
+ * The month's size on the wire (as JSON and gzip), whether asking again with its ETag gets a 304
+ * without a body, and the first view's time (built from PostgreSQL, as after every change).
+ */
 async function monthPayload() {
   const url = `${service.base}/offices/office-75-bav/calendar?month=2027-03`;
   const headers = await bearer('office-manager');
+  const t0 = performance.now();
   const first = await fetch(url, { headers });
   const body = await first.text();
+  const firstMs = Math.round(performance.now() - t0);
   const etag = first.headers.get('etag');
   const again = etag ? await fetch(url, { headers: { ...headers, 'if-none-match': etag } }) : undefined;
+  const zipped = await new Promise<number>((done, fail) =>
+    request(url, { headers: { ...headers, 'accept-encoding': 'gzip' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      response.on('end', () => done(response.headers['content-encoding'] === 'gzip' ? bytes : -1));
+    })
+      .on('error', fail)
+      .end(),
+  );
   return {
+    firstMs,
     bytes: Buffer.byteLength(body),
+    gzipBytes: zipped,
     sessions: (JSON.parse(body) as { sessions: unknown[] }).sessions.length,
     unchangedStatus: again?.status ?? null,
   };
@@ -286,7 +331,12 @@ try {
   await seedMonth();
   rss.reset();
   const payload = await monthPayload();
-  const month = [await monthView(1), await monthView(8)];
+  const month = [
+    await monthView(1),
+    await monthView(8),
+    await monthView(8, { gzip: true }),
+    await monthView(8, { changesPerSecond: 2 }),
+  ];
   const bookings = await contention();
   const report = {
     date: new Date().toISOString(),

@@ -7,6 +7,7 @@ export {
   logAccess,
   queryAccessLog,
 } from './access-log.ts';
+export { AggregateCache } from './aggregate-cache.ts';
 export {
   type HandleOptions,
   type HandleResult,

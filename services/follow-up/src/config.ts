@@ -24,5 +24,10 @@ export const followUpConfigSchema = serviceConfigSchema({
   RUN_WORKERS: Type.Boolean({ default: true }),
   SCHEDULER_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /**
+   * Files whose state is kept in memory after a read, so that the next read folds only the events
+   * appended since (a few kB each; 0: none kept).
+   */
+  FILE_STATE_CACHE: Type.Integer({ minimum: 0, maximum: 100_000, default: 2_000 }),
 });
 export type FollowUpConfig = StaticDecode<typeof followUpConfigSchema>;

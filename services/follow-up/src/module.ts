@@ -71,6 +71,7 @@ export async function openFollowUpModule(
       inactivityWeeks: config.INACTIVITY_WEEKS,
     },
     settings: { ...defaultScheduleSettings, inactivityWeeks: config.INACTIVITY_WEEKS },
+    fileStateCache: config.FILE_STATE_CACHE,
   });
   const projections = new ProjectionRunner(db, store, [fileViews], { pollIntervalMs: 500 });
   const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });

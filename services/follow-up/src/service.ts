@@ -1,5 +1,6 @@
 import { toOutboxMessage } from '@parcours/contracts';
 import {
+  AggregateCache,
   type Checkpoint,
   type Database,
   type EventStore,
@@ -59,6 +60,8 @@ export interface FollowUpDeps {
   topic: string;
   policy: FilePolicy;
   settings: ScheduleSettings;
+  /** Files whose folded state is kept after a read (AggregateCache); none when absent. */
+  fileStateCache?: number;
 }
 
 // A reaction's command causes further reactions (an EVVI request makes its task): bounded, never a loop.
@@ -84,18 +87,17 @@ const eventMetadataOf = (m: Metadata) => ({
 export class FollowUpService {
   readonly deps: FollowUpDeps;
   readonly decider: ReturnType<typeof fileDecider>;
+  readonly #files: AggregateCache<FileEvent, FileState>;
 
   constructor(deps: FollowUpDeps) {
     this.deps = deps;
     this.decider = fileDecider(deps.policy);
+    this.#files = new AggregateCache(deps.store, this.decider, deps.fileStateCache ?? 0);
   }
 
+  /** A file as it stands now (its state kept after the read: the next read folds only what came since). */
   async loadFile(fileId: string, tx?: Sql): Promise<FileState> {
-    const { state } = await this.deps.store.aggregateStream(
-      fileStreamId(fileId),
-      this.decider,
-      tx ? { tx } : {},
-    );
+    const { state } = await this.#files.load(fileStreamId(fileId), tx ? { tx } : {});
     return state;
   }
 

@@ -12,6 +12,11 @@ export const mediationConfigSchema = serviceConfigSchema({
   RUN_WORKERS: Type.Boolean({ default: true }),
   SCHEDULER_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /**
+   * Bytes of office months (their JSON and gzip) this process keeps to answer unchanged months
+   * (calendar/month-cache.ts); a busy month is about 0.5 MB and its gzip 0.1 MB. 0: none kept.
+   */
+  MEDIATION_MONTH_CACHE_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   /** The policy (policy.ts): the courts' and parties' time zone, delays and gaps. */
   MEDIATION_TIME_ZONE: Type.String({ minLength: 1, default: 'Europe/Paris' }),
   FIRST_CONVOCATION_WITHIN_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { eventStoreMigrations, type MigrationEntry, subjectKeyMigrations } from '@parcours/eventstore';
-import { monthEntryBody } from './read-models.ts';
+import { calendarShards, calendarVersionBody, mediatorVersionBody, monthEntryBody } from './read-models.ts';
 
 /**
  * What a calendar must never do, said by the database: two bookings of one mediator, one room or
@@ -143,6 +143,47 @@ class Notifications extends Migration {
   }
 }
 
+/**
+ * A version per office, UTC month and association (in shards), bumped by triggers whenever a session row or a
+ * mediator's name changes (read-models.ts): the month view answers from its cache while the versions
+ * it read are unchanged (calendar/month-cache.ts). The months already written start at a version.
+ */
+class CalendarVersions extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('CREATE SEQUENCE mediation_calendar_version');
+    this.addSql(`
+      CREATE TABLE mediation_calendar_versions (
+        office_id       text    NOT NULL,
+        month           date    NOT NULL,
+        association_id  text    NOT NULL,
+        shard           integer NOT NULL,
+        version         bigint  NOT NULL,
+        PRIMARY KEY (office_id, month, association_id, shard)
+      )`);
+    // As MikroORM writes an entity's trigger (read-models.ts), so that the schema check finds no drift.
+    for (const [table, body] of [
+      ['mediation_sessions', calendarVersionBody],
+      ['mediation_mediators', mediatorVersionBody],
+    ] as const) {
+      this.addSql(
+        `create or replace function "${table}_calendar_version_fn"() returns trigger as $$ begin ${body}; end; $$ language plpgsql`,
+      );
+    }
+    this.addSql(
+      'create trigger "calendar_version" AFTER INSERT OR UPDATE OR DELETE on "mediation_sessions" for each ROW execute function "mediation_sessions_calendar_version_fn"()',
+    );
+    this.addSql(
+      'create trigger "calendar_version" AFTER INSERT OR UPDATE on "mediation_mediators" for each ROW execute function "mediation_mediators_calendar_version_fn"()',
+    );
+    this.addSql(`
+      INSERT INTO mediation_calendar_versions (office_id, month, association_id, shard, version)
+      SELECT office_id, month, association_id, shard, nextval('mediation_calendar_version')
+      FROM (SELECT DISTINCT office_id, date_trunc('month', starts_at AT TIME ZONE 'UTC')::date AS month, association_id,
+                   hashtext(session_id) & ${calendarShards - 1} AS shard
+            FROM mediation_sessions) AS keys`);
+  }
+}
+
 export const mediationMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   ...subjectKeyMigrations,
@@ -150,4 +191,5 @@ export const mediationMigrations: MigrationEntry[] = [
   { name: '0401_mediation_read_models', class: ReadModels },
   { name: '0402_mediation_month_entries', class: MonthEntries },
   { name: '0403_mediation_notifications', class: Notifications },
+  { name: '0404_mediation_calendar_versions', class: CalendarVersions },
 ];

@@ -12,6 +12,7 @@ import {
 import type { MandateEvent } from './mandate/mandate.ts';
 import type { Convocation } from './mandate/sessions.ts';
 import type { MediatorEvent } from './mediator/mediator.ts';
+import type { RoomsEvent } from './rooms/rooms.ts';
 
 /** A mandate as an office's list shows it: places, status, dates; never a party's identity. */
 export const MandateSummaryRow = defineEntity({
@@ -54,11 +55,41 @@ export const PartyRoleRow = defineEntity({
  */
 export const monthEntryBody = `NEW.month_entry := json_build_object('sessionId', NEW.session_id, 'mandateId', NEW.mandate_id, 'kind', NEW.kind, 'status', NEW.status, 'start', to_char(NEW.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'end', to_char(NEW.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'roles', jsonb_path_query_array(NEW.convocations, '$[*].role'))::text; RETURN NEW`;
 
+/**
+ * Shards of a month's version: bookings of one office, month and association, whose transactions each
+ * hold their version row from the session's write to their commit, take one row in 16 (by session;
+ * a power of two, taken by the hash's low bits).
+ */
+export const calendarShards = 16;
+
+/** A key of `mediation_calendar_versions`: the UTC month a session starts in, its office, association and shard. */
+const calendarKey = (row: 'OLD' | 'NEW') =>
+  `(${row}.office_id, date_trunc('month', ${row}.starts_at AT TIME ZONE 'UTC')::date, ${row}.association_id, hashtext(${row}.session_id) & ${calendarShards - 1})`;
+
+/**
+ * A new version for each (office, UTC month, association, shard) a session row leaves or enters, from
+ * a sequence (never reused, a reset of the tables included), so that the month view's cache
+ * (calendar/month-cache.ts) knows in one indexed read whether a month changed, whichever instance
+ * changed it. Keys taken in order: two reschedules crossing the same months lock their rows alike.
+ */
+export const calendarVersionBody = `INSERT INTO mediation_calendar_versions (office_id, month, association_id, shard, version) SELECT o, m, a, s, nextval('mediation_calendar_version') FROM (SELECT DISTINCT o, m, a, s FROM (VALUES ${calendarKey('OLD')}, ${calendarKey('NEW')}) AS k(o, m, a, s) WHERE o IS NOT NULL ORDER BY o, m, a, s) AS keys ON CONFLICT (office_id, month, association_id, shard) DO UPDATE SET version = EXCLUDED.version; RETURN NULL`;
+
+/** A mediator named or renamed: a new version for every month that shows them. */
+export const mediatorVersionBody = `UPDATE mediation_calendar_versions v SET version = nextval('mediation_calendar_version') FROM (SELECT DISTINCT office_id, date_trunc('month', starts_at AT TIME ZONE 'UTC')::date AS month, association_id FROM mediation_sessions WHERE mediator_id = NEW.mediator_id) s WHERE v.office_id = s.office_id AND v.month = s.month AND v.association_id = s.association_id; RETURN NULL`;
+
 /** A session on the calendar: when, where, with which mediator, the parties' arrivals by id. */
 export const SessionRow = defineEntity({
   name: 'SessionRow',
   tableName: 'mediation_sessions',
-  triggers: [{ name: 'month_entry', timing: 'before', events: ['insert', 'update'], body: monthEntryBody }],
+  triggers: [
+    { name: 'month_entry', timing: 'before', events: ['insert', 'update'], body: monthEntryBody },
+    {
+      name: 'calendar_version',
+      timing: 'after',
+      events: ['insert', 'update', 'delete'],
+      body: calendarVersionBody,
+    },
+  ],
   properties: {
     sessionId: p.text().primary(),
     mandateId: p.text(),
@@ -82,6 +113,9 @@ export const SessionRow = defineEntity({
 export const MediatorRow = defineEntity({
   name: 'MediatorRow',
   tableName: 'mediation_mediators',
+  triggers: [
+    { name: 'calendar_version', timing: 'after', events: ['insert', 'update'], body: mediatorVersionBody },
+  ],
   properties: {
     mediatorId: p.text().primary(),
     associationId: p.text(),
@@ -92,7 +126,7 @@ export const MediatorRow = defineEntity({
 export const mediationEntities = [MandateSummaryRow, PartyRoleRow, SessionRow, MediatorRow] as const;
 export type MediationDatabase = Database<typeof mediationEntities>;
 
-const types: (MandateEvent | MediatorEvent)['type'][] = [
+const types: (MandateEvent | MediatorEvent | RoomsEvent)['type'][] = [
   'MediatorRegistered',
   'MediatorNamed',
   'MandateRequested',
@@ -107,6 +141,8 @@ const types: (MandateEvent | MediatorEvent)['type'][] = [
   'AgreementSigned',
   'MandateReturned',
   'AgreementSettled',
+  'RoomAdded',
+  'RoomClosed',
 ];
 
 /** The convened parties' roles, from their rows (a party's role never changes). */
@@ -121,7 +157,7 @@ async function withRoles(tx: Tx, convocations: readonly Convocation[]) {
 }
 
 /**
- * The mediators' names, the mandates, parties' roles and sessions, written in each command's own transaction
+ * The mediators' names, the mandates, parties' roles and sessions (and the calendar's versions), written in each command's own transaction
  * (inline: the calendar shows a booking as soon as the request that made it returns).
  */
 export function mediationViews(db: MediationDatabase): Projection<Event> {
@@ -138,7 +174,7 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
     inline: true,
     types,
     async apply(tx, stored: StoredEvent<Event>) {
-      const event = { type: stored.type, data: stored.data } as MandateEvent | MediatorEvent;
+      const event = { type: stored.type, data: stored.data } as MandateEvent | MediatorEvent | RoomsEvent;
       switch (event.type) {
         case 'MediatorRegistered': {
           const { mediatorId, associationId, name } = event.data;
@@ -299,13 +335,21 @@ export function mediationViews(db: MediationDatabase): Projection<Event> {
           );
         case 'AgreementSettled':
           return write(tx, status(event.data.mandateId, 'settled', event.data.at));
+        // The month names its rooms (from the office's rooms stream): a change is a new version of its months.
+        case 'RoomAdded':
+        case 'RoomClosed':
+          await tx.query(
+            `UPDATE mediation_calendar_versions SET version = nextval('mediation_calendar_version') WHERE office_id = $1`,
+            [event.data.officeId],
+          );
+          return;
         default:
           return;
       }
     },
     async reset(tx) {
       await tx.query(
-        'TRUNCATE mediation_mandates, mediation_parties, mediation_sessions, mediation_mediators',
+        'TRUNCATE mediation_mandates, mediation_parties, mediation_sessions, mediation_mediators, mediation_calendar_versions',
       );
     },
   };

@@ -50,3 +50,24 @@ export async function startTestService(
 }
 
 export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/**
+ * Another instance of the service on the same database, as a second process behind the load
+ * balancer: its own pool, its own caches, the same issuer.
+ */
+export async function secondInstance(service: TestService) {
+  const redis = new Redis(service.config.REDIS_URL);
+  const { openMediationModule } = await import('./module.ts');
+  const module = await openMediationModule(service.config);
+  const { app } = await buildApp({ config: service.config, module, redis, devIssuer: service.issuer });
+  await app.ready();
+  return {
+    app,
+    module,
+    async close() {
+      await app.close();
+      await module.close();
+      await redis.quit();
+    },
+  };
+}

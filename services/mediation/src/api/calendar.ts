@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { may } from '../access.ts';
-import { calendar, monthOf, officeMonthJson, weekOf } from '../calendar/views.ts';
+import { MonthCache } from '../calendar/month-cache.ts';
+import { calendar, monthOf, monthVersions, officeMonthJson, weekOf } from '../calendar/views.ts';
 import { MediationErrors } from '../errors.ts';
 import type { MediationModule } from '../module.ts';
 import { allow, mediationStaff } from './guard.ts';
@@ -49,6 +49,15 @@ const Exception = Type.Object({
   end: Type.String(),
 });
 
+/** Whether the client takes gzip (`Accept-Encoding`, a `q=0` refusing it). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((item) => {
+    const [coding, ...parameters] = item.trim().toLowerCase().split(';');
+    const q = parameters.find((p) => p.trim().startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.trim().slice(2)) > 0);
+  });
+}
+
 /**
  * The calendar the web shows: a mediator's week (with their availability, to drag sessions within
  * it) and an office's month. Sessions with the parties' roles only: no identity, so no access log.
@@ -59,6 +68,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
 ) => {
   const { mediation, db } = module;
   const zone = () => mediation.policy.timeZone;
+  const months = new MonthCache(module.config.MEDIATION_MONTH_CACHE_BYTES);
 
   app.get(
     '/mediators/:mediatorId/week',
@@ -125,26 +135,43 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ module: MediationModule
     },
     async (request, reply) => {
       const { officeId } = request.params;
-      const [month, rooms] = await Promise.all([
-        officeMonthJson(db, officeId, monthOf(request.query.month, zone()), (target) =>
-          may(request.actor, 'read', target),
-        ),
-        mediation.rooms(officeId),
-      ]);
-      const roomTable = JSON.stringify(
-        month.roomIds.map((roomId) => ({ roomId, name: rooms.rooms[roomId]?.name ?? null })),
+      const { month } = request.query;
+      const range = monthOf(month, zone());
+      // Who sees what is decided before the cache, on the associations the versions name: the
+      // cache's key holds the associations the reader may see, its version their versions.
+      const versions = (await monthVersions(db, officeId, range)).filter(({ associationId }) =>
+        may(request.actor, 'read', { associationId, officeId }),
       );
-      // Already JSON (PostgreSQL wrote it): sent as it is, the month being a pattern-checked value.
-      const body = `{"month":${JSON.stringify(request.query.month)},"mediators":${month.mediators},"rooms":${roomTable},"sessions":${month.sessions}}`;
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      const associations = [...new Set(versions.map((v) => v.associationId))].sort();
+      const key = `${officeId} ${month} ${associations.join(' ')}`;
+      const version = versions.map((v) => `${v.associationId}/${v.month}/${v.version}`).join(' ');
+      // Built after the versions were read: what it holds is at least as new as its version.
+      const cached = await months.get(key, version, async () => {
+        const [json, rooms] = await Promise.all([
+          officeMonthJson(db, officeId, range, associations),
+          mediation.rooms(officeId),
+        ]);
+        const roomTable = JSON.stringify(
+          json.roomIds.map((roomId) => ({ roomId, name: rooms.rooms[roomId]?.name ?? null })),
+        );
+        // Already JSON (PostgreSQL wrote it): sent as it is, the month being a pattern-checked value.
+        return `{"month":${JSON.stringify(month)},"mediators":${json.mediators},"rooms":${roomTable},"sessions":${json.sessions}}`;
+      });
+      const gzip = acceptsGzip(request.headers['accept-encoding']);
+      // The gzip is the same month in other bytes: its tag is the weak form of the same one.
+      reply
+        .header('etag', gzip ? `W/${cached.etag}` : cached.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'accept-encoding');
       // A list of tags, weak ones (W/, as a compressing proxy marks them) matching too.
       const known = (request.headers['if-none-match'] ?? '')
         .split(',')
         .map((tag) => tag.trim().replace(/^W\//, ''));
-      if (known.includes(etag)) return reply.code(304).send(null);
-      // The schema types the object; this is its JSON already.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      if (known.includes(cached.etag)) return reply.code(304).send(null);
+      reply.type('application/json; charset=utf-8');
+      // The schema types the object; these are its JSON's bytes already.
+      if (!gzip) return reply.send(cached.body as never);
+      return reply.header('content-encoding', 'gzip').send((await months.gzipped(key, cached)) as never);
     },
   );
 };

@@ -98,29 +98,49 @@ export interface OfficeMonthJson {
   sessions: string;
 }
 
+/** The version of an office's sessions starting in one UTC month for one association (read-models.ts): its shards'. */
+export interface MonthVersion {
+  associationId: string;
+  month: string;
+  version: string;
+}
+
 /**
- * An office's sessions in [start, end), cancelled ones left out, as the compact JSON the month view
- * sends: each session's JSON is kept in its row (the `month_entry` trigger, migrations.ts), the
- * mediators and rooms are tables of the payload that sessions refer to by index. One indexed scan
- * and a `string_agg`: the service neither parses nor serialises the 2,000 sessions of a busy month
- * (bench/mediation/REPORT.md). Only the associations the reader may see are read (an office has one).
+ * The versions of an office's sessions in [start, end): one row per UTC month the range overlaps and
+ * association that had sessions there (a month in Paris overlaps two UTC months). One indexed read of a
+ * few rows: what the month view reads on every request before answering from its cache.
+ */
+export function monthVersions(
+  db: MediationDatabase,
+  officeId: string,
+  range: { start: Date; end: Date },
+): Promise<MonthVersion[]> {
+  return db.query<MonthVersion>(
+    `SELECT association_id AS "associationId", to_char(month, 'YYYY-MM') AS month,
+            string_agg(shard || ':' || version, '.' ORDER BY shard) AS version
+     FROM mediation_calendar_versions
+     WHERE office_id = $1 AND month >= date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC')::date
+       AND month < ($3::timestamptz AT TIME ZONE 'UTC')
+     GROUP BY month, association_id
+     ORDER BY month, association_id`,
+    [officeId, range.start, range.end],
+    'mediation_month_versions',
+  );
+}
+
+/**
+ * An office's sessions in [start, end) of these associations (those the reader may see), cancelled
+ * ones left out, as the compact JSON the month view sends: each session's JSON is kept in its row
+ * (the `month_entry` trigger, migrations.ts), the mediators and rooms are tables of the payload that
+ * sessions refer to by index. One indexed scan and a `string_agg`: the service neither parses nor
+ * serialises the 2,000 sessions of a busy month (bench/mediation/REPORT.md).
  */
 export async function officeMonthJson(
   db: MediationDatabase,
   officeId: string,
   range: { start: Date; end: Date },
-  visible: (target: AccessTarget) => boolean,
+  associations: readonly string[],
 ): Promise<OfficeMonthJson> {
-  const associations = (
-    await db.query<{ association_id: string }>(
-      `SELECT DISTINCT association_id FROM mediation_sessions
-       WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'cancelled'`,
-      [officeId, range.start, range.end],
-      'mediation_office_associations',
-    )
-  )
-    .map((row) => row.association_id)
-    .filter((associationId) => visible({ associationId, officeId }));
   if (associations.length === 0) return { mediators: '[]', roomIds: [], sessions: '[]' };
   const [row] = await db.query<{
     mediators: string | null;

@@ -16,6 +16,12 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
+/**
+ * French forms: Chromium on Linux takes the locale of its date and time fields (24-hour times) from
+ * the environment, not from a context's `locale`, and needs Debian's chromium-l10n for it.
+ */
+export const chromiumEnv = { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' };
+
 const screenshotDir = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
 export const laptop = { width: 1280, height: 720 };
@@ -23,7 +29,7 @@ export const tablet = { width: 820, height: 1180 };
 
 /** A browser of this process's own (the bench; the tests share the run's). */
 export const launchBrowser = () =>
-  chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, env: chromiumEnv });
 
 /** The run's shared browser (global-setup.ts). */
 export const connectBrowser = () => chromium.connect(inject('webStack').wsEndpoint);

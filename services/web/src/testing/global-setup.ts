@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { chromiumArgs, chromiumPath } from './browser.ts';
+import { chromiumArgs, chromiumEnv, chromiumPath } from './browser.ts';
 import { buildIfStale } from './build.ts';
 import { startWebStack } from './stack.ts';
 
@@ -31,6 +31,7 @@ export default async function setup(project: TestProject) {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
+    env: chromiumEnv,
   });
   project.provide('webStack', {
     baseUrl: stack.baseUrl,
