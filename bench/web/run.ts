@@ -1,11 +1,12 @@
 // The web application as a person meets it: how much JavaScript the helpline page loads, how long
 // a recorded call takes to show its confirmation, how long a proposal takes to appear in an open
-// inbox. `node bench/web/run.ts [calls=50] [proposals=20]`; writes bench/web/REPORT.md.
+// inbox and to change an open dashboard's figure. `node bench/web/run.ts [calls=50] [proposals=20]`
+// (the dashboard counts as many proposals as the inbox); writes bench/web/REPORT.md.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { resolveStack } from '@parcours/testing';
-import { launchBrowser } from '../../services/web/src/testing/browser.ts';
+import { figureShows, launchBrowser } from '../../services/web/src/testing/browser.ts';
 import { buildWebApp } from '../../services/web/src/testing/build.ts';
 import { callBody, typeCall } from '../../services/web/src/testing/journeys.ts';
 import { startWebStack } from '../../services/web/src/testing/stack.ts';
@@ -18,6 +19,8 @@ process.env['REDIS_URL'] ??= servers.redisUrl;
 process.env['KAFKA_BROKERS'] ??= servers.kafkaBrokers.join(',');
 
 await buildWebApp();
+// The machine may be shared: its load at the start and the end goes with the figures.
+const loadAtStart = loadavg()[0]!;
 
 const stack = await startWebStack();
 const browser = await launchBrowser();
@@ -105,18 +108,63 @@ for (let i = 0; i < proposals; i++) {
   fromCall.push(seen - sent);
 }
 
+// 4. A proposal → the figure of an office dashboard already open (Kafka → projections → Redis →
+// SSE → refetch → render): its referrals waiting, one more each time.
+const manager = await signedIn('office-manager');
+const dashboard = await manager.newPage();
+await dashboard.goto('/dashboard');
+await dashboard.getByText('En direct', { exact: true }).waitFor();
+// The proposals above still on their way to the projections would count as this section's: start
+// once the office's figure holds still for a second, as the page shows it.
+const waitingNow = async () =>
+  (
+    (await (await manager.request.get('/api/projections/offices/office-75-bav/dashboard')).json()) as {
+      referrals: { waiting: number };
+    }
+  ).referrals.waiting;
+let waiting = await waitingNow();
+for (;;) {
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const again = await waitingNow();
+  if (again === waiting) break;
+  waiting = again;
+}
+await figureShows(dashboard, 'waiting', waiting, 30_000);
+const onDashboard: number[] = [];
+const dashboardFromCall: number[] = [];
+for (let i = 0; i < proposals; i++) {
+  const sent = Date.now();
+  const response = await listener.request.post('/api/intake/intakes/helpline-calls', {
+    data: callBody({ lastName: `Dashboard${i}` }),
+    headers: { 'x-csrf-token': csrf, origin: stack.baseUrl, 'idempotency-key': crypto.randomUUID() },
+  });
+  const { caseId } = (await response.json()) as { caseId: string };
+  waiting += 1;
+  await figureShows(dashboard, 'waiting', waiting, 30_000);
+  const seen = Date.now();
+  const items = (await (await manager.request.get(`/api/referral/cases/${caseId}/referrals`)).json()) as {
+    items: { proposedAt: string }[];
+  };
+  onDashboard.push(seen - Date.parse(items.items[0]!.proposedAt));
+  dashboardFromCall.push(seen - sent);
+}
+
 await browser.close();
 await stack.close();
 
 const submit = summary(submits);
 const live = summary(appear);
 const endToEnd = summary(fromCall);
+const dashboardLive = summary(onDashboard);
+const dashboardEndToEnd = summary(dashboardFromCall);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
 const report = `# Web bench (${new Date().toISOString().slice(0, 10)}; ${machine})
 
 \`node bench/web/run.ts ${calls} ${proposals}\`: the production build, the whole system in one process
-(services/web/src/testing/stack.ts: intake, referral, web BFF on the real PostgreSQL, Redis, Kafka),
-Debian's Chromium headless at 1280×720 in its own process, on the same 2 cores.
+(services/web/src/testing/stack.ts: intake, referral, follow-up, mediation, projections, web BFF on the real
+PostgreSQL, Redis, Kafka),
+Debian's Chromium headless at 1280×720 in its own process, on the same 2 cores (${load}).
 
 | figure | value | target |
 |---|---|---|
@@ -124,6 +172,8 @@ Debian's Chromium headless at 1280×720 in its own process, on the same 2 cores.
 | submitting a call → confirmation on screen, ${submit.n} calls | p50 ${ms(submit.p50)}, p95 ${ms(submit.p95)}, max ${ms(submit.max)} | p95 < 300 ms |
 | referral proposed → row in an open inbox, ${live.n} proposals | p50 ${ms(live.p50)}, p95 ${ms(live.p95)}, max ${ms(live.max)} | < 1 s |
 | call recorded (HTTP) → row in an open inbox | p50 ${ms(endToEnd.p50)}, p95 ${ms(endToEnd.p95)}, max ${ms(endToEnd.max)} | |
+| event → dashboard figure on screen: referral proposed → its office's "waiting" on a dashboard already open, ${dashboardLive.n} proposals | p50 ${ms(dashboardLive.p50)}, p95 ${ms(dashboardLive.p95)}, max ${ms(dashboardLive.max)} | < 1 s |
+| call recorded (HTTP) → the same figure | p50 ${ms(dashboardEndToEnd.p50)}, p95 ${ms(dashboardEndToEnd.p95)}, max ${ms(dashboardEndToEnd.max)} | |
 
 Scripts of the helpline page (gzip -6 of each body):
 

@@ -27,12 +27,14 @@ export async function placesOfCases(sql: Sql, caseKeys: readonly string[]): Prom
 /**
  * Tells the web application's live relay (services/web/src/live: its Redis channel, the shape of
  * its updates) that an office's dashboard changed: ids only, heard by the office's staff and their
- * association's managers. Changes are gathered for `intervalMs` and sent once per office, so a
- * burst of events is one notice.
+ * association's managers. A change after a quiet spell is sent at once (an open dashboard follows
+ * within a second); those that follow within `intervalMs` are gathered and sent once per office at
+ * its end, so a burst of events costs each dashboard one refetch per interval.
  */
 export class DashboardNotices {
   readonly #pending = new Map<string, Place>();
   #timer: NodeJS.Timeout | undefined;
+  #lastFlush = 0;
 
   private readonly redis: Redis;
   private readonly channel: string;
@@ -46,13 +48,15 @@ export class DashboardNotices {
 
   changed(places: readonly Place[]): void {
     for (const place of places) this.#pending.set(place.officeId, place);
-    if (this.#pending.size > 0 && !this.#timer)
-      this.#timer = setTimeout(() => void this.flush(), this.intervalMs);
+    if (this.#pending.size === 0 || this.#timer) return;
+    const wait = Math.max(0, this.#lastFlush + this.intervalMs - Date.now());
+    this.#timer = setTimeout(() => void this.flush(), wait);
   }
 
   async flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#lastFlush = Date.now();
     const places = [...this.#pending.values()];
     this.#pending.clear();
     const at = new Date().toISOString();

@@ -26,7 +26,13 @@ export const projectionsFr = {
     hearings_other: '{{count}} audiences',
     mediations_one: '{{count}} médiation',
     mediations_other: '{{count}} médiations',
-    outcomes: { agreed: 'Accord', failed: 'Échec', returned: 'Retour au parquet', refused: 'Refusée' },
+    outcomes: {
+      agreed: 'Accord',
+      settled: 'Accord soldé',
+      failed: 'Échec',
+      returned: 'Retour au parquet',
+      refused: 'Refusée',
+    },
     breachKinds: {
       referral: 'Réponse aux orientations',
       task: 'Tâches',
@@ -51,12 +57,13 @@ export const projectionsFr = {
       accompanied: 'Victimes accompagnées',
       new: 'Nouvelles dans l’année',
       continuing: 'Suivies depuis l’an passé',
-      courtOffices: 'Reçues dans les bureaux d’aide aux victimes',
+      seenInCourtOffices: 'Reçues dans les bureaux d’aide aux victimes',
     },
     interviewKinds: {
       legal: 'Juridiques',
       psychological: 'Psychologiques',
       social: 'Sociaux',
+      'hearing-accompaniment': 'Accompagnements à l’audience',
       other: 'Autres',
     },
     sourceKinds: {
@@ -92,6 +99,7 @@ export const projectionsEn: Same<typeof projectionsFr> = {
     mediations_other: '{{count}} mediations',
     outcomes: {
       agreed: 'Agreement',
+      settled: 'Agreement settled',
       failed: 'Failure',
       returned: 'Returned to the prosecutor',
       refused: 'Refused',
@@ -115,9 +123,15 @@ export const projectionsEn: Same<typeof projectionsFr> = {
       accompanied: 'Victims accompanied',
       new: 'New in the year',
       continuing: 'Continuing from last year',
-      courtOffices: 'Seen in court victim offices',
+      seenInCourtOffices: 'Seen in court victim offices',
     },
-    interviewKinds: { legal: 'Legal', psychological: 'Psychological', social: 'Social', other: 'Other' },
+    interviewKinds: {
+      legal: 'Legal',
+      psychological: 'Psychological',
+      social: 'Social',
+      'hearing-accompaniment': 'Hearing accompaniment',
+      other: 'Other',
+    },
     sourceKinds: {
       'police-gendarmerie': 'Police and gendarmerie',
       helpline: '116 006 helpline',

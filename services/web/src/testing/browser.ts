@@ -94,3 +94,17 @@ export async function screenshot(page: Page, name: string) {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: false });
 }
+
+/** The number a figure's card shows under its label (`data-figure`: the dashboards' cards). */
+export async function figure(page: Page, name: string): Promise<number> {
+  const text = await page.locator(`[data-figure="${name}"]`).textContent();
+  return Number(/(\d+)\s*$/.exec(text ?? '')?.[1]);
+}
+
+/** Waits until a figure's card reads `expected`, as the page shows it (no reload). */
+export async function figureShows(page: Page, name: string, expected: number, timeout = 10_000) {
+  await page
+    .locator(`[data-figure="${name}"]`)
+    .filter({ hasText: new RegExp(`(?<!\\d)${expected}\\s*$`) })
+    .waitFor({ timeout });
+}

@@ -57,21 +57,6 @@ export const routingQuery = (query: RoutingQuery) =>
     staleTime: 60_000,
   });
 
-export const officeQuery = (officeId: string) =>
-  queryOptions({
-    queryKey: ['referral', 'office', officeId],
-    queryFn: () =>
-      data(
-        referral.GET('/directory/offices/{officeId}', { params: { path: { officeId } } }),
-      ) as unknown as Promise<{
-        officeId: string;
-        name: string;
-        associationId: string;
-      }>,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-
 type Answer =
   | { kind: 'accept' }
   | { kind: 'decline'; reason: string }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { associationQuery } from '../../../api/directory.ts';
 import { formatNumber } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { type AnnualReport, annualReportQuery, exportUrl } from '../api.ts';
@@ -17,10 +18,11 @@ export function AnnualReportPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const query = useQuery(annualReportQuery(associationId, year));
+  const association = useQuery({ ...associationQuery(associationId), enabled: !!associationId });
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('annual.title', { association: associationId })}
+        {t('annual.title', { association: association.data?.name ?? associationId })}
       </Title>
       <Group align="end">
         <NativeSelect

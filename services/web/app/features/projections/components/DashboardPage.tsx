@@ -1,9 +1,10 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, ColorSwatch, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { associationQuery, officeQuery } from '../../../api/directory.ts';
 import { formatDateTime, formatNumber } from '../../../components/format.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { type Dashboard, dashboardQuery } from '../api.ts';
@@ -15,6 +16,14 @@ const statusColours: Record<string, string> = {
   closed: 'gray.7',
   transferred: 'teal.9',
 };
+const outcomeColours: Record<string, string> = {
+  agreed: 'teal.9',
+  settled: 'blue.9',
+  refused: 'red.9',
+  returned: 'grape.9',
+};
+/** A theme colour (`teal.9`) as CSS, for what does not read the theme (the swatches). */
+const cssColour = (colour: string) => `var(--mantine-color-${colour.replace('.', '-')})`;
 
 /**
  * The manager's dashboard: the office's (office manager) or the association's (association
@@ -28,10 +37,17 @@ export function DashboardPage() {
       ? { officeId: actor.office }
       : { associationId: actor.association ?? '' };
   const query = useQuery(dashboardQuery(scope));
+  // The office's or association's name from the directory; its id until then (or if unknown).
+  const office = useQuery({ ...officeQuery(scope.officeId ?? ''), enabled: !!scope.officeId });
+  const association = useQuery({
+    ...associationQuery(scope.associationId ?? ''),
+    enabled: !scope.officeId && !!scope.associationId,
+  });
+  const name = office.data?.name ?? association.data?.name ?? scope.officeId ?? scope.associationId;
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('dashboard.title', { scope: scope.officeId ?? scope.associationId })}
+        {t('dashboard.title', { scope: name })}
       </Title>
       <QueryState query={query}>{(dashboard) => <Figures dashboard={dashboard} />}</QueryState>
     </Stack>
@@ -57,6 +73,17 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
       ]),
     ),
   }));
+  // One slice per outcome: the rows also tell the return's reason and whether the terms were kept.
+  const outcomes = [
+    ...dashboard.mediationOutcomes
+      .reduce((sum, o) => sum.set(o.outcome, (sum.get(o.outcome) ?? 0) + o.count), new Map<string, number>())
+      .entries(),
+  ].map(([outcome, count]) => ({
+    outcome,
+    name: t(`dashboard.outcomes.${outcome}`, { defaultValue: outcome }),
+    value: count,
+    color: outcomeColours[outcome] ?? 'gray.7',
+  }));
   const stat = (label: string, value: string, testId: string) => (
     <Card withBorder data-figure={testId}>
       <Text size="sm">{label}</Text>
@@ -80,7 +107,7 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
         {stat(t('dashboard.acceptance'), hours(dashboard.timeToAcceptance.medianHours), 'acceptance')}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
+        <Card withBorder component="section" aria-labelledby="caseload-by-status">
           <Title order={2} size="h5" mb="xs" id="caseload-by-status">
             {t('dashboard.caseload')}
           </Title>
@@ -104,23 +131,31 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
             />
           )}
         </Card>
-        <Card withBorder>
+        <Card withBorder component="section" aria-labelledby="mediation-outcomes">
           <Title order={2} size="h5" mb="xs" id="mediation-outcomes">
             {t('dashboard.mediation')}
           </Title>
-          {dashboard.mediationOutcomes.length === 0 ? (
+          {outcomes.length === 0 ? (
             <Text size="sm">{t('dashboard.noMediation')}</Text>
           ) : (
-            <DonutChart
-              aria-labelledby="mediation-outcomes"
-              withLabels
-              withTooltip={false}
-              data={dashboard.mediationOutcomes.map((o, i) => ({
-                name: t(`dashboard.outcomes.${o.outcome}`, { defaultValue: o.outcome }),
-                value: o.count,
-                color: ['teal.9', 'red.9', 'blue.9', 'grape.9'][i % 4] ?? 'gray.7',
-              }))}
-            />
+            <Group gap="xl" wrap="nowrap">
+              <DonutChart
+                aria-labelledby="mediation-outcomes"
+                withLabels
+                withTooltip={false}
+                data={outcomes}
+              />
+              <Stack gap={4}>
+                {outcomes.map((o) => (
+                  <Group key={o.outcome} gap="xs" wrap="nowrap" data-figure={`outcome-${o.outcome}`}>
+                    <ColorSwatch size={12} color={cssColour(o.color)} withShadow={false} />
+                    <Text size="sm">
+                      {o.name} : {formatNumber(o.value, i18n.language)}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </Group>
           )}
         </Card>
       </SimpleGrid>

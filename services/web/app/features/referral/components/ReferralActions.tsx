@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey } from '../../../api/client.ts';
+import { officeQuery } from '../../../api/directory.ts';
 import { ApiError, fieldErrors } from '../../../api/problem.ts';
 import { ProblemAlert } from '../../../components/QueryState.tsx';
-import { officeQuery, type ReferralDetail, useAnswer } from '../api.ts';
+import { type ReferralDetail, useAnswer } from '../api.ts';
 
 type Action = 'accept' | 'decline' | 'redirect' | 'add-service';
 
