@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { finished } from 'node:stream/promises';
 import type { Constructor, EntitySchema } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { eventStoreEntities } from './entities.ts';
 
 /** Anything that runs parameterised SQL: the pool, or one transaction. */
@@ -30,6 +32,18 @@ export interface Tx extends Sql {
   afterRollback(callback: () => void | Promise<void>): void;
   /** A statement without parameters to run last, sent with COMMIT in one round trip. */
   commitWith(statement: string): void;
+  /**
+   * Sends `data`, rows in COPY's text format, to `statement` (`COPY table (columns) FROM STDIN`):
+   * a bulk load that PostgreSQL parses far cheaper than a statement's JSON parameter.
+   */
+  copyFrom(statement: string, data: string): Promise<void>;
+}
+
+/** A session-level advisory lock held on a connection of its own (`Database.tryLock`). */
+export interface SessionLock {
+  release(): Promise<void>;
+  /** Whether it is still held: read in `sql`'s transaction, so that work after it relies on it. */
+  holds(sql: Sql): Promise<boolean>;
 }
 
 export interface MigrationEntry {
@@ -116,6 +130,42 @@ export class Database<E extends Entities = Entities> implements Sql {
   }
 
   /**
+   * Takes a session-level advisory lock on a connection of its own, for work that spans many
+   * transactions (a view's rebuild): held until `release`. Null when another session holds it.
+   * Should the connection drop, PostgreSQL lets the lock go with it: `holds` tells, in any
+   * transaction, whether it is still held (its backend in pg_locks).
+   */
+  async tryLock(key: number, subkey: number): Promise<SessionLock | null> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'parcours-lock' });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean; pid: number }>(
+        'SELECT pg_try_advisory_lock($1, $2) AS locked, pg_backend_pid() AS pid',
+        [key, subkey],
+      );
+      const pid = rows[0]?.pid;
+      if (rows[0]?.locked)
+        return {
+          release: () => client.end(),
+          holds: async (sql) => {
+            const [row] = await sql.query<{ held: boolean }>(
+              `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
+                 AND classid = $2::int::oid AND objid = $3::int::oid AND objsubid = 2) AS held`,
+              [pid, key, subkey],
+            );
+            return row?.held === true;
+          },
+        };
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    await client.end();
+    return null;
+  }
+
+  /**
    * A fresh EntityManager for one unit of work (a request, a job): its identity map is its own.
    * Query read models through it, or through its typed Kysely (`readModels(em)`).
    */
@@ -171,6 +221,11 @@ export class Database<E extends Entities = Entities> implements Sql {
         afterRollback: (callback) => void rolledBack.push(callback),
         commitWith: (statement) => {
           last = statement;
+        },
+        async copyFrom(statement: string, data: string) {
+          const stream = client.query(copyFrom(statement));
+          stream.end(data);
+          await finished(stream);
         },
         notifyAppended: (types) => this.notifyAppended(types),
       };

@@ -21,6 +21,7 @@ export {
   type Entities,
   type EntityManagerOf,
   type MigrationEntry,
+  type SessionLock,
   type Sql,
   type Tx,
 } from './database.ts';

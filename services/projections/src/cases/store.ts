@@ -1,4 +1,4 @@
-import type { Sql } from '@parcours/eventstore';
+import type { Sql, Tx } from '@parcours/eventstore';
 import { eventsOfCases, type LogEvent } from '../log/log.ts';
 import { type CaseViews, foldCase } from './fold.ts';
 
@@ -16,27 +16,19 @@ export const caseTables = [
 
 /**
  * Replaces the rows of these cases in every view by their new fold: one DELETE and one INSERT
- * per table for the whole batch (raw statements, json_populate_recordset: the hot path of both the
- * consumer and the rebuild, bench/projections).
+ * per table for the whole batch (raw statements, json_populate_recordset: the hot path of the
+ * consumer, bench/projections). A rebuild's tables (suffix `_next`) are new each time: not prepared.
  */
-export async function writeCases(
-  tx: Sql,
-  views: readonly CaseViews[],
-  replace = true,
-  suffix = '',
-): Promise<void> {
-  // A full rebuild writes into new tables of its own (replace = false, suffix `_next`: rebuild.ts),
-  // which nothing else writes: plain inserts, not prepared (the tables are new each time).
+export async function writeCases(tx: Sql, views: readonly CaseViews[], suffix = ''): Promise<void> {
   if (views.length === 0) return;
   const keys = views.map((view) => view.case['case_key'] as string);
   for (const [live, part] of caseTables) {
     const table = `${live}${suffix}`;
-    if (replace)
-      await tx.query(
-        `DELETE FROM ${table} WHERE case_key = ANY($1::text[])`,
-        [keys],
-        suffix ? undefined : `${table}_delete`,
-      );
+    await tx.query(
+      `DELETE FROM ${table} WHERE case_key = ANY($1::text[])`,
+      [keys],
+      suffix ? undefined : `${table}_delete`,
+    );
     const rows = views.flatMap((view) => (part === 'case' ? [view.case] : view[part]));
     if (rows.length === 0) continue;
     await tx.query(
@@ -47,6 +39,68 @@ export async function writeCases(
   }
 }
 
+/** Each case table's columns in the table's order (what a COPY of its rows names). */
+export type CaseColumns = ReadonlyMap<string, readonly string[]>;
+
+export async function caseColumns(sql: Sql): Promise<CaseColumns> {
+  const rows = await sql.query<{ table: string; columns: string[] }>(
+    `SELECT c.relname AS "table", array_agg(a.attname::text ORDER BY a.attnum) AS columns
+     FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY($1::text[]) GROUP BY c.relname`,
+    [caseTables.map(([table]) => table)],
+  );
+  return new Map(rows.map((row) => [row.table, row.columns]));
+}
+
+/**
+ * Appends these cases' rows to new tables (a rebuild's `_next` ones, which nothing else writes)
+ * through COPY: PostgreSQL reads its text format at a fraction of json_populate_recordset's cost,
+ * the rebuild's largest share (bench/projections). A value reads as json_populate_recordset reads
+ * the same row's JSON: a missing key or null is NULL (cases/store.int.spec.ts holds them to it).
+ */
+export async function copyCases(
+  tx: Tx,
+  views: readonly CaseViews[],
+  columns: CaseColumns,
+  suffix: string,
+): Promise<void> {
+  for (const [live, part] of caseTables) {
+    const names = columns.get(live)!;
+    let data = '';
+    for (const view of views) {
+      if (part === 'case') data += copyLine(view.case, names);
+      else for (const row of view[part]) data += copyLine(row, names);
+    }
+    if (data !== '') await tx.copyFrom(`COPY ${live}${suffix} (${names.join(', ')}) FROM STDIN`, data);
+  }
+}
+
+function copyLine(row: Record<string, unknown>, columns: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    if (i > 0) line += '\t';
+    line += copyValue(row[columns[i]!]);
+  }
+  return `${line}\n`;
+}
+
+// COPY's text format: `\N` is NULL; a backslash, tab, newline or carriage return is escaped.
+const special = /[\\\t\n\r]/;
+const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  let text: string;
+  if (typeof value === 'string') text = value;
+  // JSON writes no NaN nor Infinity: null.
+  else if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '\\N';
+  // `true`, not `t`: what a text column gets from JSON's true too.
+  else if (typeof value === 'boolean') return String(value);
+  else if (value instanceof Date) return value.toISOString();
+  else text = JSON.stringify(value);
+  return special.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => escapes[c]!) : text;
+}
+
 /** Folds these cases again from the log and writes their rows: what every new event of a case triggers. */
 export async function refoldCases(tx: Sql, caseKeys: readonly string[], suffix = ''): Promise<void> {
   if (caseKeys.length === 0) return;
@@ -54,7 +108,6 @@ export async function refoldCases(tx: Sql, caseKeys: readonly string[], suffix =
   await writeCases(
     tx,
     caseKeys.map((key) => foldCase(key, byCase.get(key) ?? [])),
-    true,
     suffix,
   );
 }

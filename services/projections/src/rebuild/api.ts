@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { metrics } from '@opentelemetry/api';
-import { conflict, StringEnum } from '@parcours/service-kit';
+import { StringEnum } from '@parcours/service-kit';
 import { Type } from '@sinclair/typebox';
 import { access } from '../access.ts';
 import type { ProjectionsModule } from '../module.ts';
-import { type ViewStatus, Views } from './rebuild.ts';
+import { rebuildRunning, type ViewStatus, Views } from './rebuild.ts';
 
 const Nullable = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 const Status = Type.Object({
@@ -75,8 +75,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox<{ module: ProjectionsModule }
     },
     async (request, reply) => {
       const { view } = request.params;
-      if (!(await rebuilds.start(view)))
-        throw conflict('rebuild_running', 'This view is being rebuilt already');
+      if (!(await rebuilds.start(view))) throw rebuildRunning();
       const status = (await rebuilds.status()).find((item) => item.name === view)!;
       return reply.code(202).send(toJson(status));
     },

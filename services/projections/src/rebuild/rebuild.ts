@@ -1,8 +1,9 @@
-import type { Database, Sql } from '@parcours/eventstore';
+import type { Database, SessionLock, Sql } from '@parcours/eventstore';
 import type { Geography } from '@parcours/geography';
+import { conflict } from '@parcours/service-kit';
 import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
-import { caseTables, groupByCase, refoldCases, writeCases } from '../cases/store.ts';
+import { caseColumns, caseTables, copyCases, groupByCase, refoldCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
 import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
 
@@ -21,6 +22,15 @@ export interface ViewStatus {
   /** Seconds since the rebuild began (0 when live: the consumer applies each batch in its transaction). */
   lagSeconds: number;
 }
+
+/**
+ * Held by a view's rebuild (with the view's index in `Views`) from its start to its swap: one
+ * rebuild of a view at a time across instances, so none drops the `_next` tables another is filling.
+ */
+export const REBUILD_LOCK = 727_501;
+
+/** What a second request to rebuild a view gets while one runs (409). */
+export const rebuildRunning = () => conflict('rebuild_running', 'This view is being rebuilt already');
 
 const CHUNK = 20_000;
 type LogRow = Parameters<typeof fromRow>[0];
@@ -72,21 +82,29 @@ export class Rebuilds {
     });
   }
 
-  /** Marks the view as rebuilding, then rebuilds it in the background; false when one is already running here. */
+  /**
+   * Marks the view as rebuilding, then rebuilds it in the background; false when a rebuild of it
+   * is running already, here or in another instance (its lock is held).
+   */
   async start(view: View): Promise<boolean> {
     if (this.#running.has(view)) return false;
+    const lock = await this.lock(view);
+    if (!lock) return false;
     let begun!: () => void;
     const marked = new Promise<void>((resolve) => {
       begun = resolve;
     });
-    const run = this.run(view, begun)
+    const run = this.rebuild(view, lock, begun)
       .catch(async (error: unknown) => {
         this.logger?.error({ err: error, view }, 'rebuild failed');
         await this.db.query(`UPDATE pj_views SET status = 'failed', finished_at = now() WHERE name = $1`, [
           view,
         ]);
       })
-      .finally(() => this.#running.delete(view));
+      .finally(async () => {
+        await lock.release().catch(() => undefined);
+        this.#running.delete(view);
+      });
     this.#running.set(view, run);
     await Promise.race([marked, run]);
     return true;
@@ -97,7 +115,22 @@ export class Rebuilds {
     await this.#running.get(view);
   }
 
-  async run(view: View, begun: () => void = () => undefined): Promise<void> {
+  /** Rebuilds a view and returns once it is live (the demo loader, the bench); a conflict while another rebuild of it runs. */
+  async run(view: View): Promise<void> {
+    const lock = await this.lock(view);
+    if (!lock) throw rebuildRunning();
+    try {
+      await this.rebuild(view, lock, () => undefined);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private lock(view: View) {
+    return this.db.tryLock(REBUILD_LOCK, Views.indexOf(view));
+  }
+
+  private async rebuild(view: View, lock: SessionLock, begun: () => void): Promise<void> {
     const where = view === 'directory' ? 'case_key = $1' : 'case_key <> $1';
     const [count] = await this.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM pj_event_log WHERE ${where}`,
@@ -109,7 +142,7 @@ export class Rebuilds {
       [view, count?.n ?? 0],
     );
     begun();
-    if (view === 'cases') return this.rebuildCases();
+    if (view === 'cases') return this.rebuildCases(lock);
     await this.exclusive((tx) => tx.query('TRUNCATE pj_offices'));
     let processed = 0;
     let after = '';
@@ -131,15 +164,21 @@ export class Rebuilds {
   }
 
   /**
-   * The case views are folded into new tables (`pj_files_next`, …) without indexes, while the live
-   * ones keep serving and the consumer keeps writing them; the indexes are then built once, and in
-   * one transaction holding the views' lock exclusively, the cases that got events since the start
-   * are folded again into the new tables, which replace the old. Reading and folding a chunk
-   * overlaps the writing of the previous one.
+   * The case views are folded into new tables (`pj_files_next`, …) without indexes, written by COPY,
+   * while the live ones keep serving and the consumer keeps writing them; the indexes are then built
+   * once (two tables at a time), and in one transaction holding the views' lock exclusively, the
+   * cases that got events since the start are folded again into the new tables, which replace the
+   * old. Reading and folding a chunk overlaps the writing of the previous one.
    */
-  private async rebuildCases(): Promise<void> {
+  private async rebuildCases(lock: SessionLock): Promise<void> {
+    // Its lock lost (its connection dropped), another rebuild may have made the `_next` tables anew:
+    // this one stops before writing them again, and before the swap.
+    const holding = async (tx: Sql) => {
+      if (!(await lock.holds(tx))) throw new Error('the rebuild lost its lock');
+    };
     const tables = caseTables.map(([table]) => table);
     const indexes = await this.indexesOf(tables);
+    const columns = await caseColumns(this.db);
     // Under the lock no batch is appending: every event up to `since` is committed, any later one comes after it.
     const since = await this.exclusive(async (tx) => {
       for (const table of tables)
@@ -178,24 +217,34 @@ export class Rebuilds {
       await writing;
       writing = this.db.transaction(async (tx) => {
         await tx.query('SET LOCAL synchronous_commit = off');
-        await writeCases(tx, views, false, '_next');
+        await holding(tx);
+        await copyCases(tx, views, columns, '_next');
         processed += kept.length;
         await tx.query(`UPDATE pj_views SET processed = $1 WHERE name = 'cases'`, [processed]);
       });
       writing.catch(() => undefined);
     }
     await writing;
-    for (const { name, definition } of indexes)
-      await this.db.query(definition.replace(`${name}`, `${name}_next`));
-    for (const { name, table, constraint } of indexes)
-      if (constraint)
-        await this.db.query(
-          `ALTER TABLE ${table}_next ADD CONSTRAINT ${name}_next ${constraint} USING INDEX ${name}_next`,
-        );
-    // New tables have no statistics (without them the planner reads a dashboard's few rows by a full
-    // scan) nor visibility map (without it a dashboard's figures read the rows, not their index alone).
-    await this.db.query(`VACUUM (ANALYZE) ${tables.map((table) => `${table}_next`).join(', ')}`);
+    // Table by table, the largest first, on two connections at once: PostgreSQL builds an index and
+    // vacuums on one core each, and the fold has nothing left to do.
+    const bySize = await this.db.query<{ table: string }>(
+      `SELECT relname AS "table" FROM pg_class WHERE oid = ANY($1::regclass[]) ORDER BY pg_relation_size(oid) DESC`,
+      [tables.map((table) => `${table}_next`)],
+    );
+    const queue = bySize.map((row) => row.table.slice(0, -'_next'.length));
+    // Settled both before a failure is told: no statement of this rebuild still runs once it is over.
+    const completed = await Promise.allSettled(
+      [1, 2].map(async () => {
+        for (let table = queue.shift(); table !== undefined; table = queue.shift())
+          await this.completeTable(
+            table,
+            indexes.filter((index) => index.table === table),
+          );
+      }),
+    );
+    for (const result of completed) if (result.status === 'rejected') throw result.reason;
     await this.exclusive(async (tx) => {
+      await holding(tx);
       const late = await tx.query<{ case_key: string }>(
         `SELECT DISTINCT case_key FROM pj_event_log WHERE seq > $1 AND case_key <> $2 ORDER BY 1`,
         [since, DIRECTORY_KEY],
@@ -213,6 +262,22 @@ export class Rebuilds {
         [processed],
       );
     });
+  }
+
+  /**
+   * A new table once its rows are in: its indexes as the migrations made them, then statistics
+   * (without them the planner reads a dashboard's few rows by a full scan) and a visibility map
+   * (without it a dashboard's figures read the rows, not their index alone).
+   */
+  private async completeTable(table: string, indexes: Awaited<ReturnType<Rebuilds['indexesOf']>>) {
+    for (const { name, definition } of indexes)
+      await this.db.query(definition.replace(`${name}`, `${name}_next`));
+    for (const { name, constraint } of indexes)
+      if (constraint)
+        await this.db.query(
+          `ALTER TABLE ${table}_next ADD CONSTRAINT ${name}_next ${constraint} USING INDEX ${name}_next`,
+        );
+    await this.db.query(`VACUUM (ANALYZE) ${table}_next`);
   }
 
   /** The indexes of these tables as the migrations made them, to build on the new tables. */

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyEvents } from '../demo/journey.ts';
+import { VIEWS_LOCK } from '../log/ingest.ts';
 import { startTestService, type TestService } from '../test-support.ts';
+import { Rebuilds } from './rebuild.ts';
 
 let service: TestService;
 beforeAll(async () => {
@@ -69,6 +71,78 @@ describe('views: rebuild, lag, live notices', () => {
     expect(await service.module.rebuilds.start('cases')).toBe(true);
     await service.module.rebuilds.wait('cases');
     expect(await rows()).toEqual(during);
+  });
+
+  it('rebuilds a view once at a time across instances: a second request is refused, the first completes', async () => {
+    const { db, geography, rebuilds } = service.module;
+    await rebuilds.wait('cases');
+    const rows = async () => ({
+      cases: await db.query('SELECT * FROM pj_cases ORDER BY case_key'),
+      files: await db.query('SELECT * FROM pj_files ORDER BY file_id'),
+      actions: await db.query('SELECT * FROM pj_actions ORDER BY action_id'),
+    });
+    const before = await rows();
+    const admin = await service.auth('admin');
+    // Another instance of the service on the same database.
+    const other = new Rebuilds(db, geography);
+    // The views' lock, held here, stops the other instance's rebuild after its start, its lock taken.
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [VIEWS_LOCK]);
+      expect(await other.start('cases')).toBe(true);
+
+      const refused = await service.app.inject({
+        method: 'POST',
+        url: '/views/cases/rebuild',
+        headers: admin,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ status: 409, code: 'rebuild_running' });
+      await expect(rebuilds.run('cases')).rejects.toMatchObject({ status: 409, code: 'rebuild_running' });
+      // The lock is the view's: the other view rebuilds meanwhile.
+      expect(await rebuilds.start('directory')).toBe(true);
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    await other.wait('cases');
+    await rebuilds.wait('directory');
+    expect((await rebuilds.status()).map((view) => view.status)).toEqual(['live', 'live']);
+    expect(await rows()).toEqual(before);
+
+    // Done, it lets the view go: this instance rebuilds it in turn.
+    const again = await service.app.inject({ method: 'POST', url: '/views/cases/rebuild', headers: admin });
+    expect(again.statusCode).toBe(202);
+    await rebuilds.wait('cases');
+    expect(await rows()).toEqual(before);
+  });
+
+  it('stops a rebuild whose lock went with its connection, before it writes or swaps: the live views stay', async () => {
+    const { db, rebuilds } = service.module;
+    await rebuilds.wait('cases');
+    const rows = () => db.query('SELECT * FROM pj_files ORDER BY file_id');
+    const before = await rows();
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [VIEWS_LOCK]);
+      expect(await rebuilds.start('cases')).toBe(true);
+      const ended = await db.query<{ ended: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'parcours-lock'`,
+      );
+      expect(ended).toEqual([{ ended: true }]);
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    await rebuilds.wait('cases');
+    expect((await rebuilds.status()).find((view) => view.name === 'cases')?.status).toBe('failed');
+    expect(await rows()).toEqual(before);
+    await rebuilds.run('cases');
+    expect(await rows()).toEqual(before);
   });
 
   it('tells the web relay that an office’s dashboard changed, as soon as its events are in', async () => {
