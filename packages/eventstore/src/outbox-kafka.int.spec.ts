@@ -144,6 +144,28 @@ describe('outbox relay to Kafka', () => {
     }
   }, 180_000);
 
+  it('is not held back by a relay of another database holding the same lane', async () => {
+    const other = await freshDatabase('outbox_other');
+    const elsewhere = await other.db.pool.connect();
+    const relay = new OutboxRelay(env.db, createOutboxSink(messaging));
+    try {
+      const caseId = `case-${randomUUID()}`;
+      const ids = await appendSteps(caseId, 0, 2);
+      const [row] = await env.db.query<{ lane: number }>(
+        `SELECT DISTINCT lane FROM es_outbox WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      // Another service's relay, in its own database, holds this lane number there.
+      await elsewhere.query('SELECT pg_advisory_lock(727002, $1)', [row!.lane]);
+      expect(await relay.drainOnce()).toBeGreaterThanOrEqual(2);
+      const left = await env.db.query('SELECT 1 FROM es_outbox WHERE id = ANY($1::uuid[])', [ids]);
+      expect(left).toEqual([]);
+    } finally {
+      elsewhere.release(true);
+      await other.close();
+    }
+  });
+
   it('shares the work between two relays and keeps each case in order', async () => {
     const relays = [1, 2].map(() => new OutboxRelay(env.db, createOutboxSink(messaging), { batchSize: 20 }));
     for (const relay of relays) relay.start();

@@ -111,12 +111,13 @@ export class OutboxRelay {
       // Raw SQL, the relay's hot path (bench/eventstore relay phase).
       const { rows: locked } = await client.query<{ lanes: number[]; more: boolean }>({
         name: 'es_outbox_take_lanes',
-        // The lanes no other relay holds, oldest row first, only as many as this batch needs (their
+        // The lanes no other relay of this database holds (pg_locks lists every database's), oldest row first, only as many as this batch needs (their
         // rows counted up to a batch each); rows in the other lanes go to another relay meanwhile.
         // CASE: the lock is tried only on the lanes kept, after the window has counted.
         text: `WITH held AS (
                  SELECT objid::int AS lane FROM pg_locks
-                 WHERE locktype = 'advisory' AND classid = ${RELAY_LOCK} AND objsubid = 2 AND granted),
+                 WHERE locktype = 'advisory' AND classid = ${RELAY_LOCK} AND objsubid = 2 AND granted
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())),
                waiting AS (
                  SELECT lane, w.oldest, w.n FROM generate_series(0, ${OUTBOX_LANES - 1}) AS lane
                  CROSS JOIN LATERAL (
