@@ -2,7 +2,9 @@
 // it, then the reads timed (dashboards, the federation, the annual reports, the victim's path).
 //   node bench/projections/run.ts [victims=110000] [rounds=200]
 // ≈9 integration events per victim: 110,000 victims ≈ 1,000,000 events; 320,000 ≈ a year of the network.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Database } from '@parcours/eventstore';
 import { loadGeography } from '@parcours/geography';
 import { createTestDatabase } from '@parcours/testing';
@@ -14,7 +16,8 @@ import { federationCube } from '../../services/projections/src/federation/figure
 import { eventsOfCases } from '../../services/projections/src/log/log.ts';
 import { projectionsMigrations } from '../../services/projections/src/migrations.ts';
 import { Rebuilds } from '../../services/projections/src/rebuild/rebuild.ts';
-import { machine } from '../support.ts';
+import { SERVICE_ENV } from '../node-flags.ts';
+import { machine, serviceNodeFlags } from '../support.ts';
 import { withCpu } from './cpu.ts';
 
 const victims = Number(process.argv[2] ?? 110_000);
@@ -54,8 +57,16 @@ try {
     `SELECT count(*) AS n FROM pj_event_log WHERE case_key <> 'directory'`,
   );
   say(
-    `rebuild of the case views: ${Number(count?.n).toLocaleString('en')} events in ${seconds(rebuildMs)} s = ${Math.round(Number(count?.n) / (rebuildMs / 1000)).toLocaleString('en')} events/s (CPU: ${cpu.here.toFixed(1)} s here, ${cpu.postgres.toFixed(1)} s in PostgreSQL)`,
+    `rebuild of the case views, in this process: ${Number(count?.n).toLocaleString('en')} events in ${seconds(rebuildMs)} s = ${Math.round(Number(count?.n) / (rebuildMs / 1000)).toLocaleString('en')} events/s (CPU: ${cpu.here.toFixed(1)} s here, ${cpu.postgres.toFixed(1)} s in PostgreSQL)`,
   );
+  // The same rebuild as the service runs it: its memory flags (a young generation of 8 MiB makes
+  // the fold's garbage cost about twice the CPU of this process's defaults).
+  const asService = execFileSync(
+    process.execPath,
+    [...serviceNodeFlags, fileURLToPath(new URL('rebuild-only.ts', import.meta.url)), database.url],
+    { env: { ...process.env, ...SERVICE_ENV }, encoding: 'utf8' },
+  );
+  say(`rebuild of the case views, with the service's flags: ${asService.trim().replace(/^rebuild: /, '')}`);
 
   const offices = (
     await db.query<{ office_id: string; association_id: string }>(
