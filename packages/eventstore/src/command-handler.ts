@@ -68,6 +68,14 @@ export async function handleCommand<Command, E extends Event, State>(
   }
 }
 
+/** One command of a batch: its stream, and what `handleCommand` takes as options for it. */
+export interface BatchCommand<Command, E extends Event, State> {
+  streamId: string;
+  command: Command;
+  metadata?: EventMetadata;
+  outbox?: (events: E[], state: State) => OutboxMessage[];
+}
+
 /**
  * Decides commands that each open a new stream (ids just minted) and appends them all in one
  * statement: a consumer's batch costs one round trip instead of one per command. All or nothing:
@@ -77,12 +85,7 @@ export async function handleCommand<Command, E extends Event, State>(
 export async function handleNewStreams<Command, E extends Event, State>(
   store: EventStore,
   decider: Decider<Command, E, State>,
-  commands: {
-    streamId: string;
-    command: Command;
-    metadata?: EventMetadata;
-    outbox?: (events: E[], state: State) => OutboxMessage[];
-  }[],
+  commands: BatchCommand<Command, E, State>[],
   options: { tx?: Sql } = {},
 ): Promise<HandleResult<E, State>[]> {
   const decided = commands.map(({ streamId, command, metadata, outbox }) => {
@@ -116,12 +119,7 @@ export async function handleNewStreams<Command, E extends Event, State>(
 export async function handleCommands<Command, E extends Event, State>(
   store: EventStore,
   decider: Decider<Command, E, State>,
-  commands: {
-    streamId: string;
-    command: Command;
-    metadata?: EventMetadata;
-    outbox?: (events: E[], state: State) => OutboxMessage[];
-  }[],
+  commands: BatchCommand<Command, E, State>[],
   options: { tx?: Sql } = {},
 ): Promise<HandleResult<E, State>[]> {
   const current = await store.aggregateStreams(

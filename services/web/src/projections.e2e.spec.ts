@@ -8,7 +8,7 @@ import {
   screenshot,
   signIn,
 } from './testing/browser.ts';
-import { callBody, eventually, type Recorded } from './testing/journeys.ts';
+import { callBody, type Recorded, receivedReferral } from './testing/journeys.ts';
 
 let browser: Browser;
 
@@ -81,13 +81,7 @@ describe('managers’ figures', () => {
     const proposed = await figureBecomes(page, 'waiting', waiting + 1, since);
 
     // The caseworker accepts it: one less waiting, and the file the acceptance opens is in the caseload.
-    const referralId = await eventually(async () => {
-      const { items } = await caseworker.api<{ items: { caseId: string; referralId: string }[] }>(
-        'GET',
-        '/api/referral/referrals/inbox?box=received&limit=100&offset=0',
-      );
-      return items.find((item) => item.caseId === caseId)?.referralId;
-    });
+    const referralId = await receivedReferral(caseworker, caseId);
     await caseworker.api('POST', `/api/referral/referrals/${referralId}/accept`);
     since = performance.now();
     const accepted = await figureBecomes(page, 'waiting', waiting, since);

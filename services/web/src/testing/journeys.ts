@@ -108,6 +108,17 @@ interface Api {
   api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 }
 
+/** The referral of a case in the caseworker's inbox, once it is there. */
+export function receivedReferral(caseworker: Api, caseId: string): Promise<string> {
+  return eventually(async () => {
+    const { items } = await caseworker.api<{ items: { caseId: string; referralId: string }[] }>(
+      'GET',
+      '/api/referral/referrals/inbox?box=received&limit=100&offset=0',
+    );
+    return items.find((item) => item.caseId === caseId)?.referralId;
+  });
+}
+
 /**
  * A file opened the way the day makes one, through the APIs: the listener records the call, the
  * office's caseworker accepts the proposal, follow-up opens the file. Its id, for a journey that
@@ -115,13 +126,7 @@ interface Api {
  */
 export async function openedFile(listener: Api, caseworker: Api, call: ReturnType<typeof callBody>) {
   const { caseId } = await listener.api<Recorded>('POST', '/api/intake/intakes/helpline-calls', call);
-  const referralId = await eventually(async () => {
-    const { items } = await caseworker.api<{ items: { caseId: string; referralId: string }[] }>(
-      'GET',
-      '/api/referral/referrals/inbox?box=received&limit=100&offset=0',
-    );
-    return items.find((item) => item.caseId === caseId)?.referralId;
-  });
+  const referralId = await receivedReferral(caseworker, caseId);
   await caseworker.api('POST', `/api/referral/referrals/${referralId}/accept`);
   const fileId = await eventually(async () => {
     const { items } = await caseworker.api<{ items: { fileId: string; referralId: string }[] }>(
