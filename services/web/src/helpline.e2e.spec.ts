@@ -75,6 +75,39 @@ describe('helpline listener → office caseworker', () => {
     // The whole day's path through four services and two browsers: slow on a loaded machine.
   }, 300_000);
 
+  it('a proposal announced while the live stream was cut shows once it reconnects, without reload', async () => {
+    const caseworker = await signIn(browser, 'caseworker');
+    // The stream cannot connect: the announcement of the proposal below reaches no one.
+    await caseworker.context.route('**/live', (route) => route.abort());
+    await caseworker.page.goto('/inbox');
+    await caseworker.page.getByRole('heading', { name: 'Orientations du bureau' }).waitFor();
+    const listener = await signIn(browser, 'helpline');
+    const { caseId } = await listener.api<Recorded>(
+      'POST',
+      '/api/intake/intakes/helpline-calls',
+      callBody({ lastName: 'Reconnexion' }),
+    );
+    const row = caseworker.page.getByRole('link', { name: `Ouvrir ${caseId.slice(0, 8)}` });
+    // The referral exists (the BFF has it), and the screen, cut off, does not show it yet.
+    await expect
+      .poll(
+        async () => {
+          const { items } = await caseworker.api<{ items: { caseId: string }[] }>(
+            'GET',
+            '/api/referral/referrals/inbox?box=received&limit=100&offset=0',
+          );
+          return items.some((item) => item.caseId === caseId);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(await row.count()).toBe(0);
+    // The stream comes back (EventSource retries by itself): the screen catches up.
+    await caseworker.context.unroute('**/live');
+    await row.waitFor({ timeout: 20_000 });
+    await Promise.all([listener.context.close(), caseworker.context.close()]);
+  }, 120_000);
+
   it('a refused call keeps every value and shows the service’s error on its field', async () => {
     const listener = await signIn(browser, 'helpline');
     await typeCall(listener.page, {
