@@ -2,7 +2,7 @@ import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import { buildAsyncApiDocument } from './asyncapi.ts';
 import { createContractRegistry } from './contract.ts';
-import { IntakeReadyForOrientation } from './intake/ready-for-orientation.ts';
+import { IntakeReadyForOrientationV2 } from './intake/ready-for-orientation.ts';
 import { integrationEvents } from './registry.ts';
 import { defineTestEvent } from './test-events.ts';
 import { Topics } from './topics.ts';
@@ -42,13 +42,13 @@ describe('AsyncAPI document', { timeout: 30_000 }, () => {
     const intake = parsed!
       .operations()
       .all()
-      .find((o) => o.messages().all()[0]?.name() === IntakeReadyForOrientation.type);
+      .find((o) => o.messages().all()[0]?.name() === IntakeReadyForOrientationV2.type);
     expect(intake?.action()).toBe('send');
   });
 
   it('puts several contracts of one topic on one channel', async () => {
-    const other = defineTestEvent(IntakeReadyForOrientation.topic);
-    const registry = createContractRegistry([IntakeReadyForOrientation, other]);
+    const other = defineTestEvent(IntakeReadyForOrientationV2.topic);
+    const registry = createContractRegistry([IntakeReadyForOrientationV2, other]);
     const { parsed, errors } = await parse(buildAsyncApiDocument(registry));
     expect(errors).toEqual([]);
     expect(parsed!.channels().all()).toHaveLength(1);

@@ -46,7 +46,14 @@ export {
   ProtectiveMeasures,
   Schemes,
 } from './followup/values.ts';
-export { IntakeReadyForOrientation, IntakeReadyForOrientationData } from './intake/ready-for-orientation.ts';
+export {
+  type IntakeReadyForOrientation,
+  IntakeReadyForOrientationData,
+  IntakeReadyForOrientationV1,
+  IntakeReadyForOrientationV2,
+  intakeReadyForOrientationContracts,
+  isIntakeReadyForOrientation,
+} from './intake/ready-for-orientation.ts';
 export type { IntegrationEvent } from './integration-event.ts';
 export {
   MediationAgreedV1,
@@ -89,8 +96,11 @@ export { type Topic, Topics } from './topics.ts';
 export {
   type AgeBand,
   AgeBands,
+  type AuthorLink,
+  AuthorLinks,
   type IntakeChannel,
   IntakeChannels,
+  isCoupleLink,
   type Need,
   Needs,
   OffenceCategories,

@@ -34,6 +34,24 @@ export const OffenceCategories = [
 ] as const;
 export type OffenceCategory = (typeof OffenceCategories)[number];
 
+/**
+ * The victim's link with the presumed author. Within a couple, current or former, the law aggravates
+ * the offence and bars penal mediation; the annual report counts the two apart.
+ */
+export const AuthorLinks = [
+  'unknown',
+  'stranger',
+  'acquaintance',
+  'professional',
+  'family',
+  'partner',
+  'former-partner',
+] as const;
+export type AuthorLink = (typeof AuthorLinks)[number];
+/** A couple, current or former: what the offence category `couple-violence` needs. */
+export const isCoupleLink = (link: AuthorLink | undefined): boolean =>
+  link === 'partner' || link === 'former-partner';
+
 export const Needs = [
   'legal-information',
   'psychological-support',

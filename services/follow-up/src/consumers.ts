@@ -1,6 +1,8 @@
 import {
   type EventOf,
-  IntakeReadyForOrientation,
+  type IntakeReadyForOrientation,
+  IntakeReadyForOrientationV1,
+  IntakeReadyForOrientationV2,
   type IntegrationEvent,
   MediationAgreedV1,
   MediationRefusedV1,
@@ -78,7 +80,8 @@ function caseItem(event: IntegrationEvent, ctx: MessageContext, now: Date) {
 
 function caseCommandOf(event: IntegrationEvent) {
   switch (event.type) {
-    case IntakeReadyForOrientation.type: {
+    case IntakeReadyForOrientationV1.type:
+    case IntakeReadyForOrientationV2.type: {
       const facts = caseFactsOf(event as IntakeReadyForOrientation);
       return {
         caseId: facts.caseId,

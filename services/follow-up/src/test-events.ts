@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   type EventOf,
-  IntakeReadyForOrientation,
+  type IntakeReadyForOrientation,
+  IntakeReadyForOrientationV2,
   ReferralAcceptedV1,
   ReferralProposedV1,
 } from '@parcours/contracts';
@@ -21,7 +22,7 @@ export async function intakeReady(
 ): Promise<IntakeReadyForOrientation> {
   const caseId = overrides.caseId ?? randomUUID();
   const subject = randomUUID();
-  return IntakeReadyForOrientation.create({
+  return IntakeReadyForOrientationV2.create({
     id: randomUUID(),
     subject: caseId,
     time: new Date(),

@@ -46,6 +46,7 @@ export const FileRow = defineEntity({
     origin: optionalText(),
     channel: optionalText(),
     offenceCategory: optionalText(),
+    authorLink: optionalText(),
     status: p.text(),
     caseworkerId: optionalText(),
     openedAt: optionalTime(),

@@ -185,8 +185,20 @@ class DashboardCoveringIndexes extends Migration {
   }
 }
 
+/**
+ * The victim's link with the author (intake's ready-for-orientation v2), so that the annual report
+ * counts a couple's violence and a former couple's apart. Files folded before it have none until
+ * the case views are rebuilt; v1 intakes never had one.
+ */
+class FileAuthorLink extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('ALTER TABLE pj_files ADD COLUMN author_link text');
+  }
+}
+
 export const projectionsMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   { name: '0500_projection_tables', class: ProjectionTables },
   { name: '0501_dashboard_covering_indexes', class: DashboardCoveringIndexes },
+  { name: '0502_file_author_link', class: FileAuthorLink },
 ];

@@ -120,7 +120,8 @@ describe('the caseworker’s forms on a file', () => {
     const call = callBody({ lastName: 'Garnier' });
     const { fileId } = await openedFile(listener, caseworker, {
       ...call,
-      profile: { ...call.profile, offenceCategory: 'intra-family-violence' },
+      // Violence within the family, not the couple: penal mediation is open to it.
+      profile: { ...call.profile, offenceCategory: 'intra-family-violence', authorLink: 'family' },
     });
     await page.goto(`/files/${fileId}`);
     await tab(page, 'Clôture');

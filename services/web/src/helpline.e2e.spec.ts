@@ -133,6 +133,39 @@ describe('helpline listener → office caseworker', () => {
     await listener.context.close();
   });
 
+  it('a couple’s violence waits for which couple: the form says so on the field, then records it', async () => {
+    const listener = await signIn(browser, 'helpline');
+    await typeCall(listener.page, {
+      lastName: 'Garnier',
+      firstName: 'Léa',
+      birthDate: '1990-02-17',
+      postcode: '75011',
+      authorLink: null,
+    });
+    await listener.page.keyboard.press('Control+Enter');
+    const link = listener.page.getByLabel('Lien avec l’auteur');
+    await expect.poll(() => link.getAttribute('aria-invalid')).toBe('true');
+    await listener.page.getByText('Précisez : conjoint actuel ou ex-conjoint').waitFor();
+    // The keyboard user is taken to the field; nothing was sent.
+    await expect
+      .poll(() => listener.page.evaluate("document.activeElement?.getAttribute('data-path')"))
+      .toBe('profile.authorLink');
+    expect(await listener.page.getByRole('status').filter({ hasText: 'Appel enregistré' }).count()).toBe(0);
+    await screenshot(listener.page, 'helpline-call-author-link');
+
+    await link.selectOption('former-partner');
+    await link.press('Control+Enter');
+    const confirmation = listener.page.getByRole('status').filter({ hasText: 'Appel enregistré' });
+    await confirmation.getByText('Le dossier part vers l’association qui couvre la commune.').waitFor();
+    const intakeId = /Fiche ([0-9a-f-]{36})/.exec((await confirmation.textContent()) ?? '')?.[1];
+    const intake = await listener.api<{ status: string; profile: { authorLink?: string } }>(
+      'GET',
+      `/api/intake/intakes/${intakeId}`,
+    );
+    expect(intake).toMatchObject({ status: 'ready', profile: { authorLink: 'former-partner' } });
+    await listener.context.close();
+  });
+
   it('a second call for the same person shows the possible duplicate as the name is typed', async () => {
     const listener = await signIn(browser, 'helpline');
     const person = { lastName: 'Lambert', firstName: 'Noé', birthDate: '1979-11-23', postcode: '75011' };
@@ -193,6 +226,7 @@ describe('helpline listener → office caseworker', () => {
     await listener.page.getByRole('listbox').getByRole('option').first().waitFor();
     await listener.page.keyboard.press('ArrowDown');
     await listener.page.keyboard.press('Enter');
+    await listener.page.getByLabel('Lien avec l’auteur').selectOption('partner');
     await listener.page.getByLabel('La victime accepte d’être accompagnée par une association').focus();
     await listener.page.keyboard.press('Space');
     await expectAccessible(listener.page, 'anonymous call from a relative');

@@ -1,9 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { defineIntegrationEvent, type EventOf } from '../contract.ts';
+import { type Static, Type } from '@sinclair/typebox';
+import { defineIntegrationEvent } from '../contract.ts';
 import { EncryptedEnvelope } from '../encrypted-envelope.ts';
+import type { IntegrationEvent } from '../integration-event.ts';
 import { Topics } from '../topics.ts';
 import {
   AgeBands,
+  AuthorLinks,
   communeCodePattern,
   Day,
   Id,
@@ -15,7 +17,7 @@ import {
   VulnerabilityFlags,
 } from '../values.ts';
 
-export const IntakeReadyForOrientationData = Type.Object(
+const readyV1Data = Type.Object(
   {
     caseId: Id('Case id (also the event subject and Kafka key)'),
     intakeId: Id('Intake id in the intake service'),
@@ -90,11 +92,46 @@ export const IntakeReadyForOrientationData = Type.Object(
   { additionalProperties: false },
 );
 
-export const IntakeReadyForOrientation = defineIntegrationEvent({
+/** The first version: no link with the author. Still read; no longer produced. */
+export const IntakeReadyForOrientationV1 = defineIntegrationEvent({
   type: 'fr.parcours.intake.ready-for-orientation.v1',
   topic: Topics.intake,
   source: '/parcours/intake',
-  schema: IntakeReadyForOrientationData,
+  schema: readyV1Data,
   summary: 'An intake is complete: the case can be oriented to an office or a partner.',
 });
-export type IntakeReadyForOrientation = EventOf<typeof IntakeReadyForOrientation>;
+
+/** v2: v1 and the victim's link with the author (required by intake for `couple-violence`). */
+export const IntakeReadyForOrientationData = Type.Object(
+  {
+    ...readyV1Data.properties,
+    authorLink: Type.Optional(
+      literals(
+        AuthorLinks,
+        "The victim's link with the presumed author; partner or former-partner for couple-violence",
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const IntakeReadyForOrientationV2 = defineIntegrationEvent({
+  type: 'fr.parcours.intake.ready-for-orientation.v2',
+  topic: Topics.intake,
+  source: '/parcours/intake',
+  schema: IntakeReadyForOrientationData,
+  summary:
+    "An intake is complete: the case can be oriented to an office or a partner (with the victim's link with the author).",
+});
+
+/** Every version consumers handle (packages/contracts/README.md, "How a contract evolves"). */
+export const intakeReadyForOrientationContracts = [IntakeReadyForOrientationV1, IntakeReadyForOrientationV2];
+const readyTypes = new Set<string>(intakeReadyForOrientationContracts.map((contract) => contract.type));
+
+/** An intake ready for orientation, of any version: v1's data is v2's without the author's link. */
+export type IntakeReadyForOrientation = IntegrationEvent<
+  (typeof intakeReadyForOrientationContracts)[number]['type'],
+  Static<typeof IntakeReadyForOrientationData>
+>;
+export const isIntakeReadyForOrientation = (event: IntegrationEvent): event is IntakeReadyForOrientation =>
+  readyTypes.has(event.type);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IntakeReadyForOrientation } from './ready-for-orientation.ts';
+import {
+  IntakeReadyForOrientationV2 as IntakeReadyForOrientation,
+  IntakeReadyForOrientationV1,
+  isIntakeReadyForOrientation,
+} from './ready-for-orientation.ts';
 
 const validData = () => ({
   caseId: 'case-7f3a',
@@ -22,7 +26,7 @@ const validData = () => ({
 
 const pathsOf = (data: unknown) => IntakeReadyForOrientation.validate(data).map((error) => error.path);
 
-describe('IntakeReadyForOrientation contract', () => {
+describe('IntakeReadyForOrientation contract (v2)', () => {
   it('accepts complete data, with and without the optional fields', () => {
     expect(IntakeReadyForOrientation.validate(validData())).toEqual([]);
     const { communeCode: _, ...residence } = validData().residence;
@@ -33,6 +37,12 @@ describe('IntakeReadyForOrientation contract', () => {
       needs: [],
     };
     expect(IntakeReadyForOrientation.validate(overridden)).toEqual([]);
+  });
+
+  it("carries the victim's link with the author: a couple, current or former, apart", () => {
+    for (const authorLink of ['partner', 'former-partner', 'family', 'unknown']) {
+      expect(IntakeReadyForOrientation.validate({ ...validData(), authorLink })).toEqual([]);
+    }
   });
 
   it('accepts each value of the 13-category offence taxonomy', () => {
@@ -68,6 +78,7 @@ describe('IntakeReadyForOrientation contract', () => {
     ['envelope algorithm', { personal: { ...validData().personal, enc: 'aes-128-cbc' } }, '/personal/enc'],
     ['envelope ciphertext', { personal: { ...validData().personal, ct: 'not base64!' } }, '/personal/ct'],
     ['case id', { caseId: '' }, '/caseId'],
+    ["author's link", { authorLink: 'ex-husband' }, '/authorLink'],
   ])('names the bad field: %s', (_, patch, path) => {
     const errors = IntakeReadyForOrientation.validate({ ...validData(), ...patch });
     expect(errors.length).toBeGreaterThan(0);
@@ -100,10 +111,33 @@ describe('IntakeReadyForOrientation contract', () => {
       data: validData() as never,
     });
     expect(event).toMatchObject({
-      type: 'fr.parcours.intake.ready-for-orientation.v1',
+      type: 'fr.parcours.intake.ready-for-orientation.v2',
       source: '/parcours/intake',
       subject: 'case-7f3a',
       time: '2025-03-04T10:11:12.000Z',
     });
+  });
+});
+
+describe('IntakeReadyForOrientation v1, still read', () => {
+  it('accepts what it was published with and refuses the link v2 added', () => {
+    expect(IntakeReadyForOrientationV1.validate(validData())).toEqual([]);
+    expect(
+      IntakeReadyForOrientationV1.validate({ ...validData(), authorLink: 'partner' }).map((e) => e.path),
+    ).toEqual(['/authorLink']);
+  });
+
+  it('is one of the versions consumers recognise, beside v2', () => {
+    const event = (type: string) => ({
+      id: 'e',
+      type,
+      source: '/parcours/intake',
+      subject: 'c',
+      time: '',
+      data: {},
+    });
+    expect(isIntakeReadyForOrientation(event(IntakeReadyForOrientationV1.type))).toBe(true);
+    expect(isIntakeReadyForOrientation(event(IntakeReadyForOrientation.type))).toBe(true);
+    expect(isIntakeReadyForOrientation(event('fr.parcours.intake.ready-for-orientation.v3'))).toBe(false);
   });
 });

@@ -145,6 +145,7 @@ export function caseFactsOf(event: IntakeReadyForOrientation): CaseFacts {
     subjectId: d.personal.subject,
     channel: d.channel,
     offenceCategory: d.offenceCategory,
+    ...(d.authorLink ? { authorLink: d.authorLink } : {}),
     needs: [...d.needs],
     urgency: d.urgency,
     vulnerabilities: [...(d.vulnerabilities ?? [])],

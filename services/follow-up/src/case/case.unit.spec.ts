@@ -1,4 +1,4 @@
-import { IntakeReadyForOrientation } from '@parcours/contracts';
+import { IntakeReadyForOrientationV2 } from '@parcours/contracts';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import type { Place } from '../command.ts';
@@ -118,7 +118,7 @@ describe('the case as the service learns it', () => {
 
   it('takes the facts from intake’s event: the victim is the envelope’s subject, the personal data stays encrypted', () => {
     const { subjectId: _subject, ...data } = facts({ offenceCategory: 'couple-violence' });
-    const event = IntakeReadyForOrientation.create({
+    const event = IntakeReadyForOrientationV2.create({
       id: 'evt-1',
       subject: 'case-1',
       time: at,

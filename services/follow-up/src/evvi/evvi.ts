@@ -1,4 +1,10 @@
-import { EvviLevels, EvviRequesters, ProtectiveMeasures } from '@parcours/contracts';
+import {
+  AuthorLinks,
+  EvviLevels,
+  EvviRequesters,
+  isCoupleLink,
+  ProtectiveMeasures,
+} from '@parcours/contracts';
 import type { Event } from '@parcours/eventstore';
 import type { Cmd, Day, Envelope, Stamp } from '../command.ts';
 import { stampOf } from '../command.ts';
@@ -12,15 +18,6 @@ import { isDay } from '../time.ts';
  * new facts appear (every version is kept).
  */
 export const HarmSeverities = ['none', 'minor', 'serious', 'very-serious'] as const;
-export const AuthorLinks = [
-  'unknown',
-  'stranger',
-  'acquaintance',
-  'professional',
-  'family',
-  'partner',
-  'former-partner',
-] as const;
 
 type Severity = (typeof HarmSeverities)[number];
 export interface EvviCriteria {
@@ -141,12 +138,17 @@ export function decideEvvi(command: EvviCommand, file: ActiveFile): EvviEvent[] 
   }
 }
 
-/** Penal mediation is excluded within a couple: the offence category says so, or the assessment's link with the author. */
+/**
+ * Penal mediation is excluded within a couple, current or former: the offence category says so, or
+ * the link with the author intake or the latest assessment recorded.
+ */
 export function withinCouple(file: ActiveFile): boolean {
-  const link = latestEvvi(file.evvi)?.criteria.circumstances.linkWithAuthor;
+  const { facts } = file.file;
   return (
-    file.file.facts.offenceCategory === 'couple-violence' || link === 'partner' || link === 'former-partner'
+    facts.offenceCategory === 'couple-violence' ||
+    isCoupleLink(facts.authorLink) ||
+    isCoupleLink(latestEvvi(file.evvi)?.criteria.circumstances.linkWithAuthor)
   );
 }
 
-export { EvviLevels, EvviRequesters, ProtectiveMeasures };
+export { AuthorLinks, EvviLevels, EvviRequesters, ProtectiveMeasures };

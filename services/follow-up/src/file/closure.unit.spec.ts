@@ -224,9 +224,17 @@ describe('mediation request', () => {
     refuses(fileSpec.given([opened()]).when(requestMediation(false)), 'mediation_consent_required', 422);
   });
 
-  it('refuses penal mediation for violence within a couple, from the category or the assessment', () => {
+  it('refuses penal mediation for violence within a couple, from the category, intake’s link or the assessment', () => {
     refuses(
       fileSpec.given([opened({ offenceCategory: 'couple-violence' })]).when(requestMediation()),
+      'penal_mediation_excluded',
+      422,
+    );
+    // Another category, by a former partner as intake recorded it.
+    refuses(
+      fileSpec
+        .given([opened({ offenceCategory: 'sexual-violence', authorLink: 'former-partner' })])
+        .when(requestMediation()),
       'penal_mediation_excluded',
       422,
     );

@@ -1,5 +1,6 @@
 import type {
   AgeBands,
+  AuthorLink,
   IntakeChannels,
   Needs,
   OffenceCategories,
@@ -40,6 +41,8 @@ export interface CaseFacts {
   subjectId: string;
   channel: (typeof IntakeChannels)[number];
   offenceCategory: (typeof OffenceCategories)[number];
+  /** The victim's link with the presumed author, when intake recorded it. */
+  authorLink?: AuthorLink;
   needs: (typeof Needs)[number][];
   urgency: (typeof Urgencies)[number];
   vulnerabilities: (typeof VulnerabilityFlags)[number][];

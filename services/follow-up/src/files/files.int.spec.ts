@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { IntakeReadyForOrientationV1 } from '@parcours/contracts';
 import { schemaDrift } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseBatchHandler } from '../consumers.ts';
@@ -40,6 +42,35 @@ async function acceptedCase(place = bav) {
 describe('files opened from the events the service consumes', () => {
   it('its read models match their migrated tables', async () => {
     expect(await schemaDrift(service.module.db)).toEqual([]);
+  });
+
+  it('keeps intake’s link with the author in the file’s facts, from v2; a v1 intake, without it, opens its file too', async () => {
+    const couple = await intakeReady(service.module.keys, {
+      offenceCategory: 'couple-violence',
+      authorLink: 'former-partner',
+    });
+    const { authorLink: _, ...v1Data } = (await intakeReady(service.module.keys)).data;
+    const older = IntakeReadyForOrientationV1.create({
+      id: randomUUID(),
+      subject: v1Data.caseId,
+      time: new Date(),
+      data: v1Data,
+    });
+    for (const intake of [couple, older]) {
+      const proposed = referralProposed(intake.data.caseId, bav);
+      for (const event of [intake, proposed, referralAccepted(proposed)]) await deliver(event);
+    }
+    const read = async (caseId: string) => {
+      const { items } = (await get(`/files?caseId=${caseId}`, 'association-manager')).json();
+      return (await get(`/files/${items[0].fileId}`)).json().facts;
+    };
+    expect(await read(couple.data.caseId)).toMatchObject({
+      offenceCategory: 'couple-violence',
+      authorLink: 'former-partner',
+    });
+    const facts = await read(older.data.caseId);
+    expect(facts).toMatchObject({ offenceCategory: 'physical-violence' });
+    expect(facts).not.toHaveProperty('authorLink');
   });
 
   it('an accepted referral opens one file in the accepting office with the case’s facts, whatever the order', async () => {

@@ -52,6 +52,7 @@ export const CaseFactsView = Type.Object(
     subjectId: Type.String(),
     channel: StringEnum(IntakeChannels),
     offenceCategory: StringEnum(OffenceCategories),
+    authorLink: Opt(StringEnum(AuthorLinks)),
     needs: Type.Array(StringEnum(Needs)),
     urgency: StringEnum(Urgencies),
     vulnerabilities: Type.Array(StringEnum(VulnerabilityFlags)),

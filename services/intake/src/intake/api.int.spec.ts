@@ -366,6 +366,35 @@ describe('intake API', () => {
     expect(byName.json().items.map((i: { intakeId: string }) => i.intakeId)).toContain(intakeId);
   });
 
+  it('waits to orient a couple’s violence until the link with the author says which couple', async () => {
+    const { authorLink: _, ...unsaid } = helplineCall().profile;
+    const recorded = await post('/intakes/helpline-calls', 'helpline', helplineCall({ profile: unsaid }));
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ status: 'open', missingForOrientation: ['authorLink'] });
+    const { intakeId } = recorded.json();
+
+    const bad = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', { authorLink: 'ex' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: '/body/authorLink' })]);
+    const family = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      authorLink: 'family',
+    });
+    expect(family.json()).toMatchObject({ status: 'open', missingForOrientation: ['authorLink'] });
+
+    const corrected = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', {
+      authorLink: 'former-partner',
+    });
+    expect(corrected.json()).toMatchObject({
+      status: 'ready',
+      events: ['IntakeProfileCorrected', 'IntakeReadyForOrientation'],
+    });
+    const read = await get(`/intakes/${intakeId}`, 'helpline');
+    expect(read.json().profile).toMatchObject({
+      offenceCategory: 'couple-violence',
+      authorLink: 'former-partner',
+    });
+  });
+
   it('refuses a malformed postcode as a 400 naming the field, recording nothing', async () => {
     for (const postcode of ['2A000', '00000', '99999']) {
       const res = await post(

@@ -3,7 +3,7 @@ import { DomainError } from '@parcours/service-kit';
 import { deciderSpec } from '@parcours/testing';
 import { describe, expect, it } from 'vitest';
 import { intakeDecider } from './decide.ts';
-import { dataSubjects, type IntakeEvent } from './intake.ts';
+import { dataSubjects, type IntakeEvent, type IntakeProfile } from './intake.ts';
 import {
   agreements,
   at,
@@ -127,6 +127,28 @@ describe('RecordHelplineCall', () => {
       })
       .events();
     expect(events.map((e) => e.type)).toEqual(['IntakeRecorded']);
+  });
+
+  it('keeps a couple’s violence open until intake says which couple, current or former', () => {
+    const call = (authorLink: IntakeProfile['authorLink']) =>
+      spec
+        .given([])
+        .when({
+          type: 'RecordHelplineCall',
+          data: {
+            ...recording({ profile: { ...profile(), authorLink } }),
+            caller: 'victim',
+            outcome: 'orientation',
+            anonymous: false,
+          },
+          metadata: listener,
+        })
+        .events()
+        .map((e) => e.type);
+    expect(call(undefined)).toEqual(['IntakeRecorded']);
+    expect(call('family')).toEqual(['IntakeRecorded']);
+    expect(call('former-partner')).toEqual(['IntakeRecorded', 'IntakeReadyForOrientation']);
+    expect(call('partner')).toEqual(['IntakeRecorded', 'IntakeReadyForOrientation']);
   });
 
   it('orients a victim living abroad with a foreign postcode and no commune', () => {

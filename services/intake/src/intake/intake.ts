@@ -1,18 +1,20 @@
-import type {
-  AgeBand,
-  IntakeChannel,
-  Need,
-  OffenceCategory,
-  OfficeType,
-  Urgency,
-  VulnerabilityFlag,
+import {
+  type AgeBand,
+  type AuthorLink,
+  type IntakeChannel,
+  isCoupleLink,
+  type Need,
+  type OffenceCategory,
+  type OfficeType,
+  type Urgency,
+  type VulnerabilityFlag,
 } from '@parcours/contracts';
 import type { EncryptedEnvelope, Event } from '@parcours/eventstore';
 import { callerSubject } from '../callbacks/callback.ts';
 
 // The wire's value lists are the domain's: one definition, in contracts.
-export { AgeBands, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
-export type { AgeBand, Need, OffenceCategory, OfficeType, Urgency, VulnerabilityFlag };
+export { AgeBands, AuthorLinks, OfficeTypes, VulnerabilityFlags } from '@parcours/contracts';
+export type { AgeBand, AuthorLink, Need, OffenceCategory, OfficeType, Urgency, VulnerabilityFlag };
 export type Channel = IntakeChannel;
 
 export const CallerTypes = ['victim', 'relative'] as const;
@@ -47,6 +49,8 @@ export interface IntakeProfile {
   residence: Residence;
   ageBand?: AgeBand;
   offenceCategory: OffenceCategory;
+  /** The victim's link with the presumed author: partner or former partner for couple violence. */
+  authorLink?: AuthorLink;
   needs: Need[];
   vulnerabilities: VulnerabilityFlag[];
   urgency: Urgency;
@@ -234,8 +238,10 @@ export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
  */
 export function missingForOrientation(intake: IntakeFacts): string[] {
   const missing: string[] = [];
-  const { residence, consent } = intake.profile;
+  const { residence, consent, offenceCategory, authorLink } = intake.profile;
   if (!residence.postcode) missing.push('residence.postcode');
+  // The annual report counts couple and former couple apart: orientation waits for which one.
+  if (offenceCategory === 'couple-violence' && !isCoupleLink(authorLink)) missing.push('authorLink');
   if (residence.countryCode === 'FR' && !residence.communeCode) missing.push('residence.communeCode');
   if (!consent.services && !intake.consentOverride) missing.push('consent.services');
   return missing;

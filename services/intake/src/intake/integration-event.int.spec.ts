@@ -1,4 +1,4 @@
-import { IntakeReadyForOrientation } from '@parcours/contracts';
+import { IntakeReadyForOrientationV2 } from '@parcours/contracts';
 import { fromKafkaMessage } from '@parcours/messaging';
 import { Kafka, type KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,15 +47,16 @@ describe('IntakeReadyForOrientation on Kafka', () => {
     const { event, headers } = fromKafkaMessage(message);
     expect(headers['ce_specversion']).toBe('1.0');
     expect(headers['content-type']).toBe('application/json');
-    expect(event.type).toBe('fr.parcours.intake.ready-for-orientation.v1');
+    expect(event.type).toBe('fr.parcours.intake.ready-for-orientation.v2');
     expect(event.source).toBe('/parcours/intake');
     expect(message.key?.toString()).toBe(event.subject);
-    expect(IntakeReadyForOrientation.validate(event.data)).toEqual([]);
+    expect(IntakeReadyForOrientationV2.validate(event.data)).toEqual([]);
     expect(event.data).toMatchObject({
       intakeId: res.json().intakeId,
       channel: 'helpline',
       residence: { postcode: '75011', communeCode: '75111', countryCode: 'FR' },
       offenceCategory: 'couple-violence',
+      authorLink: 'partner',
       urgency: 'high',
       consent: { services: true, sharing: true },
       safeContact: { safeNumber: true, safeHours: true, noVoicemail: true, throughThirdParty: false },

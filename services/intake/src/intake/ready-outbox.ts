@@ -1,4 +1,8 @@
-import { IntakeReadyForOrientation as ReadyContract, toOutboxMessage } from '@parcours/contracts';
+import {
+  type IntakeReadyForOrientation,
+  IntakeReadyForOrientationV2 as ReadyContract,
+  toOutboxMessage,
+} from '@parcours/contracts';
 import type { OutboxMessage } from '@parcours/eventstore';
 import type { RequestMetadata } from '@parcours/service-kit';
 import type { IntakeEvent, IntakeState } from './intake.ts';
@@ -19,11 +23,20 @@ export function readyForOrientationOutbox(
   const { intake } = state;
   // Every intake has an envelope (`{}` when anonymous): one without is a bug, never a silent drop.
   if (!intake.personal) throw new Error(`intake ${intake.intakeId} has no personal-data envelope`);
-  const { residence, consent, safeContact, offenceCategory, needs, urgency, vulnerabilities, ageBand } =
-    intake.profile;
+  const {
+    residence,
+    consent,
+    safeContact,
+    offenceCategory,
+    authorLink,
+    needs,
+    urgency,
+    vulnerabilities,
+    ageBand,
+  } = intake.profile;
   const details = intake.details;
   // Annotated, so that a property the contract does not declare fails to compile.
-  const data: ReadyContract['data'] = {
+  const data: IntakeReadyForOrientation['data'] = {
     caseId: intake.caseId,
     intakeId: intake.intakeId,
     channel: intake.details.channel,
@@ -33,6 +46,7 @@ export function readyForOrientationOutbox(
       ...(residence.communeCode ? { communeCode: residence.communeCode } : {}),
     },
     offenceCategory,
+    ...(authorLink ? { authorLink } : {}),
     needs,
     urgency,
     consent: {

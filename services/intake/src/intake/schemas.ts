@@ -1,4 +1,4 @@
-import { IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
+import { AuthorLinks, IntakeChannels, Needs, OffenceCategories, Urgencies } from '@parcours/contracts';
 import { StringEnum } from '@parcours/service-kit';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { AgeBands, CallerTypes, HelplineOutcomes, OfficeTypes, VulnerabilityFlags } from './intake.ts';
@@ -20,6 +20,12 @@ export const ProfileSchema = Type.Object(
     residence: ResidenceSchema,
     ageBand: Type.Optional(StringEnum(AgeBands)),
     offenceCategory: StringEnum(OffenceCategories),
+    authorLink: Type.Optional(
+      StringEnum(AuthorLinks, {
+        description:
+          "The victim's link with the presumed author; partner or former-partner for couple-violence",
+      }),
+    ),
     needs: Type.Array(StringEnum(Needs), { uniqueItems: true, maxItems: Needs.length }),
     vulnerabilities: Type.Array(StringEnum(VulnerabilityFlags), {
       uniqueItems: true,

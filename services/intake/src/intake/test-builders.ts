@@ -25,6 +25,7 @@ export const profile = (overrides: Partial<IntakeProfile> = {}): IntakeProfile =
   residence: { countryCode: 'FR', postcode: '75011', communeCode: '75111' },
   ageBand: '30-44',
   offenceCategory: 'couple-violence',
+  authorLink: 'partner',
   needs: ['legal-information', 'psychological-support'],
   vulnerabilities: ['lives-with-author'],
   urgency: 'high',

@@ -1,4 +1,10 @@
-import { DirectoryOfficeV1, FileOpenedV1, SupportActionRecordedV1 } from '@parcours/contracts';
+import {
+  DirectoryOfficeV1,
+  FileOpenedV1,
+  IntakeReadyForOrientationV1,
+  type IntegrationEvent,
+  SupportActionRecordedV1,
+} from '@parcours/contracts';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyEvents } from '../demo/journey.ts';
@@ -83,6 +89,7 @@ beforeAll(async () => {
       channel: 'walk-in',
       originOfficeId: 'office-a-police',
       offenceCategory: 'couple-violence',
+      authorLink: 'former-partner',
       actions: [{ day: 2, kind: 'hearing-accompaniment' }],
     }),
     // A walk-in at the gendarmerie: police and gendarmerie count together.
@@ -145,7 +152,7 @@ describe('the annual report', () => {
         total: 6,
         byType: { legal: 3, psychological: 1, social: 1, 'hearing-accompaniment': 1, other: 0 },
       },
-      offenceCategories: { 'couple-violence': 1, 'physical-violence': 4 },
+      offenceCategories: { 'couple-violence-former-partner': 1, 'physical-violence': 4 },
       referralSources: { helpline: 3, 'police-gendarmerie': 2 },
       evvi: { submitted: 1, late: 1 },
       accompaniedHearings: 1,
@@ -177,6 +184,54 @@ describe('the annual report', () => {
       continuing: 0,
       seenInCourtOffices: 0,
     });
+  });
+
+  it('counts a couple’s violence and a former couple’s apart, and says when an older intake did not tell', async () => {
+    const c = { associationId: 'asso-c', officeId: 'office-c' };
+    const couple = (caseId: string, authorLink?: string) =>
+      journeyEvents({
+        caseId,
+        start: at('2027-03-01'),
+        ...c,
+        offenceCategory: 'couple-violence',
+        ...(authorLink ? { authorLink } : {}),
+        actions: [{ day: 1, kind: 'legal-information' }],
+      });
+    // An intake published before the link existed (v1), still read beside v2.
+    const [ready, ...rest] = couple('c-v1');
+    const { authorLink: _, ...v1Data } = ready!.data as IntegrationEvent<
+      string,
+      { authorLink?: string }
+    >['data'];
+    const v1 = IntakeReadyForOrientationV1.create({
+      id: ready!.id,
+      subject: ready!.subject,
+      time: ready!.time,
+      data: v1Data as never,
+    });
+    expect(IntakeReadyForOrientationV1.validate(v1.data)).toEqual([]);
+    await service.deliver([
+      office('office-c', 'asso-c', 'legal-advice-centre'),
+      ...couple('c-partner-1', 'partner'),
+      ...couple('c-partner-2', 'partner'),
+      ...couple('c-former', 'former-partner'),
+      v1,
+      ...rest,
+    ]);
+    const report = (
+      await get('/associations/asso-c/annual-reports/2027', { ...manager, association: 'asso-c' })
+    ).json();
+    expect(report.offenceCategories).toEqual({
+      'couple-violence-former-partner': 1,
+      'couple-violence-partner': 2,
+      'couple-violence-unspecified': 1,
+    });
+    expect(report.persons.helped).toBe(4);
+    const csv = await get('/associations/asso-c/annual-reports/2027/csv', {
+      ...manager,
+      association: 'asso-c',
+    });
+    expect(csv.body).toContain('2027,asso-c,offence-categories,couple-violence-former-partner,1');
   });
 
   it('exports CSV and PDF', async () => {

@@ -77,6 +77,10 @@ export async function annualReport(sql: Sql, year: number, associationId?: strin
   const [from, to] = yearBounds(year);
   const scoped = (alias: string) => (associationId === undefined ? 'true' : `${alias}.association_id = $3`);
   const params = associationId === undefined ? [from, to] : [from, to, associationId];
+  // A couple's violence is counted apart from a former couple's (and from intakes that did not say).
+  const offenceItem = `CASE WHEN f.offence_category <> 'couple-violence' THEN f.offence_category
+      WHEN f.author_link IN ('partner', 'former-partner') THEN 'couple-violence-' || f.author_link
+      ELSE 'couple-violence-unspecified' END`;
   // The persons helped in the year: their interviews, whether one was in a court office, their first file.
   const persons = `WITH acts AS (
       SELECT a.person_key, count(*) AS n, bool_or(o.type = 'court-victim-office') AS court
@@ -84,7 +88,7 @@ export async function annualReport(sql: Sql, year: number, associationId?: strin
       WHERE a.done_at >= $1 AND a.done_at < $2 AND ${scoped('a')} GROUP BY a.person_key),
     firsts AS (
       SELECT f.person_key, min(coalesce(f.opened_at, f.last_activity_at)) AS opened,
-        (array_agg(f.offence_category ORDER BY f.opened_at NULLS LAST, f.file_id))[1] AS offence,
+        (array_agg(${offenceItem} ORDER BY f.opened_at NULLS LAST, f.file_id))[1] AS offence,
         min(f.case_key) AS case_key
       FROM pj_files f WHERE f.person_key IN (SELECT person_key FROM acts) AND ${scoped('f')} GROUP BY f.person_key)
     `;

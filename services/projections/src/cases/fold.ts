@@ -75,6 +75,8 @@ export function foldCase(caseKey: string, events: readonly LogEvent[]): CaseView
   const breaches = new Map<string, Data>();
   const mediations = new Map<string, Data>();
   const links = new Map<string, string>();
+  // Intake's, for every file of the case (the annual report splits a couple's violence by it).
+  let authorLink: string | null = null;
 
   const file = (d: Data, at: string): Data => {
     let row = files.get(d.fileId);
@@ -88,6 +90,7 @@ export function foldCase(caseKey: string, events: readonly LogEvent[]): CaseView
         origin: null,
         channel: null,
         offence_category: null,
+        author_link: null,
         status: 'open',
         caseworker_id: null,
         opened_at: null,
@@ -166,6 +169,7 @@ export function foldCase(caseKey: string, events: readonly LogEvent[]): CaseView
       case 'intake.ready-for-orientation':
         kase.channel = d.channel;
         kase.offence_category = d.offenceCategory;
+        authorLink = d.authorLink ?? null;
         kase.intake_office_id = d.origin?.officeId ?? null;
         kase.intake_association_id = d.origin?.associationId ?? null;
         break;
@@ -360,7 +364,10 @@ export function foldCase(caseKey: string, events: readonly LogEvent[]): CaseView
     }
     return id;
   };
-  for (const row of files.values()) row.person_key = `${caseKey}/${root(row.file_id)}`;
+  for (const row of files.values()) {
+    row.person_key = `${caseKey}/${root(row.file_id)}`;
+    row.author_link = authorLink;
+  }
   for (const row of actions.values()) row.person_key = files.get(row.file_id)!.person_key;
 
   return {

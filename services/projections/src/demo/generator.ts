@@ -69,6 +69,8 @@ const offences = [
   ['terrorism', 0.2],
   ['other', 4],
 ] as const;
+/** Of the couples' violence, the share by a former partner (the rest by a current one). */
+const FORMER_PARTNER_SHARE = 0.35;
 const channels = [
   ['helpline', 35],
   ['walk-in', 40],
@@ -186,6 +188,10 @@ export function* demoJourneys(
         : {}),
       ...(rand() < 0.08 ? { inactiveAfterDays: Math.round(60 + rand() * 60) } : {}),
       ...(rand() < 0.55 ? { closeAfterDays: Math.round(20 + rand() * 180 + (continuing ? 90 : 0)) } : {}),
+      // Drawn last, so the draws above stay those of the earlier demo data.
+      ...(offenceCategory === 'couple-violence'
+        ? { authorLink: rand() < FORMER_PARTNER_SHARE ? 'former-partner' : 'partner' }
+        : {}),
     };
     yield journeyEvents(journey, { validate: false });
   }

@@ -7,7 +7,7 @@ import {
   FileFlaggedInactiveV1,
   FileOpenedV1,
   HearingScheduledV1,
-  IntakeReadyForOrientation,
+  IntakeReadyForOrientationV2,
   type IntegrationEvent,
   type IntegrationEventContract,
   MediationAgreedV1,
@@ -31,6 +31,8 @@ export interface Journey {
   /** The office the victim walked into (walk-ins). */
   originOfficeId?: string;
   offenceCategory?: string;
+  /** The victim's link with the author, as intake records it (partner or former partner in a couple). */
+  authorLink?: string;
   /** The referral is left unanswered until it expires (no file then). */
   expires?: boolean;
   /** The referral is still waiting for an answer. */
@@ -82,12 +84,13 @@ export function journeyEvents(j: Journey, options: { validate?: boolean } = {}):
   const target = { kind: 'office', ...place };
   const offenceCategory = j.offenceCategory ?? 'physical-violence';
   const channel = j.channel ?? 'helpline';
-  emit(IntakeReadyForOrientation, at(0), {
+  emit(IntakeReadyForOrientationV2, at(0), {
     caseId: j.caseId,
     intakeId: `${j.caseId}-intake`,
     channel,
     residence: { countryCode: 'FR' },
     offenceCategory,
+    ...(j.authorLink ? { authorLink: j.authorLink } : {}),
     needs: ['legal-information'],
     urgency: 'normal',
     ...(j.originOfficeId ? { origin: { officeId: j.originOfficeId, associationId: j.associationId } } : {}),

@@ -1,4 +1,8 @@
-import { IntakeReadyForOrientation, type IntegrationEvent } from '@parcours/contracts';
+import {
+  type IntakeReadyForOrientation,
+  type IntegrationEvent,
+  isIntakeReadyForOrientation,
+} from '@parcours/contracts';
 import { type Database, processBatchOnce, processOnce } from '@parcours/eventstore';
 import type { BatchHandler, MessageContext, MessageHandler } from '@parcours/messaging';
 import { routerIdentity } from './identities.ts';
@@ -25,9 +29,9 @@ export function orientationHandler(
   clock: () => Date = () => new Date(),
 ): MessageHandler {
   return async (event: IntegrationEvent, ctx: MessageContext) => {
-    if (event.type !== IntakeReadyForOrientation.type) return;
+    if (!isIntakeReadyForOrientation(event)) return;
     await processOnce(db, ROUTING_CONSUMER, event.id, async (tx) => {
-      await referrals.orient(event as IntakeReadyForOrientation, routingMetadata(event, ctx, clock()), tx);
+      await referrals.orient(event, routingMetadata(event, ctx, clock()), tx);
     });
   };
 }
@@ -44,7 +48,7 @@ export function orientationBatchHandler(
   clock: () => Date = () => new Date(),
 ): BatchHandler {
   return async (messages) => {
-    const orientations = messages.filter(({ event }) => event.type === IntakeReadyForOrientation.type);
+    const orientations = messages.filter(({ event }) => isIntakeReadyForOrientation(event));
     const now = clock();
     await processBatchOnce(
       db,

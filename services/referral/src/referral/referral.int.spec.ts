@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { IntakeReadyForOrientationV1 } from '@parcours/contracts';
 import { Scheduler } from '@parcours/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageContext, startTestService, type TestService } from '../test-support.ts';
@@ -47,6 +49,19 @@ describe('orientation consumer', () => {
       [referralId],
     );
     expect(deadlines.map((d) => d['deadline'])).toEqual(['expiry', 'reminder-50', 'reminder-90']);
+  });
+
+  it('proposes for an intake published before the link with the author (v1) as for v2', async () => {
+    const { authorLink: _, ...data } = readyForOrientation().data;
+    const older = IntakeReadyForOrientationV1.create({
+      id: randomUUID(),
+      subject: data.caseId,
+      time: new Date(),
+      data,
+    });
+    await orientationHandler(service.module.db, service.module.referrals, () => now)(older, messageContext);
+    const [row] = await inbox(await service.settled(referralIdFor(older.id)));
+    expect(row).toMatchObject({ status: 'proposed', case_id: data.caseId });
   });
 
   it('queues for the national platform when a shared postcode comes without its commune, with the candidates', async () => {

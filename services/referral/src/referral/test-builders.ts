@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IntakeReadyForOrientation } from '@parcours/contracts';
+import { type IntakeReadyForOrientation, IntakeReadyForOrientationV2 } from '@parcours/contracts';
 
 type Data = IntakeReadyForOrientation['data'];
 
@@ -24,5 +24,10 @@ export function readyForOrientation(overrides: Partial<Data> = {}): IntakeReadyF
     },
     ...overrides,
   };
-  return IntakeReadyForOrientation.create({ id: randomUUID(), subject: data.caseId, time: new Date(), data });
+  return IntakeReadyForOrientationV2.create({
+    id: randomUUID(),
+    subject: data.caseId,
+    time: new Date(),
+    data,
+  });
 }

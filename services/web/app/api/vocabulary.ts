@@ -23,6 +23,20 @@ export const offenceCategories = allOf<Profile['offenceCategory']>()([
   'relative-homicide',
   'other',
 ]);
+/** The victim's link with the author: a couple's violence needs partner or former partner. */
+export const authorLinks = allOf<NonNullable<Profile['authorLink']>>()([
+  'partner',
+  'former-partner',
+  'family',
+  'acquaintance',
+  'professional',
+  'stranger',
+  'unknown',
+]);
+export const coupleLinks = [
+  'partner',
+  'former-partner',
+] as const satisfies readonly (typeof authorLinks)[number][];
 export const needs = allOf<Profile['needs'][number]>()([
   'legal-information',
   'psychological-support',

@@ -139,6 +139,9 @@ export const en: Same<typeof fr> = {
     situation: {
       legend: 'Situation',
       offence: 'Offence',
+      authorLink: 'Link with the author',
+      authorLinkRequired: 'Say which: current or former partner',
+      authorLinkUnset: 'Not said',
       urgency: 'Urgency',
       needs: 'Needs',
       vulnerabilities: 'Vulnerabilities',
@@ -166,6 +169,15 @@ export const en: Same<typeof fr> = {
     title_one: '{{count}} file with the same name, birth date and commune',
     title_other: '{{count}} files with the same name, birth date and commune',
     hint: 'Check with the caller before creating a duplicate; merging comes later, never automatically.',
+  },
+  authorLink: {
+    partner: 'Partner',
+    'former-partner': 'Former partner',
+    family: 'Family',
+    acquaintance: 'Acquaintance',
+    professional: 'Professional relationship',
+    stranger: 'Stranger',
+    unknown: 'Unknown',
   },
   offence: {
     'physical-violence': 'Physical violence',

@@ -141,6 +141,9 @@ export const fr = {
     situation: {
       legend: 'Situation',
       offence: 'Infraction',
+      authorLink: 'Lien avec l’auteur',
+      authorLinkRequired: 'Précisez : conjoint actuel ou ex-conjoint',
+      authorLinkUnset: 'Non précisé',
       urgency: 'Urgence',
       needs: 'Besoins',
       vulnerabilities: 'Vulnérabilités',
@@ -160,7 +163,7 @@ export const fr = {
       intake: 'Fiche {{intakeId}}',
       status: {
         ready: 'Le dossier part vers l’association qui couvre la commune.',
-        open: 'Le dossier attend (rappel, consentement ou commune manquants).',
+        open: 'Le dossier attend (rappel, consentement, commune ou lien avec l’auteur manquants).',
       },
     },
   },
@@ -168,6 +171,15 @@ export const fr = {
     title_one: '{{count}} dossier avec les mêmes nom, date de naissance et commune',
     title_other: '{{count}} dossiers avec les mêmes nom, date de naissance et commune',
     hint: 'Vérifiez avec l’appelant avant de créer un doublon ; la fusion se fait ensuite, jamais automatiquement.',
+  },
+  authorLink: {
+    partner: 'Conjoint ou partenaire',
+    'former-partner': 'Ex-conjoint ou ex-partenaire',
+    family: 'Famille',
+    acquaintance: 'Connaissance',
+    professional: 'Relation professionnelle',
+    stranger: 'Inconnu de la victime',
+    unknown: 'Inconnu',
   },
   offence: {
     'physical-violence': 'Violences physiques',

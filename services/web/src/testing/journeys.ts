@@ -8,6 +8,8 @@ export interface TypedCall {
   /** How many steps up from "Normale" on the urgency control (arrow keys). */
   urgencyUp?: number;
   phone?: string;
+  /** The link with the author the call form asks for a couple's violence (its default); null leaves it unsaid. */
+  authorLink?: 'partner' | 'former-partner' | null;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function typeCall(page: Page, call: TypedCall) {
     await page.keyboard.press('Tab');
     await page.keyboard.type(call.phone);
   }
+  const link = call.authorLink === undefined ? 'partner' : call.authorLink;
+  if (link) await page.getByLabel('Lien avec l’auteur').selectOption(link);
   await page.getByRole('radio', { name: 'Normale' }).focus();
   for (let i = 0; i < (call.urgencyUp ?? 0); i++) await page.keyboard.press('ArrowRight');
   for (const consent of [
@@ -69,6 +73,7 @@ export const callBody = (
       communeCode: overrides.communeCode ?? '75117',
     },
     offenceCategory: 'couple-violence',
+    authorLink: 'partner',
     needs: ['legal-information'],
     vulnerabilities: [],
     urgency: overrides.urgency ?? 'normal',

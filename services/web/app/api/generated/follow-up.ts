@@ -1193,6 +1193,8 @@ export interface operations {
                             channel: "helpline" | "walk-in" | "requisition" | "partner" | "mass-event";
                             /** @enum {string} */
                             offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                            /** @enum {string} */
+                            authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                             needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                             /** @enum {string} */
                             urgency: "low" | "normal" | "high" | "immediate";

@@ -683,6 +683,11 @@ export interface operations {
                         ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
                         /** @enum {string} */
                         offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        /**
+                         * @description The victim's link with the presumed author; partner or former-partner for couple-violence
+                         * @enum {string}
+                         */
+                        authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                         needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                         vulnerabilities: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
                         /** @enum {string} */
@@ -791,6 +796,11 @@ export interface operations {
                         ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
                         /** @enum {string} */
                         offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        /**
+                         * @description The victim's link with the presumed author; partner or former-partner for couple-violence
+                         * @enum {string}
+                         */
+                        authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                         needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                         vulnerabilities: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
                         /** @enum {string} */
@@ -897,6 +907,11 @@ export interface operations {
                         ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
                         /** @enum {string} */
                         offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        /**
+                         * @description The victim's link with the presumed author; partner or former-partner for couple-violence
+                         * @enum {string}
+                         */
+                        authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                         needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                         vulnerabilities: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
                         /** @enum {string} */
@@ -1005,6 +1020,11 @@ export interface operations {
                         ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
                         /** @enum {string} */
                         offenceCategory: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                        /**
+                         * @description The victim's link with the presumed author; partner or former-partner for couple-violence
+                         * @enum {string}
+                         */
+                        authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                         needs: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                         vulnerabilities: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
                         /** @enum {string} */
@@ -1261,6 +1281,11 @@ export interface operations {
                     ageBand?: "under-18" | "18-29" | "30-44" | "45-59" | "60-74" | "75-plus";
                     /** @enum {string} */
                     offenceCategory?: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
+                    /**
+                     * @description The victim's link with the presumed author; partner or former-partner for couple-violence
+                     * @enum {string}
+                     */
+                    authorLink?: "unknown" | "stranger" | "acquaintance" | "professional" | "family" | "partner" | "former-partner";
                     needs?: ("legal-information" | "psychological-support" | "social-support" | "accompaniment" | "compensation")[];
                     vulnerabilities?: ("minor" | "elderly" | "disability" | "pregnancy" | "isolation" | "economic-dependency" | "language-barrier" | "repeat-victimisation" | "lives-with-author")[];
                     /** @enum {string} */

@@ -15,7 +15,10 @@ export interface CallValues {
   };
 }
 
-/** A typical call's defaults: the victim calls, from France, to be oriented, urgency normal. */
+/**
+ * A typical call's defaults: the victim calls, from France, to be oriented, urgency normal; for a
+ * couple's violence, the listener says which couple (no default: a guess would skew the report).
+ */
 export const emptyCall = (): CallValues => ({
   caller: 'victim',
   outcome: 'orientation',
@@ -61,6 +64,7 @@ export const callFields = [
   'profile.safeContact.throughThirdParty',
   'personal.contact.thirdParty',
   'profile.offenceCategory',
+  'profile.authorLink',
   'profile.needs',
   'profile.vulnerabilities',
   'profile.urgency',
@@ -120,11 +124,21 @@ export function toCallBody(values: CallValues): HelplineCallBody {
     narrative: personal.narrative,
   });
   const residence = compact(profile.residence) ?? { countryCode: 'FR' };
+  // The select's empty choice is "not said": no link is sent.
+  const { authorLink, ...said } = profile;
   return {
     caller: values.caller,
     outcome: values.outcome,
     anonymous: values.anonymous,
-    profile: { ...profile, residence },
+    profile: { ...said, ...(authorLink ? { authorLink } : {}), residence },
     ...(personalBody ? { personal: personalBody } : {}),
   } as HelplineCallBody;
+}
+
+/** Why the form cannot be sent as it is, by field (what the service would also leave unoriented). */
+export function callErrors(values: CallValues): Partial<Record<(typeof callFields)[number], string>> {
+  const { offenceCategory, authorLink } = values.profile;
+  return offenceCategory === 'couple-violence' && authorLink !== 'partner' && authorLink !== 'former-partner'
+    ? { 'profile.authorLink': 'call.situation.authorLinkRequired' }
+    : {};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCall, isoDate, toCallBody } from './call-body.ts';
+import { callErrors, emptyCall, isoDate, toCallBody } from './call-body.ts';
 
 describe('the call form’s request body', () => {
   it('sends only what was said: no empty strings, no empty groups', () => {
@@ -40,6 +40,21 @@ describe('the call form’s request body', () => {
       caller: { relationship: 'mère' },
       contact: { safeHours: 'après 18 h' },
     });
+  });
+
+  it('asks which couple for a couple’s violence, and sends no link left unsaid', () => {
+    const values = emptyCall();
+    expect(callErrors(values)).toEqual({ 'profile.authorLink': 'call.situation.authorLinkRequired' });
+    values.profile.authorLink = 'family';
+    expect(callErrors(values)).toEqual({ 'profile.authorLink': 'call.situation.authorLinkRequired' });
+    values.profile.authorLink = 'former-partner';
+    expect(callErrors(values)).toEqual({});
+    expect(toCallBody(values).profile.authorLink).toBe('former-partner');
+
+    values.profile.offenceCategory = 'burglary';
+    values.profile.authorLink = '' as never;
+    expect(callErrors(values)).toEqual({});
+    expect(toCallBody(values).profile).not.toHaveProperty('authorLink');
   });
 
   it('reads a birth date as typed, day first, and refuses a date that does not exist', () => {

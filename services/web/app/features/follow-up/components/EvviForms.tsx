@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { data, followUp } from '../../../api/client.ts';
+import { authorLinks } from '../../../api/vocabulary.ts';
 import { ProblemAlert } from '../../../components/QueryState.tsx';
 import '../../../i18n/file-forms.ts';
 import type { FileDetail } from '../api.ts';
@@ -32,15 +33,6 @@ const severities = [
   'serious',
   'very-serious',
 ] as const satisfies readonly Criteria['harm']['physical'][];
-const links = [
-  'unknown',
-  'stranger',
-  'acquaintance',
-  'professional',
-  'family',
-  'partner',
-  'former-partner',
-] as const satisfies readonly Criteria['circumstances']['linkWithAuthor'][];
 const levels = ['low', 'moderate', 'high', 'very-high'] as const satisfies readonly VersionBody['level'][];
 const measures = [
   'serious-danger-phone',
@@ -233,7 +225,7 @@ export function EvviVersionForm({ file }: { file: FileDetail }) {
                   },
                 })
               }
-              data={links.map((l) => ({ value: l, label: t(`fileForms.evvi.links.${l}`) }))}
+              data={authorLinks.map((l) => ({ value: l, label: t(`authorLink.${l}`) }))}
               error={errors['criteria.circumstances.linkWithAuthor']}
             />
             <Checkbox

@@ -120,6 +120,8 @@ function FileFacts({ file }: { file: FileDetail }) {
             t('referral.offence'),
             t(`offence.${file.facts.offenceCategory}`, { defaultValue: file.facts.offenceCategory }),
           )}
+          {file.facts.authorLink &&
+            fact(t('call.situation.authorLink'), t(`authorLink.${file.facts.authorLink}`))}
           {fact(t('referral.urgency'), t(`urgency.${file.facts.urgency}`))}
           {fact(
             t('referral.needs'),

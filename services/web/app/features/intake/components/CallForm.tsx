@@ -7,7 +7,7 @@ import { idempotencyKey } from '../../../api/client.ts';
 import { ApiError, fieldErrors } from '../../../api/problem.ts';
 import { ProblemAlert, useFieldMessage } from '../../../components/QueryState.tsx';
 import { type Recorded, useRecordCall } from '../api.ts';
-import { callFields, emptyCall, isoDate, toCallBody } from '../call-body.ts';
+import { callErrors, callFields, emptyCall, isoDate, toCallBody } from '../call-body.ts';
 import {
   CallerSection,
   ConsentSection,
@@ -17,6 +17,12 @@ import {
 } from './CallSections.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 
+/** Straight to the first field to correct, so the keyboard user is where the problem is. */
+function focusFirstError(errors: Record<string, unknown>) {
+  const first = callFields.find((field) => errors[field]);
+  if (first) document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
+}
+
 /**
  * A 116 006 call, made for the keyboard: fields in the order of the conversation, Tab between
  * them, Ctrl+Enter records from anywhere, Alt+N starts the next call. A refused call keeps every
@@ -24,7 +30,11 @@ import { PossibleDuplicates } from './PossibleDuplicates.tsx';
  */
 export function CallForm() {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: emptyCall() });
+  const form = useForm({
+    initialValues: emptyCall(),
+    validate: (values) =>
+      Object.fromEntries(Object.entries(callErrors(values)).map(([field, key]) => [field, t(key)])),
+  });
   const record = useRecordCall();
   const key = useRef(idempotencyKey());
   const firstField = useRef<HTMLInputElement>(null);
@@ -53,13 +63,11 @@ export function CallForm() {
             Object.fromEntries(Object.entries(placed.byField).map(([f, m]) => [f, fieldMessage(m)])),
           );
           setUnplaced(placed.unplaced);
-          // Straight to the first field to correct, so the keyboard user is where the problem is.
-          const first = callFields.find((field) => placed.byField[field]);
-          if (first) document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
+          focusFirstError(placed.byField);
         },
       },
     );
-  });
+  }, focusFirstError);
   const nextCall = () => {
     setRecorded(null);
     record.reset();

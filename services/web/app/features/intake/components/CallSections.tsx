@@ -13,7 +13,14 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { needs, offenceCategories, urgencies, vulnerabilities } from '../../../api/vocabulary.ts';
+import {
+  authorLinks,
+  coupleLinks,
+  needs,
+  offenceCategories,
+  urgencies,
+  vulnerabilities,
+} from '../../../api/vocabulary.ts';
 import { CommunePicker } from '../../../components/CommunePicker.tsx';
 import { outcomes } from '../api.ts';
 import type { CallValues } from '../call-body.ts';
@@ -163,6 +170,28 @@ export function SafeContactSection({ form }: { form: Form }) {
   );
 }
 
+/**
+ * The victim's link with the author. A couple's violence needs which couple, current or former (the
+ * annual report counts them apart, and orientation waits for it); otherwise it may stay unsaid.
+ */
+function AuthorLinkSelect({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  const couple = form.getValues().profile.offenceCategory === 'couple-violence';
+  const choices = couple ? coupleLinks : authorLinks;
+  return (
+    <NativeSelect
+      label={t('call.situation.authorLink')}
+      required={couple}
+      data={[
+        { value: '', label: couple ? '—' : t('call.situation.authorLinkUnset') },
+        ...choices.map((value) => ({ value, label: t(`authorLink.${value}`) })),
+      ]}
+      {...form.getInputProps('profile.authorLink')}
+      value={form.getValues().profile.authorLink ?? ''}
+    />
+  );
+}
+
 /** What happened, what is needed, how urgent; consent; how the call ends. */
 export function SituationSection({ form }: { form: Form }) {
   const { t } = useTranslation();
@@ -174,6 +203,7 @@ export function SituationSection({ form }: { form: Form }) {
           data={offenceCategories.map((value) => ({ value, label: t(`offence.${value}`) }))}
           {...form.getInputProps('profile.offenceCategory')}
         />
+        <AuthorLinkSelect form={form} />
         <div>
           <Text size="sm" fw={500} id="urgency-label">
             {t('call.situation.urgency')}

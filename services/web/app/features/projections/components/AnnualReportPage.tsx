@@ -45,14 +45,20 @@ export function AnnualReportPage() {
 
 function Figures({ report }: { report: AnnualReport }) {
   const { t, i18n } = useTranslation();
-  const table = (title: string, values: Record<string, number>, prefix: string) => (
+  const table = (
+    title: string,
+    values: Record<string, number>,
+    label: string | ((key: string) => string),
+  ) => (
     <Card withBorder>
       <Table>
         <Table.Caption>{title}</Table.Caption>
         <Table.Tbody>
           {Object.entries(values).map(([key, value]) => (
             <Table.Tr key={key}>
-              <Table.Th scope="row">{t(`${prefix}.${key}`, { defaultValue: key })}</Table.Th>
+              <Table.Th scope="row">
+                {typeof label === 'string' ? t(`${label}.${key}`, { defaultValue: key }) : label(key)}
+              </Table.Th>
               <Table.Td>{formatNumber(value, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
@@ -68,7 +74,10 @@ function Figures({ report }: { report: AnnualReport }) {
         report.interviews.byType,
         'annual.interviewKinds',
       )}
-      {table(t('annual.offences'), report.offenceCategories, 'offence')}
+      {table(t('annual.offences'), report.offenceCategories, (key) =>
+        // The report's own rows (a couple apart from a former couple), else the federation's category.
+        t(`annual.offenceKinds.${key}`, { defaultValue: t(`offence.${key}`, { defaultValue: key }) }),
+      )}
       {table(t('annual.sources'), report.referralSources, 'annual.sourceKinds')}
       <Card withBorder>
         <Text size="sm">
