@@ -49,7 +49,7 @@ export async function openProjectionsModule(
   const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const notices = new DashboardNotices(redis, config.LIVE_CHANNEL);
-  const rebuilds = new Rebuilds(db, geography, options.logger);
+  const rebuilds = new Rebuilds(db, geography, { logger: options.logger });
   const topics = [
     config.INTAKE_TOPIC,
     config.REFERRAL_TOPIC,

@@ -32,9 +32,16 @@ export const REBUILD_LOCK = 727_501;
 /** What a second request to rebuild a view gets while one runs (409). */
 export const rebuildRunning = () => conflict('rebuild_running', 'This view is being rebuilt already');
 
-const CHUNK = 20_000;
 type LogRow = Parameters<typeof fromRow>[0];
 type Logger = { error(o: object, m: string): void; info(o: object, m: string): void };
+
+export interface RebuildOptions {
+  logger?: Logger;
+  /** Events read, folded and written at a time (a case is never split across two chunks). */
+  chunk?: number;
+}
+
+const CHUNK = 20_000;
 
 /**
  * Rebuilds a view from the integration-event log: emptied, then folded again case by case in
@@ -48,11 +55,15 @@ export class Rebuilds {
   private readonly db: Database;
   private readonly geography: Geography;
   private readonly logger: Logger | undefined;
+  private readonly chunk: number;
 
-  constructor(db: Database, geography: Geography, logger?: Logger) {
+  constructor(db: Database, geography: Geography, options: RebuildOptions = {}) {
     this.db = db;
     this.geography = geography;
-    this.logger = logger;
+    this.logger = options.logger;
+    this.chunk = options.chunk ?? CHUNK;
+    if (!Number.isInteger(this.chunk) || this.chunk < 1)
+      throw new Error(`chunk ${this.chunk}: a positive integer`);
   }
 
   async status(): Promise<ViewStatus[]> {
@@ -195,7 +206,7 @@ export class Rebuilds {
     while (next) {
       if (this.#stopping) return void (await writing.catch(() => undefined));
       const rows: LogRow[] = await next;
-      const full = rows.length === CHUNK;
+      const full = rows.length === this.chunk;
       const lastKey = rows.at(-1)?.case_key;
       // A case cut at the chunk's end waits for the next one; one case longer than a chunk is read whole.
       let kept: LogRow[] = rows;
@@ -310,7 +321,7 @@ export class Rebuilds {
     return this.db.query<LogRow>(
       `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key > $1 AND case_key <> $2 ORDER BY case_key, pj_event_log.time, event_id LIMIT $3`,
-      [after, DIRECTORY_KEY, CHUNK],
+      [after, DIRECTORY_KEY, this.chunk],
     );
   }
 
@@ -318,11 +329,11 @@ export class Rebuilds {
     const rows = await tx.query<Parameters<typeof fromRow>[0]>(
       `SELECT ${LOG_COLUMNS} FROM pj_event_log
        WHERE case_key = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
-      [DIRECTORY_KEY, after, CHUNK],
+      [DIRECTORY_KEY, after, this.chunk],
     );
     const events = rows.map(fromRow);
     await applyOffices(tx, events, this.geography);
-    return { events: events.length, after: events.at(-1)?.eventId ?? after, last: rows.length < CHUNK };
+    return { events: events.length, after: events.at(-1)?.eventId ?? after, last: rows.length < this.chunk };
   }
 
   private exclusive<T>(work: (tx: Sql) => Promise<T>): Promise<T> {

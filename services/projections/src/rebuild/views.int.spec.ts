@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseTables } from '../cases/store.ts';
 import { journeyEvents } from '../demo/journey.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
 import { startTestService, type TestService } from '../test-support.ts';
@@ -117,6 +118,31 @@ describe('views: rebuild, lag, live notices', () => {
     expect(again.statusCode).toBe(202);
     await rebuilds.wait('cases');
     expect(await rows()).toEqual(before);
+  });
+
+  it('rebuilds to the same rows whatever the chunk size: cases cut at a chunk’s end, cases longer than a chunk', async () => {
+    const { db, geography, rebuilds } = service.module;
+    await rebuilds.wait('cases');
+    const rows = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          caseTables.map(
+            async ([table]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY 1`)] as const,
+          ),
+        ),
+      );
+    const offices = () => db.query('SELECT * FROM pj_offices ORDER BY office_id');
+    const before = await rows();
+    const officesBefore = await offices();
+    // A story is longer than 4 events: at 1 and 4 every case is read whole; at 11 most are cut.
+    for (const chunk of [1, 4, 11]) {
+      const sized = new Rebuilds(db, geography, { chunk });
+      await sized.run('cases');
+      await sized.run('directory');
+      expect(await rows()).toEqual(before);
+      expect(await offices()).toEqual(officesBefore);
+    }
+    expect(() => new Rebuilds(db, geography, { chunk: 0 })).toThrow();
   });
 
   it('stops a rebuild whose lock went with its connection, before it writes or swaps: the live views stay', async () => {
