@@ -21,12 +21,10 @@ const sizes = (process.argv[3] ?? '2500,5000,10000,20000').split(',').map(Number
 const rounds = Number(process.argv[4] ?? 2);
 const here = fileURLToPath(new URL('rebuild-only.ts', import.meta.url));
 const checkouts = process.env['BENCH_CHECKOUTS']
-  ? process.env['BENCH_CHECKOUTS']
-      .split(',')
-      .map((dir) => ({
-        name: basename(resolve(dir)),
-        script: resolve(dir, 'bench/projections/rebuild-only.ts'),
-      }))
+  ? process.env['BENCH_CHECKOUTS'].split(',').map((dir) => ({
+      name: basename(resolve(dir)),
+      script: resolve(dir, 'bench/projections/rebuild-only.ts'),
+    }))
   : [{ name: '', script: here }];
 const variants = checkouts.flatMap((checkout) =>
   sizes.map((size) => ({
@@ -48,6 +46,7 @@ interface Run {
   gc: number;
   scavenges: number;
   markCompacts: number;
+  rss: number;
 }
 
 const kept = process.env['BENCH_DB'];
@@ -85,16 +84,24 @@ try {
         { env: { ...process.env, ...SERVICE_ENV }, encoding: 'utf8' },
       ).trim();
       const figures =
-        /= ([\d,]+) events\/s; CPU here ([\d.]+) s, in PostgreSQL ([\d.]+) s; GC ([\d.]+) s \((\d+) scavenges, (\d+) mark-compacts\)/.exec(
+        /= ([\d,]+) events\/s; CPU here ([\d.]+) s, in PostgreSQL ([\d.]+) s; GC ([\d.]+) s \((\d+) scavenges, (\d+) mark-compacts\)(?:; peak RSS (\d+) MiB)?/.exec(
           line,
         );
       if (!figures) throw new Error(`rebuild-only.ts said: ${line}`);
-      const [rate, node, postgres, gc, scavenges, markCompacts] = figures
+      const [rate, node, postgres, gc, scavenges, markCompacts, rss] = figures
         .slice(1)
-        .map((n) => Number(n!.replaceAll(',', ''))) as [number, number, number, number, number, number];
+        .map((n) => Number((n ?? 'NaN').replaceAll(',', ''))) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       runs.set(variant.label, [
         ...(runs.get(variant.label) ?? []),
-        { rate, node, postgres, gc, scavenges, markCompacts },
+        { rate, node, postgres, gc, scavenges, markCompacts, rss },
       ]);
       console.log(`${variant.label}: ${line.replace(/^rebuild: /, '')} (load ${load()})`);
     }
@@ -102,12 +109,12 @@ try {
   const mean = (of: Run[], key: keyof Run) => of.reduce((sum, run) => sum + run[key], 0) / of.length;
   const width = Math.max(...variants.map((variant) => variant.label.length));
   console.log(
-    `${'means'.padEnd(width)}   events/s  CPU Node  CPU PostgreSQL  GC pauses  scavenges  mark-compacts`,
+    `${'means'.padEnd(width)}   events/s  CPU Node  CPU PostgreSQL  GC pauses  scavenges  mark-compacts  peak RSS`,
   );
   for (const { label } of variants) {
     const of = runs.get(label)!;
     console.log(
-      `${label.padEnd(width)} ${Math.round(mean(of, 'rate')).toLocaleString('en').padStart(10)} ${mean(of, 'node').toFixed(2).padStart(8)} s ${mean(of, 'postgres').toFixed(2).padStart(13)} s ${mean(of, 'gc').toFixed(2).padStart(8)} s ${Math.round(mean(of, 'scavenges')).toString().padStart(10)} ${Math.round(mean(of, 'markCompacts')).toString().padStart(14)}`,
+      `${label.padEnd(width)} ${Math.round(mean(of, 'rate')).toLocaleString('en').padStart(10)} ${mean(of, 'node').toFixed(2).padStart(8)} s ${mean(of, 'postgres').toFixed(2).padStart(13)} s ${mean(of, 'gc').toFixed(2).padStart(8)} s ${Math.round(mean(of, 'scavenges')).toString().padStart(10)} ${Math.round(mean(of, 'markCompacts')).toString().padStart(14)} ${Math.round(mean(of, 'rss')).toString().padStart(5)} MiB`,
     );
   }
   console.log(`load average at the end: ${load()}`);

@@ -44,7 +44,7 @@ try {
   gc.disconnect();
   const events = Number(count?.n);
   console.log(
-    `rebuild: ${events.toLocaleString('en')} events in ${(ms / 1000).toFixed(2)} s = ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s; CPU here ${cpu.here.toFixed(2)} s, in PostgreSQL ${cpu.postgres.toFixed(2)} s; GC ${(gcMs / 1000).toFixed(2)} s (${scavenges} scavenges, ${markCompacts} mark-compacts)`,
+    `rebuild: ${events.toLocaleString('en')} events in ${(ms / 1000).toFixed(2)} s = ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s; CPU here ${cpu.here.toFixed(2)} s, in PostgreSQL ${cpu.postgres.toFixed(2)} s; GC ${(gcMs / 1000).toFixed(2)} s (${scavenges} scavenges, ${markCompacts} mark-compacts); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
   );
 } finally {
   await db.close();

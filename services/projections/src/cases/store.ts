@@ -53,35 +53,60 @@ export async function caseColumns(sql: Sql): Promise<CaseColumns> {
 }
 
 /**
- * Appends these cases' rows to new tables (a rebuild's `_next` ones, which nothing else writes)
- * through COPY: PostgreSQL reads its text format at a fraction of json_populate_recordset's cost,
- * the rebuild's largest share (bench/projections). A value reads as json_populate_recordset reads
- * the same row's JSON: a missing key or null is NULL (cases/store.int.spec.ts holds them to it).
+ * The COPY text of cases' rows for new tables (a rebuild's `_next` ones, which nothing else writes):
+ * PostgreSQL reads its text format at a fraction of json_populate_recordset's cost, the rebuild's
+ * largest share (bench/projections). A value reads as json_populate_recordset reads the same row's
+ * JSON: a missing key or null is NULL (cases/store.int.spec.ts holds them to it).
+ *
+ * A case is added as soon as it is folded, so that its rows are garbage at once; each line is one
+ * flat string (`join`), not a rope of its values keeping every one alive until the COPY. Under the
+ * services' 8 MiB young generation, what outlives a scavenge is copied, then promoted
+ * (bench/projections/REPORT.md).
  */
+export class CopyText {
+  readonly #columns: CaseColumns;
+  readonly #lines = caseTables.map((): string[] => []);
+
+  constructor(columns: CaseColumns) {
+    this.#columns = columns;
+  }
+
+  add(view: CaseViews): void {
+    caseTables.forEach(([live, part], table) => {
+      const names = this.#columns.get(live)!;
+      const lines = this.#lines[table]!;
+      if (part === 'case') lines.push(copyLine(view.case, names));
+      else for (const row of view[part]) lines.push(copyLine(row, names));
+    });
+  }
+
+  /** Appends the rows added so far to the tables named with this suffix. */
+  async copy(tx: Tx, suffix: string): Promise<void> {
+    for (const [table, [live]] of caseTables.entries()) {
+      const lines = this.#lines[table]!;
+      if (lines.length === 0) continue;
+      const names = this.#columns.get(live)!;
+      await tx.copyFrom(`COPY ${live}${suffix} (${names.join(', ')}) FROM STDIN`, `${lines.join('\n')}\n`);
+    }
+  }
+}
+
+/** Appends these cases' rows to new tables through COPY (CopyText). */
 export async function copyCases(
   tx: Tx,
   views: readonly CaseViews[],
   columns: CaseColumns,
   suffix: string,
 ): Promise<void> {
-  for (const [live, part] of caseTables) {
-    const names = columns.get(live)!;
-    let data = '';
-    for (const view of views) {
-      if (part === 'case') data += copyLine(view.case, names);
-      else for (const row of view[part]) data += copyLine(row, names);
-    }
-    if (data !== '') await tx.copyFrom(`COPY ${live}${suffix} (${names.join(', ')}) FROM STDIN`, data);
-  }
+  const text = new CopyText(columns);
+  for (const view of views) text.add(view);
+  await text.copy(tx, suffix);
 }
 
 function copyLine(row: Record<string, unknown>, columns: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < columns.length; i++) {
-    if (i > 0) line += '\t';
-    line += copyValue(row[columns[i]!]);
-  }
-  return `${line}\n`;
+  const values = new Array<string>(columns.length);
+  for (let i = 0; i < columns.length; i++) values[i] = copyValue(row[columns[i]!]);
+  return values.join('\t');
 }
 
 // COPY's text format: `\N` is NULL; a backslash, tab, newline or carriage return is escaped.

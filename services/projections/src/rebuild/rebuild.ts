@@ -3,9 +3,9 @@ import type { Geography } from '@parcours/geography';
 import { conflict } from '@parcours/service-kit';
 import { foldCase } from '../cases/fold.ts';
 import { applyOffices } from '../cases/offices.ts';
-import { caseColumns, caseTables, copyCases, groupByCase, refoldCases } from '../cases/store.ts';
+import { type CaseColumns, CopyText, caseColumns, caseTables, refoldCases } from '../cases/store.ts';
 import { VIEWS_LOCK } from '../log/ingest.ts';
-import { DIRECTORY_KEY, fromRow, LOG_COLUMNS } from '../log/log.ts';
+import { DIRECTORY_KEY, fromRow, LOG_COLUMNS, type LogEvent } from '../log/log.ts';
 
 export const Views = ['cases', 'directory'] as const;
 export type View = (typeof Views)[number];
@@ -224,12 +224,12 @@ export class Rebuilds {
       next = full ? this.casesRows(kept.at(-1)!.case_key) : undefined;
       // Not awaited now: an unhandled rejection otherwise, until the loop gets to it.
       next?.catch(() => undefined);
-      const views = [...groupByCase(kept.map(fromRow))].map(([key, events]) => foldCase(key, events));
+      const text = foldRows(kept, columns);
       await writing;
       writing = this.db.transaction(async (tx) => {
         await tx.query('SET LOCAL synchronous_commit = off');
         await holding(tx);
-        await copyCases(tx, views, columns, '_next');
+        await text.copy(tx, '_next');
         processed += kept.length;
         await tx.query(`UPDATE pj_views SET processed = $1 WHERE name = 'cases'`, [processed]);
       });
@@ -347,4 +347,22 @@ export class Rebuilds {
     this.#stopping = true;
     await Promise.allSettled(this.#running.values());
   }
+}
+
+/**
+ * Folds a chunk's rows (in case order) into their COPY text, case by case: a case's events are
+ * parsed just before its fold, and garbage with its rows right after (CopyText).
+ */
+function foldRows(rows: readonly LogRow[], columns: CaseColumns): CopyText {
+  const text = new CopyText(columns);
+  let events: LogEvent[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    events.push(fromRow(row));
+    if (rows[i + 1]?.case_key !== row.case_key) {
+      text.add(foldCase(row.case_key, events));
+      events = [];
+    }
+  }
+  return text;
 }
