@@ -134,8 +134,9 @@ describe('views: rebuild, lag, live notices', () => {
     const offices = () => db.query('SELECT * FROM pj_offices ORDER BY office_id');
     const before = await rows();
     const officesBefore = await offices();
-    // A story is longer than 4 events: at 1 and 4 every case is read whole; at 11 most are cut.
-    for (const chunk of [1, 4, 11]) {
+    // A story is 9 events: at 1 and 4 each case is longer than a chunk (read whole); at 11 and 25 a
+    // chunk ends inside a case, which waits for the next chunk.
+    for (const chunk of [1, 4, 11, 25]) {
       const sized = new Rebuilds(db, geography, { chunk });
       await sized.run('cases');
       await sized.run('directory');
