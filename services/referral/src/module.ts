@@ -43,8 +43,8 @@ export async function openReferralModule(
   const parts = await openServiceModule(config, {
     migrations: referralMigrations,
     entities: referralEntities,
-    // The inbox is written with the referral events, in the append's transaction (inline).
     schemas: referralEventSchemas,
+    // The inbox is written with the referral events, in the append's transaction (inline).
     inline: () => [referralInbox],
     topics: [config.INTAKE_TOPIC, config.REFERRAL_TOPIC, { topic: config.DIRECTORY_TOPIC, compacted: true }],
     logger: options.logger,
@@ -119,7 +119,7 @@ export async function openReferralModule(
       }),
     async close() {
       await feedWatch?.stop();
-      // The directory is followed until the jobs and projections that route with it have stopped.
+      // The directory is followed until the deadline jobs, which route with it, have stopped.
       await parts.close(() => directory.stop());
     },
   };
