@@ -2,6 +2,7 @@ import type { IntegrationEvent } from '@parcours/contracts';
 import { ProjectionRunner, type SubjectKeys } from '@parcours/eventstore';
 import { type Geography, loadGeography } from '@parcours/geography';
 import { type EventSourcedModule, type ModuleLogger, openServiceModule } from '@parcours/service-kit/module';
+import { callbackViews } from './callbacks/queue.ts';
 import type { IntakeConfig } from './config.ts';
 import { DirectoryCopy, isDirectoryEvent } from './directory/copy.ts';
 import { MatchKeys } from './duplicates/match-key.ts';
@@ -31,6 +32,8 @@ export async function openIntakeModule(
   const parts = await openServiceModule(config, {
     migrations: intakeMigrations,
     entities: intakeEntities,
+    // The callback queue is written with the callbacks' events (inline); the lists by the runner.
+    inline: (db) => [callbackViews(db)],
     keys: true,
     // Its own topic and the directory's it reads, created at boot when missing (whichever of
     // intake and referral starts first).
