@@ -1,28 +1,19 @@
 import type { IntegrationEvent } from '@parcours/contracts';
-import {
-  Database,
-  EventStore,
-  OutboxRelay,
-  ProjectionRunner,
-  SubjectKeys,
-  subjectKeyMigrations,
-} from '@parcours/eventstore';
+import { ProjectionRunner, type SubjectKeys } from '@parcours/eventstore';
 import { type Geography, loadGeography } from '@parcours/geography';
-import { createMessaging, createOutboxSink, type Messaging, type RunningConsumer } from '@parcours/messaging';
+import { type EventSourcedModule, type ModuleLogger, openServiceModule } from '@parcours/service-kit/module';
+import { callbackViews } from './callbacks/queue.ts';
 import type { IntakeConfig } from './config.ts';
 import { DirectoryCopy, isDirectoryEvent } from './directory/copy.ts';
 import { MatchKeys } from './duplicates/match-key.ts';
-import { type IntakeDb, intakeEntities } from './entities.ts';
+import { intakeEntities } from './entities.ts';
 import { IntakeService } from './intake/service.ts';
 import { MassEventImporter } from './mass-events/import.ts';
 import { intakeMigrations } from './migrations.ts';
 import { intakeViews } from './read-models.ts';
 
 /** Everything the routes use, opened once per process: database, keys, messaging, workers. */
-export interface IntakeModule {
-  config: IntakeConfig;
-  db: IntakeDb;
-  store: EventStore;
+export interface IntakeModule extends EventSourcedModule<IntakeConfig, typeof intakeEntities> {
   keys: SubjectKeys;
   matchKeys: MatchKeys;
   /** The official geography (communes, postcodes), loaded once per process. */
@@ -32,29 +23,24 @@ export interface IntakeModule {
   intakes: IntakeService;
   importer: MassEventImporter;
   projections: ProjectionRunner;
-  messaging: Messaging;
-  relay: OutboxRelay;
-  /** Starts the relay, the projections and the directory consumer. */
-  startWorkers(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function openIntakeModule(
   config: IntakeConfig,
-  options: { logger?: { warn(o: object, m: string): void } } = {},
+  options: { logger?: ModuleLogger } = {},
 ): Promise<IntakeModule> {
-  const db = await Database.connect({
-    url: config.DATABASE_URL,
+  const parts = await openServiceModule(config, {
     migrations: intakeMigrations,
     entities: intakeEntities,
-    poolSize: config.DB_POOL_SIZE,
-    applicationName: config.SERVICE_NAME,
+    // The callback queue is written with the callbacks' events (inline); the lists by the runner.
+    inline: (db) => [callbackViews(db)],
+    keys: true,
+    // Its own topic and the directory's it reads, created at boot when missing (whichever of
+    // intake and referral starts first).
+    topics: [config.INTAKE_TOPIC, { topic: config.DIRECTORY_TOPIC, compacted: true }],
+    logger: options.logger,
   });
-  const store = new EventStore(db);
-  const keystore = config.KEYSTORE_URL
-    ? await Database.connect({ url: config.KEYSTORE_URL, migrations: subjectKeyMigrations, poolSize: 4 })
-    : db;
-  const keys = new SubjectKeys(keystore, { kek: Buffer.from(config.KEY_ENCRYPTION_KEY, 'base64') });
+  const { db, store, keys, messaging } = parts;
   const matchKeys = new MatchKeys(config.MATCH_KEY_SECRET);
   const directory = new DirectoryCopy(db);
   await directory.load();
@@ -72,25 +58,10 @@ export async function openIntakeModule(
     topic: config.INTAKE_TOPIC,
   });
   const importer = new MassEventImporter(db, intakes);
-  const projections = new ProjectionRunner(db, store, [intakeViews(db)], { pollIntervalMs: 500 });
-  const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
-  // Its own topic and the directory's it reads, with their dead-letter topics, created at boot
-  // when missing (whichever of intake and referral starts first).
-  const spec = {
-    partitions: config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-  };
-  await messaging.ensureTopics([
-    { topic: config.INTAKE_TOPIC, ...spec },
-    { topic: config.DIRECTORY_TOPIC, ...spec, compacted: true },
-  ]);
-  const relay = new OutboxRelay(db, createOutboxSink(messaging), {
-    pollIntervalMs: 500,
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
+  const projections = parts.addWorker(
+    new ProjectionRunner(db, store, [intakeViews(db)], { pollIntervalMs: 500 }),
+  );
   const applyDirectory = (events: IntegrationEvent[]) => directory.apply(events.filter(isDirectoryEvent));
-  let consumer: RunningConsumer | undefined;
-  let started = false;
   return {
     config,
     db,
@@ -103,29 +74,26 @@ export async function openIntakeModule(
     importer,
     projections,
     messaging,
-    relay,
-    async startWorkers() {
-      if (started) return;
-      started = true;
-      projections.start();
-      relay.start();
-      consumer = await messaging.startConsumer({
-        groupId: config.DIRECTORY_CONSUMER_GROUP,
-        topics: [config.DIRECTORY_TOPIC],
-        handler: (event) => applyDirectory([event]),
-        batchHandler: (messages) => applyDirectory(messages.map((m) => m.event)),
-        maxBatchSize: 1_000,
-        fromBeginning: true,
-      });
-    },
+    relay: parts.relay,
+    ensureTopics: parts.ensureTopics,
+    startWorkers: () =>
+      parts.startWorkers(() =>
+        parts.addConsumer(() =>
+          messaging.startConsumer({
+            groupId: config.DIRECTORY_CONSUMER_GROUP,
+            topics: [config.DIRECTORY_TOPIC],
+            handler: (event) => applyDirectory([event]),
+            batchHandler: (messages) => applyDirectory(messages.map((m) => m.event)),
+            maxBatchSize: 1_000,
+            fromBeginning: true,
+          }),
+        ),
+      ),
     async close() {
+      // Imports under way finish while the relay and the database are still open.
       directory.stop();
       await importer.drain();
-      await consumer?.stop();
-      if (started) await Promise.all([projections.stop(), relay.stop()]);
-      await messaging.disconnect().catch(() => undefined);
-      if (keystore !== db) await keystore.close();
-      await db.close();
+      await parts.close();
     },
   };
 }

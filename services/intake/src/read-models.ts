@@ -6,12 +6,11 @@ import {
   type Tx,
   write,
 } from '@parcours/eventstore';
-import { type CallbackEvent, urgencyRank } from './callbacks/callback.ts';
 import type { IntakeDb } from './entities.ts';
 import type { IntakeEvent } from './intake/intake.ts';
 import type { MassEventEvent } from './mass-events/mass-event.ts';
 
-type Handled = IntakeEvent | CallbackEvent | MassEventEvent;
+type Handled = IntakeEvent | MassEventEvent;
 type Recorded = Extract<IntakeEvent, { type: 'IntakeRecorded' }>['data'];
 
 interface SummaryRow {
@@ -50,10 +49,11 @@ function summaryRow(data: Recorded): SummaryRow {
 }
 
 /**
- * The intake service's tables for lists and queues, fed in global order by the ProjectionRunner
- * (inline, in each append's transaction, they cost the helpline ~10 % of its calls/s at full load):
- * the helpline's intake list (search without names), possible duplicates (on the match key), the
- * callback queue and the mass-casualty events. Upserts make a replay harmless.
+ * The intake service's tables for lists, fed in global order by the ProjectionRunner (inline, in
+ * each append's transaction, they cost the helpline ~10 % of its calls/s at full load): the
+ * helpline's intake list (search without names), possible duplicates (on the match key) and the
+ * mass-casualty events. Upserts make a replay harmless. The callback queue is inline
+ * (callbacks/queue.ts).
  */
 export function intakeViews(db: IntakeDb): Projection<Event> {
   const kysely = readModels(db.em());
@@ -65,8 +65,6 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
       'IntakeMerged',
       'IntakeProfileCorrected',
       'PersonalDataErased',
-      'CallbackRequested',
-      'CallbackCompleted',
       'MassEventRecorded',
       'MassEventClosed',
     ],
@@ -170,37 +168,6 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
               .where('intakeId', '=', event.data.intakeId),
           );
           return;
-        case 'CallbackRequested': {
-          const { taskId, source, intakeId, urgency, dueAt, requestedAt } = event.data;
-          await write(
-            tx,
-            kysely
-              .insertInto('callback_queue')
-              .values({
-                taskId,
-                source,
-                intakeId,
-                urgency,
-                urgencyRank: urgencyRank[urgency],
-                dueAt: new Date(dueAt),
-                status: 'open',
-                requestedAt: new Date(requestedAt),
-              })
-              .onConflict((conflict) => conflict.column('taskId').doNothing()),
-          );
-          return;
-        }
-        case 'CallbackCompleted': {
-          const { taskId, at, by, outcome } = event.data;
-          await write(
-            tx,
-            kysely
-              .updateTable('callback_queue')
-              .set({ status: 'completed', completedAt: new Date(at), completedBy: by, outcome })
-              .where('taskId', '=', taskId),
-          );
-          return;
-        }
         case 'MassEventRecorded': {
           const { massEventId, name, kind, occurredOn, communeCode, offenceCategory, at } = event.data;
           await write(
@@ -233,7 +200,7 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
       }
     },
     async reset(tx: Tx) {
-      await tx.query('TRUNCATE intake_summaries, callback_queue, mass_events');
+      await tx.query('TRUNCATE intake_summaries, mass_events');
     },
   };
   return projection;

@@ -1,6 +1,6 @@
-import { Database } from '@parcours/eventstore';
 import { type Geography, loadGeography } from '@parcours/geography';
-import { createMessaging, type Messaging, type RunningConsumer } from '@parcours/messaging';
+import type { RunningConsumer } from '@parcours/messaging';
+import { type BaseModule, type ModuleLogger, openServiceModule } from '@parcours/service-kit/module';
 import { Redis } from 'ioredis';
 import type { ProjectionsConfig } from './config.ts';
 import { loadDemo, progressBar } from './demo/load.ts';
@@ -10,46 +10,24 @@ import { consumerHandlers, type Ingested } from './log/ingest.ts';
 import { projectionsMigrations } from './migrations.ts';
 import { Rebuilds } from './rebuild/rebuild.ts';
 
-type Logger = {
-  warn(o: object, m: string): void;
-  error(o: object, m: string): void;
-  info(o: object, m: string): void;
-};
-
 /** Everything the routes use, opened once per process: database, geography, messaging, live notices, rebuilds. */
-export interface ProjectionsModule {
-  config: ProjectionsConfig;
-  db: Database<typeof projectionEntities>;
+export interface ProjectionsModule extends BaseModule<ProjectionsConfig, typeof projectionEntities> {
   geography: Geography;
-  messaging: Messaging;
   redis: Redis;
   notices: DashboardNotices;
   rebuilds: Rebuilds;
   topics: string[];
   /** Called after each committed batch (live notices; tests wait on it). */
   onIngested(listener: (ingested: Ingested) => void): () => void;
-  ensureTopics(): Promise<void>;
+  /** Joins the consumer group on every integration topic. */
   startConsumer(): Promise<RunningConsumer>;
-  startWorkers(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function openProjectionsModule(
   config: ProjectionsConfig,
-  options: { logger?: Logger } = {},
+  options: { logger?: ModuleLogger } = {},
 ): Promise<ProjectionsModule> {
   const geography = loadGeography();
-  const db = await Database.connect({
-    url: config.DATABASE_URL,
-    migrations: projectionsMigrations,
-    entities: projectionEntities,
-    poolSize: config.DB_POOL_SIZE,
-    applicationName: config.SERVICE_NAME,
-  });
-  const messaging = createMessaging({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME });
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  const notices = new DashboardNotices(redis, config.LIVE_CHANNEL);
-  const rebuilds = new Rebuilds(db, geography, { logger: options.logger });
   const topics = [
     config.INTAKE_TOPIC,
     config.REFERRAL_TOPIC,
@@ -57,6 +35,20 @@ export async function openProjectionsModule(
     config.FOLLOWUP_TOPIC,
     config.MEDIATION_TOPIC,
   ];
+  // It reads the others' topics and writes none: no event store, no outbox relay, no keys.
+  const parts = await openServiceModule(config, {
+    migrations: projectionsMigrations,
+    entities: projectionEntities,
+    store: false,
+    topics: topics.map((topic) =>
+      topic === config.DIRECTORY_TOPIC ? { topic, compacted: true as const } : topic,
+    ),
+    logger: options.logger,
+  });
+  const { db, messaging } = parts;
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const notices = new DashboardNotices(redis, config.LIVE_CHANNEL);
+  const rebuilds = new Rebuilds(db, geography, { logger: options.logger });
   const listeners = new Set<(ingested: Ingested) => void>();
   const changed = (ingested: Ingested) => {
     for (const listener of listeners) listener(ingested);
@@ -66,8 +58,17 @@ export async function openProjectionsModule(
       .then((places) => notices.changed(places))
       .catch((error: unknown) => options.logger?.warn({ err: error }, 'live notice not sent'));
   });
-  const consumers: RunningConsumer[] = [];
-  let started = false;
+  const startConsumer = () =>
+    parts.addConsumer(() =>
+      messaging.startConsumer({
+        groupId: config.CONSUMER_GROUP,
+        topics,
+        ...consumerHandlers(db, geography, changed),
+        fromBeginning: true,
+        partitionsConcurrently: config.CONSUMER_CONCURRENCY,
+        maxBatchSize: 500,
+      }),
+    );
   const module: ProjectionsModule = {
     config,
     db,
@@ -81,52 +82,22 @@ export async function openProjectionsModule(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async ensureTopics() {
-      const spec = {
-        partitions: config.KAFKA_TOPIC_PARTITIONS,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-      };
-      await messaging.ensureTopics(
-        topics.map((topic) => ({
-          topic,
-          ...spec,
-          ...(topic === config.DIRECTORY_TOPIC ? { compacted: true } : {}),
-        })),
-      );
-    },
-    async startConsumer() {
-      const consumer = await messaging.startConsumer({
-        groupId: config.CONSUMER_GROUP,
-        topics,
-        ...consumerHandlers(db, geography, changed),
-        fromBeginning: true,
-        partitionsConcurrently: config.CONSUMER_CONCURRENCY,
-        maxBatchSize: 500,
-      });
-      consumers.push(consumer);
-      return consumer;
-    },
-    async startWorkers() {
-      if (started) return;
-      started = true;
-      await module.startConsumer();
-    },
-    async close() {
-      await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
-      await rebuilds.stop();
-      await notices.close();
-      await messaging.disconnect().catch(() => undefined);
-      redis.disconnect();
-      await db.close();
-    },
+    ensureTopics: parts.ensureTopics,
+    startConsumer,
+    startWorkers: () => parts.startWorkers(startConsumer),
+    close: () =>
+      parts.close(async () => {
+        await rebuilds.stop();
+        await notices.close();
+        redis.disconnect();
+      }),
   };
-  await module.ensureTopics();
   if (config.DEMO_DATA) void loadDemoOnce(module, options.logger);
   return module;
 }
 
 /** The demo year, loaded in the background when the log is empty (scripts/up.sh --demo). */
-async function loadDemoOnce(module: ProjectionsModule, logger?: Logger) {
+async function loadDemoOnce(module: ProjectionsModule, logger?: ModuleLogger) {
   const [any] = await module.db.query('SELECT 1 FROM pj_event_log LIMIT 1');
   if (any) return;
   let shown = -1;

@@ -64,6 +64,12 @@ describe('managers’ figures', () => {
     const caseworker = await signIn(browser, 'caseworker');
     const mediator = await signIn(browser, 'mediator');
     const { page } = manager;
+    // The directory's names (the title's office and association) are fetched once: the live
+    // updates and the stream's opening refetch figures and referrals, never names.
+    const names: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/referral/directory/')) names.push(new URL(request.url()).pathname);
+    });
     await page.goto('/dashboard');
     await page.locator('[data-figure="waiting"]').waitFor();
     await page.getByText('En direct', { exact: true }).waitFor();
@@ -107,6 +113,8 @@ describe('managers’ figures', () => {
     const outcome = await figureBecomes(page, 'outcome-returned', returned + 1, since);
 
     expect(await page.evaluate(() => (globalThis as { openedOnce?: boolean }).openedOnce)).toBe(true);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual([...new Set(names)]);
     const timings = `answer → figure on screen: proposal ${proposed} ms (through intake and routing), acceptance ${accepted} ms, mediation outcome ${outcome} ms`;
     await annotate(timings);
     process.stdout.write(`${timings}\n`);

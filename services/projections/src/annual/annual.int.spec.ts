@@ -250,7 +250,11 @@ describe('the annual report', () => {
       mergePages: true,
     });
     expect(text).toContain('Rapport annuel 2026');
-    expect(text).toContain('helped : 5');
+    // Every line named in French: no key left for a reader of the Ministry's form.
+    expect(text).toContain('Victimes aidées (au moins un entretien) : 5');
+    expect(text).toContain('Violences conjugales — ex-conjoint ou ex-partenaire : 1');
+    expect(text).toContain('Police et gendarmerie : 2');
+    expect(text).not.toMatch(/\b(helped|accompanied|police-gendarmerie|couple-violence)\b/);
     const again = await get('/associations/asso-a/annual-reports/2026/pdf');
     expect(Buffer.compare(again.rawPayload, pdf.rawPayload)).toBe(0);
   });

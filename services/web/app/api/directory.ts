@@ -1,10 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { data, referral } from './client.ts';
 
+/**
+ * The directory's names, under a key prefix of their own: the live updates invalidate `referral`
+ * queries on every referral change and every (re)opening of the stream, and names do not change
+ * with them.
+ */
+
 /** An office of the network as the referral service's directory knows it (its name, its association). */
 export const officeQuery = (officeId: string) =>
   queryOptions({
-    queryKey: ['referral', 'office', officeId],
+    queryKey: ['directory', 'office', officeId],
     queryFn: () =>
       data(
         referral.GET('/directory/offices/{officeId}', { params: { path: { officeId } } }),
@@ -20,7 +26,7 @@ export const officeQuery = (officeId: string) =>
 /** An association of the network as the directory knows it (its name). */
 export const associationQuery = (associationId: string) =>
   queryOptions({
-    queryKey: ['referral', 'association', associationId],
+    queryKey: ['directory', 'association', associationId],
     queryFn: () =>
       data(
         referral.GET('/directory/associations/{associationId}', { params: { path: { associationId } } }),
