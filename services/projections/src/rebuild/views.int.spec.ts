@@ -45,6 +45,14 @@ describe('views: rebuild, lag, live notices', () => {
     }
     expect(status).toMatchObject({ status: 'live', processed: status!.total, lagEvents: 0 });
     expect(await rows()).toEqual(before);
+    // The log has its statistics once rebuilt (the live refold's read of a few cases plans on them).
+    const analysed = async () =>
+      (
+        await service.module.db.query<{ analysed: boolean }>(
+          `SELECT last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables WHERE relname = 'pj_event_log'`,
+        )
+      )[0]?.analysed;
+    await expect.poll(analysed, { timeout: 5_000 }).toBe(true);
     const ready = await service.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.json().checks.views).toMatchObject({ status: 'ok' });
     const refused = await service.app.inject({
