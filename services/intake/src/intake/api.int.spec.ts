@@ -372,6 +372,8 @@ describe('intake API', () => {
     expect(recorded.statusCode).toBe(201);
     expect(recorded.json()).toMatchObject({ status: 'open', missingForOrientation: ['authorLink'] });
     const { intakeId } = recorded.json();
+    const waiting = await get(`/intakes/${intakeId}`, 'helpline');
+    expect(waiting.json()).toMatchObject({ status: 'open', missingForOrientation: ['authorLink'] });
 
     const bad = await post(`/intakes/${intakeId}/profile-corrections`, 'helpline', { authorLink: 'ex' });
     expect(bad.statusCode).toBe(400);
@@ -389,6 +391,7 @@ describe('intake API', () => {
       events: ['IntakeProfileCorrected', 'IntakeReadyForOrientation'],
     });
     const read = await get(`/intakes/${intakeId}`, 'helpline');
+    expect(read.json()).toMatchObject({ status: 'ready', missingForOrientation: [] });
     expect(read.json().profile).toMatchObject({
       offenceCategory: 'couple-violence',
       authorLink: 'former-partner',

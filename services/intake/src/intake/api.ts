@@ -7,7 +7,7 @@ import { badRequest, commandMetadata, notFound, StringEnum } from '@parcours/ser
 import { Type } from '@sinclair/typebox';
 import { type IntakeAction, intakeAccess, intakeOwner, national } from '../access.ts';
 import type { IntakeModule } from '../module.ts';
-import type { PersonalData } from './intake.ts';
+import { missingForOrientation, type PersonalData } from './intake.ts';
 import {
   HelplineCallBody,
   IntakeIdParams,
@@ -314,6 +314,8 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
         caseId: intake.caseId,
         status: state.status,
         ...(state.status === 'merged' ? { mergedInto: state.into } : {}),
+        // The screen of intakes to complete asks for exactly these.
+        missingForOrientation: state.status === 'open' ? missingForOrientation(intake) : [],
         details: intake.details,
         profile: intake.profile,
         consentOverride: intake.consentOverride ?? null,
