@@ -4,6 +4,7 @@ import type { Actor } from './features/session/api.ts';
 export const navigation = [
   { to: '/helpline/call', label: 'nav.call', roles: ['helpline', 'admin'] },
   { to: '/helpline/callbacks', label: 'nav.callbacks', roles: ['helpline', 'admin'] },
+  { to: '/helpline/open-intakes', label: 'nav.openIntakes', roles: ['helpline', 'admin'] },
   { to: '/platform/queue', label: 'nav.queue', roles: ['helpline', 'admin'] },
   { to: '/overdue', label: 'nav.overdue', roles: ['office-manager'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['caseworker', 'office-manager'] },

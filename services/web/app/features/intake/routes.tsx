@@ -13,4 +13,16 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./components/AuditPage.tsx'), 'AuditPage'),
 });
 
-export const intakeRoutes = [callRoute, auditRoute];
+const openIntakesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/helpline/open-intakes',
+  component: lazyRouteComponent(() => import('./components/OpenIntakesPage.tsx'), 'OpenIntakesPage'),
+});
+
+const openIntakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/helpline/open-intakes/$intakeId',
+  component: lazyRouteComponent(() => import('./components/OpenIntakePage.tsx'), 'OpenIntakePage'),
+});
+
+export const intakeRoutes = [callRoute, auditRoute, openIntakesRoute, openIntakeRoute];
