@@ -112,10 +112,27 @@ class AccessLogMoved extends Migration {
   }
 }
 
+/**
+ * Whether an intake awaits orientation (every channel but a helpline call whose listener chose a
+ * callback or information only): the helpline's intakes to complete are the open ones that do. The
+ * intakes recorded before it are told from their IntakeRecorded event.
+ */
+class SummaryAwaitsOrientation extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('ALTER TABLE intake_summaries ADD COLUMN awaits_orientation boolean NOT NULL DEFAULT true');
+    this.addSql(`
+      UPDATE intake_summaries s SET awaits_orientation = false FROM es_events e
+      WHERE e.type = 'IntakeRecorded' AND e.data->>'intakeId' = s.intake_id
+        AND e.data->'details'->>'channel' = 'helpline' AND e.data->'details'->>'outcome' <> 'orientation'`);
+    this.addSql('ALTER TABLE intake_summaries ALTER COLUMN awaits_orientation DROP DEFAULT');
+  }
+}
+
 export const intakeMigrations: MigrationEntry[] = [
   ...eventStoreMigrations,
   ...subjectKeyMigrations,
   { name: '0100_intake_read_models', class: IntakeReadModels },
   { name: '0101_intake_directory', class: IntakeDirectory },
   { name: '0102_access_log_moved', class: AccessLogMoved },
+  { name: '0103_summary_awaits_orientation', class: SummaryAwaitsOrientation },
 ];

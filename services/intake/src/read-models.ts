@@ -7,7 +7,7 @@ import {
   write,
 } from '@parcours/eventstore';
 import type { IntakeDb } from './entities.ts';
-import type { IntakeEvent } from './intake/intake.ts';
+import { awaitsOrientation, type IntakeEvent } from './intake/intake.ts';
 import type { MassEventEvent } from './mass-events/mass-event.ts';
 
 type Handled = IntakeEvent | MassEventEvent;
@@ -27,6 +27,7 @@ interface SummaryRow {
   mergedInto: string | null;
   recordedBy: string;
   recordedAt: string;
+  awaitsOrientation: boolean;
 }
 
 function summaryRow(data: Recorded): SummaryRow {
@@ -45,6 +46,7 @@ function summaryRow(data: Recorded): SummaryRow {
     mergedInto: null,
     recordedBy,
     recordedAt,
+    awaitsOrientation: awaitsOrientation(details),
   };
 }
 
@@ -98,9 +100,9 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
         // per-row values list slower than unnest at full load.
         await tx.query(
           `INSERT INTO intake_summaries (intake_id, case_id, channel, status, offence_category, urgency, office_id,
-           association_id, mass_event_id, match_key, merged_into, recorded_by, recorded_at)
+           association_id, mass_event_id, match_key, merged_into, recorded_by, recorded_at, awaits_orientation)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[])
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::boolean[])
          ON CONFLICT (intake_id) DO NOTHING`,
           [
             column('intakeId'),
@@ -116,6 +118,7 @@ export function intakeViews(db: IntakeDb): Projection<Event> {
             column('mergedInto'),
             column('recordedBy'),
             column('recordedAt'),
+            column('awaitsOrientation'),
           ],
           'intake_summaries_insert_batch',
         );

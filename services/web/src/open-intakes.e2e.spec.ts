@@ -22,12 +22,22 @@ describe('helpline: intakes to complete', () => {
       { ...body, profile: unsaid },
     );
     expect(recorded).toMatchObject({ status: 'open', missingForOrientation: ['authorLink'] });
+    // A call closed with a callback stays open too, but is the callback queue's, not this list's.
+    const callback = await listener.api<Recorded>(
+      'POST',
+      '/api/intake/intakes/helpline-calls',
+      callBody({ lastName: 'Rappel', outcome: 'callback-needed' }),
+    );
+    expect(callback.status).toBe('open');
 
     await listener.page.getByRole('link', { name: 'Fiches à compléter' }).click();
     await listener.page.getByRole('heading', { name: 'Fiches à compléter' }).waitFor();
     const open = listener.page.getByRole('link', { name: `Compléter ${recorded.caseId.slice(0, 8)}` });
     // The list is a read model, written from the intake's events: it follows within moments.
     await open.waitFor({ timeout: 15_000 });
+    expect(
+      await listener.page.getByRole('link', { name: `Compléter ${callback.caseId.slice(0, 8)}` }).count(),
+    ).toBe(0);
     await expectAccessible(listener.page, 'open intakes');
     await screenshot(listener.page, 'helpline-open-intakes');
 

@@ -396,6 +396,23 @@ describe('intake API', () => {
       offenceCategory: 'couple-violence',
       authorLink: 'former-partner',
     });
+
+    // The intakes to complete: the open ones meant to be oriented, not a call closed with a callback.
+    const toOrient = (
+      await post('/intakes/helpline-calls', 'helpline', helplineCall({ profile: unsaid }))
+    ).json();
+    const callback = (
+      await post('/intakes/helpline-calls', 'helpline', helplineCall({ outcome: 'callback-needed' }))
+    ).json();
+    expect(callback.status).toBe('open');
+    await service.catchUp();
+    const toComplete = await get('/intakes?status=open&awaiting=orientation&limit=200', 'helpline');
+    const ids = toComplete.json().items.map((i: { intakeId: string }) => i.intakeId);
+    expect(ids).toContain(toOrient.intakeId);
+    expect(ids).not.toContain(callback.intakeId);
+    const allOpen = await get('/intakes?status=open&limit=200', 'helpline');
+    expect(allOpen.json().items.map((i: { intakeId: string }) => i.intakeId)).toContain(callback.intakeId);
+    expect((await get('/intakes?awaiting=callback', 'helpline')).statusCode).toBe(400);
   });
 
   it('refuses a malformed postcode as a 400 naming the field, recording nothing', async () => {

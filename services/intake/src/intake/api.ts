@@ -237,6 +237,12 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
             status: Type.Optional(StringEnum(['open', 'ready', 'merged'] as const)),
             offenceCategory: Type.Optional(StringEnum(OffenceCategories)),
             channel: Type.Optional(StringEnum(IntakeChannels)),
+            awaiting: Type.Optional(
+              StringEnum(['orientation'] as const, {
+                description:
+                  'Only the intakes meant to be oriented (not a helpline call closed with a callback or information only)',
+              }),
+            ),
             lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             firstName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             birthDate: Type.Optional(Type.String({ format: 'date' })),
@@ -280,7 +286,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ module: IntakeModule }> =
       const associationId = intakeAccess.can(actor, 'intake.list', national)
         ? undefined
         : (actor.association ?? '');
-      const page = await listIntakes(db.em(), { ...q, associationId, matchKey });
+      const { awaiting, ...filter } = q;
+      const page = await listIntakes(db.em(), {
+        ...filter,
+        associationId,
+        matchKey,
+        awaitingOrientation: awaiting === 'orientation',
+      });
       return { ...page, limit: q.limit, offset: q.offset };
     },
   );

@@ -3,6 +3,7 @@ import type { Decider, EncryptedEnvelope } from '@parcours/eventstore';
 import type { CommandMetadata } from '@parcours/service-kit';
 import { IntakeErrors } from './errors.ts';
 import {
+  awaitsOrientation,
   type CallerTypes,
   type ChannelDetails,
   evolve,
@@ -166,9 +167,7 @@ function readyIfComplete(
   ];
 }
 
-/** A helpline call is oriented only when the listener chose orientation; other channels always are. */
-const wantsOrientation = (intake: IntakeFacts) =>
-  intake.details.channel !== 'helpline' || intake.details.outcome === 'orientation';
+const wantsOrientation = (intake: IntakeFacts) => awaitsOrientation(intake.details);
 
 export function decide(command: IntakeCommand, state: IntakeState): IntakeEvent[] {
   const { metadata } = command;

@@ -236,6 +236,10 @@ export function evolve(state: IntakeState, event: IntakeEvent): IntakeState {
  * a recorded intake that is complete becomes ready in the same decision (no extra step for the
  * listener); one that is not waits for the consent, or for MarkReadyForOrientation.
  */
+/** A helpline call is oriented only when the listener chose orientation; other channels always are. */
+export const awaitsOrientation = (details: ChannelDetails): boolean =>
+  details.channel !== 'helpline' || details.outcome === 'orientation';
+
 export function missingForOrientation(intake: IntakeFacts): string[] {
   const missing: string[] = [];
   const { residence, consent, offenceCategory, authorLink } = intake.profile;

@@ -25,6 +25,8 @@ export const IntakeSummaryRow = defineEntity({
     mergedInto: p.text().nullable(),
     recordedBy: p.text(),
     recordedAt: p.datetime().columnType('timestamptz'),
+    /** Every channel but a helpline call closed with a callback or information only (intake.ts awaitsOrientation). */
+    awaitsOrientation: p.boolean(),
   },
 });
 
@@ -40,6 +42,8 @@ export interface IntakeListFilter {
   status?: IntakeListStatus | undefined;
   offenceCategory?: OffenceCategory | undefined;
   channel?: IntakeChannel | undefined;
+  /** Only the intakes meant to be oriented (not a call closed with a callback or information). */
+  awaitingOrientation?: boolean | undefined;
   /** The match key of a searched name: a name is never stored nor searched in clear. */
   matchKey?: string | undefined;
   limit: number;
@@ -57,6 +61,7 @@ export async function listIntakes(em: IntakeEm, filter: IntakeListFilter) {
   if (filter.status) query = query.where('s.status', '=', filter.status);
   if (filter.offenceCategory) query = query.where('s.offenceCategory', '=', filter.offenceCategory);
   if (filter.channel) query = query.where('s.channel', '=', filter.channel);
+  if (filter.awaitingOrientation) query = query.where('s.awaitsOrientation', '=', true);
   if (filter.matchKey) query = query.where('s.matchKey', '=', filter.matchKey);
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),

@@ -1447,6 +1447,8 @@ export interface operations {
                 status?: "open" | "ready" | "merged";
                 offenceCategory?: "physical-violence" | "sexual-violence" | "couple-violence" | "intra-family-violence" | "robbery-theft" | "burglary" | "fraud-scam" | "road-accident" | "terrorism" | "harassment" | "discrimination" | "relative-homicide" | "other";
                 channel?: "helpline" | "walk-in" | "requisition" | "partner" | "mass-event";
+                /** @description Only the intakes meant to be oriented (not a helpline call closed with a callback or information only) */
+                awaiting?: "orientation";
                 lastName?: string;
                 firstName?: string;
                 birthDate?: string;

@@ -67,7 +67,11 @@ export function useErasure() {
 export const openIntakesQuery = queryOptions({
   queryKey: ['intake', 'open'],
   queryFn: () =>
-    data(intake.GET('/intakes', { params: { query: { status: 'open', limit: 200, offset: 0 } } })),
+    data(
+      intake.GET('/intakes', {
+        params: { query: { status: 'open', awaiting: 'orientation', limit: 200, offset: 0 } },
+      }),
+    ),
   refetchInterval: 60_000,
 });
 
