@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, List, Loader, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,42 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
         )}
       </Stack>
     </Alert>
+  );
+}
+
+/**
+ * The end of a form sent to a service: the problem it answered, the field errors no field of the
+ * form shows (named by their pointer), and the submit button.
+ */
+export function FormFooter({
+  error,
+  unplaced,
+  submitting,
+  label,
+}: {
+  error: unknown;
+  unplaced: { field: string; message: string }[];
+  submitting: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      {error != null && <ProblemAlert error={error} />}
+      {unplaced.length > 0 && (
+        <List size="sm" c="red">
+          {unplaced.map((e) => (
+            <List.Item key={e.field}>
+              {e.field}: {e.message}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting}>
+          {label}
+        </Button>
+      </Group>
+    </>
   );
 }
 

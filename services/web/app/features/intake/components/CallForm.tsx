@@ -1,11 +1,11 @@
-import { Alert, Button, Grid, Group, Kbd, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey } from '../../../api/client.ts';
 import { ApiError, fieldErrors } from '../../../api/problem.ts';
-import { ProblemAlert, useFieldMessage } from '../../../components/QueryState.tsx';
+import { FormFooter, useFieldMessage } from '../../../components/QueryState.tsx';
 import { type Recorded, useRecordCall } from '../api.ts';
 import { callErrors, callFields, emptyCall, isoDate, toCallBody } from '../call-body.ts';
 import {
@@ -134,21 +134,12 @@ export function CallForm() {
             </Stack>
           </Grid.Col>
         </Grid>
-        {record.isError && <ProblemAlert error={record.error} />}
-        {unplaced.length > 0 && (
-          <List size="sm" c="red">
-            {unplaced.map((e) => (
-              <List.Item key={e.field}>
-                {e.field}: {e.message}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending}>
-            {t('call.submit')}
-          </Button>
-        </Group>
+        <FormFooter
+          error={record.isError ? record.error : null}
+          unplaced={unplaced}
+          submitting={record.isPending}
+          label={t('call.submit')}
+        />
       </Stack>
     </form>
   );

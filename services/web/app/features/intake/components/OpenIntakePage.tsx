@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Card,
   Checkbox,
   Group,
@@ -23,7 +22,7 @@ import { ApiError, fieldErrors } from '../../../api/problem.ts';
 import { coupleLinks } from '../../../api/vocabulary.ts';
 import { CommunePicker } from '../../../components/CommunePicker.tsx';
 import { formatDateTime } from '../../../components/format.ts';
-import { ProblemAlert, QueryState, useFieldMessage } from '../../../components/QueryState.tsx';
+import { FormFooter, QueryState, useFieldMessage } from '../../../components/QueryState.tsx';
 import {
   type ConsentBody,
   type IntakeRead,
@@ -206,21 +205,12 @@ function CompletionForm({ intake }: { intake: IntakeRead }) {
                   />
                 </>
               )}
-              {complete.isError && <ProblemAlert error={complete.error} />}
-              {unplaced.length > 0 && (
-                <List size="sm" c="red">
-                  {unplaced.map((e) => (
-                    <List.Item key={e.field}>
-                      {e.field}: {e.message}
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              <Group justify="flex-end">
-                <Button type="submit" loading={complete.isPending}>
-                  {t('openIntakes.complete')}
-                </Button>
-              </Group>
+              <FormFooter
+                error={complete.isError ? complete.error : null}
+                unplaced={unplaced}
+                submitting={complete.isPending}
+                label={t('openIntakes.complete')}
+              />
             </Stack>
           </Card>
         )}
