@@ -5,7 +5,7 @@ import { journeyEvents } from '../demo/journey.ts';
 import { toLogEvent } from '../log/log.ts';
 import { projectionsMigrations } from '../migrations.ts';
 import { type CaseViews, foldCase } from './fold.ts';
-import { caseColumns, caseTables, copyCases, writeCases } from './store.ts';
+import { CopyText, caseColumns, caseTables, writeCases } from './store.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Database;
@@ -112,7 +112,9 @@ describe('the rebuild’s COPY of the case views', () => {
     await db.transaction((tx) => writeCases(tx, views));
     await db.transaction(async (tx) => {
       for (const [table] of caseTables) await tx.query(`CREATE TABLE ${table}_next (LIKE ${table})`);
-      await copyCases(tx, views, await caseColumns(tx), '_next');
+      const text = new CopyText(await caseColumns(tx));
+      for (const view of views) text.add(view);
+      await text.copy(tx, '_next');
     });
 
     for (const [table] of caseTables) {

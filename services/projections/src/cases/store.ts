@@ -91,18 +91,6 @@ export class CopyText {
   }
 }
 
-/** Appends these cases' rows to new tables through COPY (CopyText). */
-export async function copyCases(
-  tx: Tx,
-  views: readonly CaseViews[],
-  columns: CaseColumns,
-  suffix: string,
-): Promise<void> {
-  const text = new CopyText(columns);
-  for (const view of views) text.add(view);
-  await text.copy(tx, suffix);
-}
-
 function copyLine(row: Record<string, unknown>, columns: readonly string[]): string {
   const values = new Array<string>(columns.length);
   for (let i = 0; i < columns.length; i++) values[i] = copyValue(row[columns[i]!]);
@@ -137,7 +125,7 @@ export async function refoldCases(tx: Sql, caseKeys: readonly string[], suffix =
   );
 }
 
-export function groupByCase(events: readonly LogEvent[]): Map<string, LogEvent[]> {
+function groupByCase(events: readonly LogEvent[]): Map<string, LogEvent[]> {
   const byCase = new Map<string, LogEvent[]>();
   for (const event of events) {
     const list = byCase.get(event.caseKey);

@@ -1,3 +1,4 @@
+import { coupleLinks } from '../../api/vocabulary.ts';
 import type { HelplineCallBody } from './api.ts';
 
 /** The call form's values: the request body's shape, every text a string (empty = not given). */
@@ -138,7 +139,7 @@ export function toCallBody(values: CallValues): HelplineCallBody {
 /** Why the form cannot be sent as it is, by field (what the service would also leave unoriented). */
 export function callErrors(values: CallValues): Partial<Record<(typeof callFields)[number], string>> {
   const { offenceCategory, authorLink } = values.profile;
-  return offenceCategory === 'couple-violence' && authorLink !== 'partner' && authorLink !== 'former-partner'
+  return offenceCategory === 'couple-violence' && !coupleLinks.some((link) => link === authorLink)
     ? { 'profile.authorLink': 'call.situation.authorLinkRequired' }
     : {};
 }
